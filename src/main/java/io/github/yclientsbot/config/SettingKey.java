@@ -1,0 +1,82 @@
+package io.github.yclientsbot.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting the bot knows, with its environment variable name, whether it is secret, and its default. */
+public enum SettingKey {
+    TELEGRAM_BOT_TOKEN("telegram.bot.token", true, null),
+    TELEGRAM_API_URL("telegram.api.url", false, "https://api.telegram.org"),
+    BOT_ADMINS("bot.admins", false, ""),
+    BOT_SUPPORT("bot.support", false, ""),
+    BOT_LANGUAGE("bot.language", false, "ru"),
+    BOT_CURRENCY("bot.currency", false, "₽"),
+    BOT_DB_URL("bot.db.url", false, "jdbc:h2:file:./data/yclients-bot"),
+    BOT_DB_USER("bot.db.user", false, ""),
+    BOT_DB_PASSWORD("bot.db.password", true, ""),
+    BOT_SECRET_KEY("bot.secret.key", true, ""),
+    BOT_SECRET_FILE("bot.secret.file", false, "./data/secret.key"),
+    YCLIENTS_ENABLED("yclients.enabled", false, "true"),
+    YCLIENTS_COMPANY_ID("yclients.company.id", false, ""),
+    YCLIENTS_API_TOKEN("yclients.api.token", true, ""),
+    YCLIENTS_USER_TOKEN("yclients.user.token", true, ""),
+    YCLIENTS_API_URL("yclients.api.url", false, "https://api.yclients.com"),
+    YCLIENTS_BOOKING_URL("yclients.booking.url", false, ""),
+    YCLIENTS_BOOKING_TEMPLATE("yclients.booking.template", false,
+            "{form}/company/{company}/personal/select-time?o=m{staff}s{service}");
+
+    private static final Map<String, SettingKey> BY_KEY;
+
+    static {
+        Map<String, SettingKey> byKey = new LinkedHashMap<>();
+        for (SettingKey k : values()) {
+            byKey.put(k.key, k);
+        }
+        BY_KEY = Collections.unmodifiableMap(byKey);
+    }
+
+    private final String key;
+    private final String envName;
+    private final boolean secret;
+    private final String defaultValue;
+
+    SettingKey(String key, boolean secret, String defaultValue) {
+        this.key = key;
+        this.envName = envNameOf(key);
+        this.secret = secret;
+        this.defaultValue = defaultValue;
+    }
+
+    /** The key as written in the properties file, e.g. {@code yclients.api.token}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable (and {@code .env}) name, e.g. {@code YCLIENTS_API_TOKEN}. */
+    public String envName() {
+        return envName;
+    }
+
+    /** Secret values are shown only through {@link Values#mask(String)}. */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** The built-in default; may be {@code ""} or {@code null} (no default). */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** The key with exactly this name (case-sensitive). */
+    public static Optional<SettingKey> byKey(String key) {
+        return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
+    }
+
+    /** The environment name rule: upper case, {@code .} and {@code -} become {@code _}. */
+    public static String envNameOf(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}
