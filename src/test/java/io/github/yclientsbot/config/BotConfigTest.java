@@ -1,0 +1,230 @@
+package io.github.yclientsbot.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BotConfigTest {
+
+    private static final String TOKEN = ConfigLoaderTest.TOKEN;
+
+    @TempDir
+    Path dir;
+
+    private BotConfig load(String... envNamesAndValues) throws ConfigException {
+        Map<String, String> env = new HashMap<>();
+        env.put("TELEGRAM_BOT_TOKEN", TOKEN);
+        for (int i = 0; i < envNamesAndValues.length; i += 2) {
+            env.put(envNamesAndValues[i], envNamesAndValues[i + 1]);
+        }
+        return new ConfigLoader(env, dir).load(null);
+    }
+
+    private ConfigException loadFails(String... envNamesAndValues) {
+        return assertThrows(ConfigException.class, () -> load(envNamesAndValues));
+    }
+
+    @Test
+    void defaults() throws Exception {
+        BotConfig config = load();
+        assertEquals("https://api.telegram.org", config.telegramApiUrl());
+        assertEquals(Set.of(), config.admins());
+        assertEquals(Set.of(), config.support());
+        assertEquals("ru", config.language());
+        assertEquals("₽", config.currency());
+        assertEquals("jdbc:h2:file:./data/yclients-bot", config.dbUrl());
+        assertEquals("", config.dbUser());
+        assertEquals("", config.dbPassword());
+        assertEquals("", config.secretKey());
+        assertTrue(config.yclientsEnabled());
+        assertEquals(OptionalLong.empty(), config.yclientsCompanyId());
+        assertEquals(Optional.empty(), config.yclientsApiToken());
+        assertEquals(Optional.empty(), config.yclientsUserToken());
+        assertEquals("https://api.yclients.com", config.yclientsApiUrl());
+        assertEquals(Optional.empty(), config.yclientsBookingUrl());
+        assertEquals("{form}/company/{company}/personal/select-time?o=m{staff}s{service}", config.yclientsBookingTemplate());
+        assertEquals(List.of(), config.warnings());
+    }
+
+    @Test
+    void typedValues() throws Exception {
+        BotConfig config = load("TELEGRAM_API_URL", "http://localhost:8081/", "BOT_ADMINS", "5000000000, 42",
+                "BOT_SUPPORT", "7", "BOT_LANGUAGE", "EN", "YCLIENTS_COMPANY_ID", "611204",
+                "YCLIENTS_API_TOKEN", "partner-test-token-0123456789", "YCLIENTS_USER_TOKEN", "user-test-token-0123456789",
+                "YCLIENTS_API_URL", "http://127.0.0.1:9000", "YCLIENTS_BOOKING_URL", "https://n611204.yclients.com/",
+                "BOT_DB_USER", "sa", "BOT_DB_PASSWORD", "db-password-123", "BOT_SECRET_KEY", "secret-key-0123456789");
+        assertEquals("http://localhost:8081", config.telegramApiUrl());
+        assertEquals(List.of(42L, 5000000000L), List.copyOf(config.admins()));
+        assertEquals(Set.of(7L), config.support());
+        assertEquals("en", config.language());
+        assertEquals(OptionalLong.of(611204), config.yclientsCompanyId());
+        assertEquals(Optional.of("partner-test-token-0123456789"), config.yclientsApiToken());
+        assertEquals(Optional.of("user-test-token-0123456789"), config.yclientsUserToken());
+        assertEquals("http://127.0.0.1:9000", config.yclientsApiUrl());
+        assertEquals(Optional.of("https://n611204.yclients.com"), config.yclientsBookingUrl());
+        assertEquals("sa", config.dbUser());
+        assertEquals("db-password-123", config.dbPassword());
+        assertEquals("secret-key-0123456789", config.secretKey());
+        assertThrows(UnsupportedOperationException.class, () -> config.admins().add(1L));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "TELEGRAM_BOT_TOKEN        | 12345:short-but-secret       | telegram.bot.token        | is not a valid bot token (expected 123456:ABC…)",
+        "TELEGRAM_BOT_TOKEN        | no-colon-secret-value-abcdefghijkl | telegram.bot.token    | is not a valid bot token",
+        "TELEGRAM_API_URL          | api.telegram.org             | telegram.api.url          | must be an absolute http(s) address",
+        "TELEGRAM_API_URL          | https://api.telegram.org/bot12345:test-token-abcdefghijklmnopqrstuvwxyz | telegram.api.url | without /bot<token>",
+        "BOT_ADMINS                | 123, @owner                  | bot.admins                | got '123, @owner'",
+        "BOT_SUPPORT               | -100123                      | bot.support               | comma-separated list of Telegram user ids",
+        "BOT_LANGUAGE              | de                           | bot.language              | must be ru or en, got 'de'",
+        "BOT_DB_URL                | h2:file:./data/x             | bot.db.url                | must be a JDBC URL",
+        "BOT_SECRET_FILE           | bad\u0000path                | bot.secret.file           | is not a valid file path",
+        "YCLIENTS_ENABLED          | maybe                        | yclients.enabled          | must be true or false, got 'maybe'",
+        "YCLIENTS_COMPANY_ID       | abc                          | yclients.company.id       | must be a number, got 'abc'",
+        "YCLIENTS_COMPANY_ID       | 0                            | yclients.company.id       | must be a number, got '0'",
+        "YCLIENTS_API_URL          | ftp://api.yclients.com       | yclients.api.url          | got 'ftp://api.yclients.com'",
+        "YCLIENTS_BOOKING_URL      | n611204.yclients.com         | yclients.booking.url      | got 'n611204.yclients.com'",
+        "YCLIENTS_BOOKING_TEMPLATE | {form}/company/{company}     | yclients.booking.template | must contain {form} and {service}",
+        "YCLIENTS_BOOKING_TEMPLATE | https://x/{service}          | yclients.booking.template | must contain {form} and {service}",
+    })
+    void validationErrorsNameTheKeyTheEnvNameAndTheSource(String envName, String value, String key, String problem) {
+        ConfigException e = loadFails(envName, value.replace("\\u0000", "\u0000"));
+        String message = e.getMessage();
+        assertEquals(key, e.key());
+        assertTrue(message.startsWith(key + " "), message);
+        assertTrue(message.contains(problem), message);
+        assertTrue(message.contains("(from the environment): set " + envName + " or " + key + " in bot-config.properties"),
+                message);
+        assertFalse(message.contains("\n") || message.contains("\u0000"), "one printable line: " + message);
+        assertFalse(message.contains("test-token-abcdefghijklmnopqrstuvwxyz"), message);
+    }
+
+    @Test
+    void aMalformedTokenIsNeverEchoed() {
+        String message = loadFails("TELEGRAM_BOT_TOKEN", "98765:short-but-secret").getMessage();
+        assertFalse(message.contains("short-but-secret"), message);
+        assertFalse(message.contains("98765"), message);
+        assertEquals("telegram.bot.token is not a valid bot token (expected 123456:ABC…) (from the environment):"
+                + " set TELEGRAM_BOT_TOKEN or telegram.bot.token in bot-config.properties to the token @BotFather gave you",
+                message);
+    }
+
+    @Test
+    void secretValuesNeverAppearInAnyValidationMessage() {
+        String[] secrets = {"BOT_DB_PASSWORD", "db-password-0123456789", "BOT_SECRET_KEY", "secret-key-0123456789",
+            "YCLIENTS_API_TOKEN", "partner-test-token-0123456789", "YCLIENTS_USER_TOKEN", "user-test-token-0123456789"};
+        String[][] breakages = {{"BOT_LANGUAGE", "xx"}, {"YCLIENTS_COMPANY_ID", "x"}, {"YCLIENTS_ENABLED", "x"},
+            {"YCLIENTS_API_URL", "x"}, {"TELEGRAM_BOT_TOKEN", "1:x"}};
+        for (String[] breakage : breakages) {
+            String[] env = new String[secrets.length + 2];
+            System.arraycopy(secrets, 0, env, 0, secrets.length);
+            env[secrets.length] = breakage[0];
+            env[secrets.length + 1] = breakage[1];
+            String message = loadFails(env).getMessage();
+            for (int i = 1; i < secrets.length; i += 2) {
+                assertFalse(message.contains(secrets[i]), message);
+            }
+        }
+    }
+
+    @Test
+    void theSourceInTheMessageIsWhereTheBadValueCameFrom() throws Exception {
+        Files.writeString(dir.resolve(".env"), "BOT_LANGUAGE=fr\n");
+        assertTrue(loadFails().getMessage().contains("(from .env)"));
+        Files.delete(dir.resolve(".env"));
+
+        BotConfig config = load();
+        ConfigException e = assertThrows(ConfigException.class, () -> config.with(SettingKey.BOT_LANGUAGE, "es"));
+        assertEquals("bot.language must be ru or en, got 'es' (set in chat): set BOT_LANGUAGE or bot.language"
+                + " in bot-config.properties to ru or en", e.getMessage());
+    }
+
+    @Test
+    void longOrMultiLineValuesAreShortenedInMessages() {
+        String message = loadFails("BOT_LANGUAGE", "a".repeat(500) + "\nb").getMessage();
+        assertFalse(message.contains("\n"));
+        assertTrue(message.length() < 300, message);
+        assertTrue(message.contains("…'"), message);
+    }
+
+    @Test
+    void withReplacesOneKeyAsChatAndValidatesAgain() throws Exception {
+        BotConfig loaded = load("YCLIENTS_COMPANY_ID", "1");
+        BotConfig changed = loaded.with(SettingKey.YCLIENTS_COMPANY_ID, " 611204 ");
+
+        assertEquals(OptionalLong.of(611204), changed.yclientsCompanyId());
+        assertEquals(new ConfigValue("611204", Source.CHAT), changed.get(SettingKey.YCLIENTS_COMPANY_ID));
+        assertEquals(OptionalLong.of(1), loaded.yclientsCompanyId(), "the original is unchanged");
+        assertEquals(Source.ENVIRONMENT, changed.get(SettingKey.TELEGRAM_BOT_TOKEN).source());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loaded.with(SettingKey.YCLIENTS_COMPANY_ID, "abc"));
+        assertEquals("yclients.company.id", e.key());
+
+        BotConfig reset = changed.with(SettingKey.YCLIENTS_COMPANY_ID, "");
+        assertEquals(new ConfigValue("", Source.NONE), reset.get(SettingKey.YCLIENTS_COMPANY_ID));
+        assertEquals(new ConfigValue("ru", Source.DEFAULT), changed.with(SettingKey.BOT_LANGUAGE, null)
+                .get(SettingKey.BOT_LANGUAGE));
+
+        assertEquals(Source.ENVIRONMENT,
+                loaded.with(SettingKey.BOT_CURRENCY, "EUR", Source.ENVIRONMENT).get(SettingKey.BOT_CURRENCY).source());
+    }
+
+    @Test
+    void withCannotRemoveTheBotToken() throws Exception {
+        BotConfig config = load();
+        ConfigException e = assertThrows(ConfigException.class, () -> config.with(SettingKey.TELEGRAM_BOT_TOKEN, " "));
+        assertTrue(e.getMessage().startsWith("telegram.bot.token is missing"));
+    }
+
+    @Test
+    void toStringListsEveryKeyWithSecretsMasked() throws Exception {
+        BotConfig config = load("YCLIENTS_API_TOKEN", "partner-test-token-0123456789",
+                "YCLIENTS_USER_TOKEN", "user-token", "BOT_DB_PASSWORD", "pw", "BOT_SECRET_KEY", "secret-key-0123456789",
+                "YCLIENTS_COMPANY_ID", "611204");
+        String text = config.toString();
+
+        for (SettingKey key : SettingKey.values()) {
+            assertTrue(text.contains(key.key() + "="), key.key());
+        }
+        for (String secret : List.of(TOKEN, "test-token", "partner-test-token-0123456789", "user-token",
+                "secret-key-0123456789", "=pw")) {
+            assertFalse(text.contains(secret), secret + " leaked: " + text);
+        }
+        assertTrue(text.contains("telegram.bot.token=1234…wxyz (environment)"), text);
+        assertTrue(text.contains("yclients.api.token=part…6789 (environment)"), text);
+        assertTrue(text.contains("yclients.user.token=…en (environment)"), text);
+        assertTrue(text.contains("bot.db.password=… (environment)"), text);
+        assertTrue(text.contains("yclients.company.id=611204 (environment)"), text);
+        assertTrue(text.contains("yclients.booking.url=(not set) (not set)"), text);
+        assertTrue(text.contains("bot.language=ru (default)"), text);
+    }
+
+    @Test
+    void displayValueMasksSecretsOnly() throws Exception {
+        BotConfig config = load("YCLIENTS_API_TOKEN", "partner-test-token-0123456789");
+        assertEquals("part…6789", config.displayValue(SettingKey.YCLIENTS_API_TOKEN));
+        assertEquals("", config.displayValue(SettingKey.YCLIENTS_USER_TOKEN));
+        assertEquals("https://api.yclients.com", config.displayValue(SettingKey.YCLIENTS_API_URL));
+    }
+
+    @Test
+    void unknownTemplatePlaceholdersAreWarnings() throws Exception {
+        BotConfig config = load("YCLIENTS_BOOKING_TEMPLATE", "{form}/company/{company}/x?o=m{staf}s{service}");
+        assertEquals(List.of("yclients.booking.template contains the unknown placeholder {staf}; it is left as it is"
+                + " (known: {form}, {company}, {staff}, {service})"), config.warnings());
+    }
+}
