@@ -205,6 +205,7 @@ class YclientsClientTest {
 
     assertEquals(3, client.bookStaff(PARTNER, 502817, 13700211L).size());
     assertEquals("service_ids[]=13700211", yclients.lastRequest().query());
+    assertEquals("service_ids[]=13700211", yclients.lastRequest().rawQuery(), "brackets as the docs write them");
     assertTrue(yclients.unmatchedRequests().isEmpty());
   }
 
