@@ -366,9 +366,9 @@ public final class YclientsClient {
   private static Company toCompany(JsonNode node) {
     String timezoneName = TolerantJson.nonBlank(node, "timezone_name");
     if (timezoneName == null) {
+      // the old field is a zone name ("Europe/Moscow"); the new one is an offset in hours (3 or "3")
       String legacy = TolerantJson.nonBlank(node, "timezone");
-      // the old field is an IANA name ("Europe/Moscow"); the new one is a number of hours (3)
-      if (legacy != null && node.path("timezone").isTextual() && legacy.contains("/")) {
+      if (legacy != null && node.path("timezone").isTextual() && TolerantJson.decimal(node, "timezone") == null) {
         timezoneName = legacy.strip();
       }
     }

@@ -149,6 +149,17 @@ class YclientsClientTest {
   }
 
   @Test
+  void companyWithANumericStringTimezoneHasNoTimezoneNameEither() throws Exception {
+    yclients.on("GET", "/api/v1/company/7").respond(200,
+        "{\"success\":true,\"data\":{\"id\":\"7\",\"title\":\"X\",\"timezone\":\"+3\"},\"meta\":[]}");
+    assertNull(client.company(PARTNER, 7).timezoneName());
+
+    yclients.on("GET", "/api/v1/company/7").respond(200,
+        "{\"success\":true,\"data\":{\"id\":\"7\",\"title\":\"X\",\"timezone\":\"UTC\"},\"meta\":[]}");
+    assertEquals("UTC", client.company(PARTNER, 7).timezoneName());
+  }
+
+  @Test
   void bookform() throws Exception {
     yclients.on("GET", "/api/v1/bookform/611204").respondWithFixture(200, "bookform.json");
 
