@@ -1,0 +1,176 @@
+package io.github.yclientsbot.storage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The customer buttons: which YCLIENTS services (optionally with one specialist) the bot offers.
+ *
+ * <p>Prices are normalised to scale 2 on write, so what {@link #upsert} returns equals what a later read
+ * returns. Database failures surface as unchecked {@code jakarta.persistence.PersistenceException}s.
+ */
+public final class ServiceMappings {
+
+    static final int MAX_TITLE_LENGTH = 255;
+    private static final int PRICE_SCALE = 2;
+
+    private final SessionFactory sessionFactory;
+    private final Clock clock;
+
+    ServiceMappings(SessionFactory sessionFactory, Clock clock) {
+        this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** All buttons ordered by position, then id. */
+    public List<ServiceMapping> all() {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("from ServiceMappingEntity order by sortOrder, id", ServiceMappingEntity.class)
+                .getResultList()
+                .stream()
+                .map(ServiceMappingEntity::toRecord)
+                .toList());
+    }
+
+    public Optional<ServiceMapping> find(long serviceId, long staffId) {
+        return sessionFactory.fromTransaction(session -> findEntity(session, serviceId, staffId)
+                .map(ServiceMappingEntity::toRecord));
+    }
+
+    /** Every button of one service (with and without a specialist), ordered by position, then id. */
+    public List<ServiceMapping> findByService(long serviceId) {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("from ServiceMappingEntity where serviceId = :serviceId order by sortOrder, id",
+                        ServiceMappingEntity.class)
+                .setParameter("serviceId", serviceId)
+                .getResultList()
+                .stream()
+                .map(ServiceMappingEntity::toRecord)
+                .toList());
+    }
+
+    /**
+     * Inserts or updates the button for ({@code serviceId}, {@code staffId}). A new button goes last
+     * (position = current maximum + 1, the first one gets 1). Titles longer than 255 characters are cut.
+     *
+     * @param staffId a specialist id, or {@link ServiceMapping#NO_STAFF} (0)
+     * @return the saved row, after the transaction committed
+     */
+    public ServiceMapping upsert(long serviceId, long staffId, String title, boolean customTitle,
+                                 BigDecimal priceMin, BigDecimal priceMax) {
+        if (staffId < 0) {
+            throw new IllegalArgumentException("staffId must be 0 (none) or a specialist id, got " + staffId);
+        }
+        Objects.requireNonNull(title, "title");
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("a button title must not be blank");
+        }
+        String cutTitle = Truncation.atMost(title.strip(), MAX_TITLE_LENGTH);
+        BigDecimal min = normalise(priceMin);
+        BigDecimal max = normalise(priceMax);
+        try {
+            return write(serviceId, staffId, cutTitle, customTitle, min, max);
+        } catch (ConstraintViolationException concurrentInsert) {
+            // Another thread inserted the same (service, staff) meanwhile: now it is an update.
+            return write(serviceId, staffId, cutTitle, customTitle, min, max);
+        }
+    }
+
+    /**
+     * Applies a fresh title and prices from the YCLIENTS catalog to every button of the service. Buttons whose
+     * title an admin customised keep their title (their prices are still refreshed). Rows that already match
+     * are not touched, so {@code updatedAt} changes only when something did.
+     */
+    public void refreshFromCatalog(long serviceId, String title, BigDecimal priceMin, BigDecimal priceMax) {
+        String cutTitle = title == null || title.isBlank() ? null : Truncation.atMost(title.strip(), MAX_TITLE_LENGTH);
+        BigDecimal min = normalise(priceMin);
+        BigDecimal max = normalise(priceMax);
+        sessionFactory.inTransaction(session -> {
+            Instant now = Database.now(clock);
+            List<ServiceMappingEntity> rows = session
+                    .createSelectionQuery("from ServiceMappingEntity where serviceId = :serviceId",
+                            ServiceMappingEntity.class)
+                    .setParameter("serviceId", serviceId)
+                    .getResultList();
+            for (ServiceMappingEntity row : rows) {
+                boolean changed = false;
+                if (cutTitle != null && !row.customTitle() && !cutTitle.equals(row.title())) {
+                    row.setTitle(cutTitle, false);
+                    changed = true;
+                }
+                if (!samePrice(min, row.priceMin()) || !samePrice(max, row.priceMax())) {
+                    row.setPrices(min, max);
+                    changed = true;
+                }
+                if (changed) {
+                    row.touch(now);
+                }
+            }
+        });
+    }
+
+    /** @return {@code true} if the button existed and was deleted */
+    public boolean delete(long serviceId, long staffId) {
+        int deleted = sessionFactory.fromTransaction(session -> session
+                .createMutationQuery("delete from ServiceMappingEntity where serviceId = :serviceId and staffId = :staffId")
+                .setParameter("serviceId", serviceId)
+                .setParameter("staffId", staffId)
+                .executeUpdate());
+        return deleted > 0;
+    }
+
+    public long count() {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("select count(*) from ServiceMappingEntity", Long.class)
+                .getSingleResult());
+    }
+
+    private ServiceMapping write(long serviceId, long staffId, String title, boolean customTitle,
+                                 BigDecimal min, BigDecimal max) {
+        return sessionFactory.fromTransaction(session -> {
+            Instant now = Database.now(clock);
+            ServiceMappingEntity row = findEntity(session, serviceId, staffId).orElse(null);
+            if (row == null) {
+                int last = session
+                        .createSelectionQuery("select coalesce(max(sortOrder), 0) from ServiceMappingEntity", Integer.class)
+                        .getSingleResult();
+                row = new ServiceMappingEntity(serviceId, staffId, last + 1, now);
+                row.setTitle(title, customTitle);
+                row.setPrices(min, max);
+                session.persist(row);
+            } else if (!title.equals(row.title()) || customTitle != row.customTitle()
+                    || !samePrice(min, row.priceMin()) || !samePrice(max, row.priceMax())) {
+                row.setTitle(title, customTitle);
+                row.setPrices(min, max);
+                row.touch(now);
+            }
+            session.flush();
+            return row.toRecord();
+        });
+    }
+
+    private static Optional<ServiceMappingEntity> findEntity(Session session, long serviceId, long staffId) {
+        return session
+                .createSelectionQuery("from ServiceMappingEntity where serviceId = :serviceId and staffId = :staffId",
+                        ServiceMappingEntity.class)
+                .setParameter("serviceId", serviceId)
+                .setParameter("staffId", staffId)
+                .uniqueResultOptional();
+    }
+
+    private static BigDecimal normalise(BigDecimal price) {
+        return price == null ? null : price.setScale(PRICE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static boolean samePrice(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}

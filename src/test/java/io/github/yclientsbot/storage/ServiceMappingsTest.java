@@ -1,0 +1,189 @@
+package io.github.yclientsbot.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceMappingsTest {
+
+    private static final BigDecimal P1500 = new BigDecimal("1500");
+    private static final BigDecimal P2000 = new BigDecimal("2000");
+
+    @TempDir
+    Path dir;
+
+    private final Instant start = Instant.parse("2025-03-01T10:00:00Z");
+    private final TestClock clock = new TestClock(start);
+    private Database database;
+    private ServiceMappings mappings;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), null, null, clock);
+        mappings = database.serviceMappings();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void upsertInsertsThenUpdatesTheSameRow() {
+        // GIVEN a new button
+        ServiceMapping inserted = mappings.upsert(101, 0, "Haircut", false, P1500, P2000);
+        assertEquals(101, inserted.serviceId());
+        assertEquals(0, inserted.staffId());
+        assertEquals(1, inserted.position());
+        assertEquals(new BigDecimal("1500.00"), inserted.priceMin());
+        assertEquals(start, inserted.createdAt());
+        assertEquals(inserted, mappings.find(101, 0).orElseThrow());
+
+        // WHEN it is upserted again later with a custom title
+        clock.advance(Duration.ofHours(1));
+        ServiceMapping updated = mappings.upsert(101, 0, "Men's haircut ✂", true, P2000, null);
+
+        // THEN it is the same row, changed, with its position and creation time kept
+        assertEquals(inserted.id(), updated.id());
+        assertEquals("Men's haircut ✂", updated.title());
+        assertTrue(updated.customTitle());
+        assertEquals(new BigDecimal("2000.00"), updated.priceMin());
+        assertNull(updated.priceMax());
+        assertEquals(1, updated.position());
+        assertEquals(start, updated.createdAt());
+        assertEquals(clock.instant(), updated.updatedAt());
+        assertEquals(updated, mappings.find(101, 0).orElseThrow());
+        assertEquals(1, mappings.count());
+    }
+
+    @Test
+    void anUnchangedUpsertDoesNotTouchUpdatedAt() {
+        ServiceMapping first = mappings.upsert(101, 0, "Haircut", false, P1500, null);
+        clock.advance(Duration.ofHours(1));
+        assertEquals(first, mappings.upsert(101, 0, "Haircut", false, new BigDecimal("1500.000"), null));
+    }
+
+    @Test
+    void noStaffAndAStaffMemberAreDistinctButEachPairIsUnique() {
+        ServiceMapping anyone = mappings.upsert(101, ServiceMapping.NO_STAFF, "Haircut", false, P1500, null);
+        ServiceMapping withAnna = mappings.upsert(101, 7, "Haircut with Anna", true, P2000, null);
+        mappings.upsert(101, 7, "Haircut with Anna", true, P2000, null);
+
+        assertTrue(anyone.id() != withAnna.id());
+        assertEquals(2, mappings.count());
+        assertEquals(List.of(anyone, withAnna), mappings.findByService(101));
+        assertTrue(mappings.findByService(999).isEmpty());
+        assertTrue(mappings.find(101, 8).isEmpty());
+    }
+
+    @Test
+    void theDatabaseItselfRefusesADuplicatePair() throws Exception {
+        mappings.upsert(101, 7, "Haircut", false, null, null);
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "INSERT INTO service_mapping (service_id, staff_id, title, custom_title, sort_order, created_at, updated_at)"
+                            + " VALUES (101, 7, 'dup', FALSE, 9, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
+            // and staff_id defaults to 0
+            statement.executeUpdate(
+                    "INSERT INTO service_mapping (service_id, title, custom_title, sort_order, created_at, updated_at)"
+                            + " VALUES (102, 'raw', FALSE, 9, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+        assertTrue(mappings.find(102, 0).isPresent());
+    }
+
+    @Test
+    void allIsOrderedByPositionThenIdAndNewButtonsGoLast() {
+        ServiceMapping a = mappings.upsert(300, 0, "C", false, null, null);
+        ServiceMapping b = mappings.upsert(100, 0, "A", false, null, null);
+        ServiceMapping c = mappings.upsert(200, 5, "B", false, null, null);
+
+        assertEquals(List.of(1, 2, 3), mappings.all().stream().map(ServiceMapping::position).toList());
+        assertEquals(List.of(a.id(), b.id(), c.id()), mappings.all().stream().map(ServiceMapping::id).toList());
+
+        mappings.delete(300, 0);
+        ServiceMapping d = mappings.upsert(400, 0, "D", false, null, null);
+        assertEquals(4, d.position());
+        assertEquals(List.of(b, c, d), mappings.all());
+    }
+
+    @Test
+    void deleteRemovesOnlyThatPair() {
+        mappings.upsert(101, 0, "Haircut", false, null, null);
+        mappings.upsert(101, 7, "Haircut with Anna", false, null, null);
+
+        assertTrue(mappings.delete(101, 7));
+        assertFalse(mappings.delete(101, 7));
+        assertFalse(mappings.delete(555, 0));
+        assertTrue(mappings.find(101, 0).isPresent());
+        assertEquals(1, mappings.count());
+    }
+
+    @Test
+    void refreshFromCatalogKeepsCustomTitlesAndUpdatesTheRest() {
+        // GIVEN one button with the catalog title and one an admin renamed
+        mappings.upsert(101, 0, "Haircut", false, P1500, null);
+        mappings.upsert(101, 7, "Anna's signature cut", true, P1500, null);
+        mappings.upsert(202, 0, "Colouring", false, P1500, null);
+        clock.advance(Duration.ofDays(1));
+
+        // WHEN YCLIENTS renamed the service and raised the price
+        mappings.refreshFromCatalog(101, "Haircut (any length)", P2000, new BigDecimal("2500"));
+
+        // THEN the catalog title follows, the custom title stays, prices follow on both, other services untouched
+        ServiceMapping plain = mappings.find(101, 0).orElseThrow();
+        assertEquals("Haircut (any length)", plain.title());
+        assertFalse(plain.customTitle());
+        assertEquals(new BigDecimal("2000.00"), plain.priceMin());
+        assertEquals(new BigDecimal("2500.00"), plain.priceMax());
+        assertEquals(clock.instant(), plain.updatedAt());
+        ServiceMapping custom = mappings.find(101, 7).orElseThrow();
+        assertEquals("Anna's signature cut", custom.title());
+        assertTrue(custom.customTitle());
+        assertEquals(new BigDecimal("2000.00"), custom.priceMin());
+        ServiceMapping other = mappings.find(202, 0).orElseThrow();
+        assertEquals("Colouring", other.title());
+        assertEquals(start, other.updatedAt());
+    }
+
+    @Test
+    void refreshFromCatalogIsANoOpWhenNothingChanged() {
+        ServiceMapping before = mappings.upsert(101, 0, "Haircut", false, P1500, null);
+        clock.advance(Duration.ofDays(1));
+
+        mappings.refreshFromCatalog(101, "Haircut", new BigDecimal("1500.0"), null);
+        mappings.refreshFromCatalog(999, "Nothing mapped", P1500, null);
+
+        assertEquals(before, mappings.find(101, 0).orElseThrow());
+    }
+
+    @Test
+    void invalidButtonsAreRefusedAndLongTitlesCut() {
+        assertThrows(IllegalArgumentException.class, () -> mappings.upsert(101, 0, "  ", false, null, null));
+        assertThrows(IllegalArgumentException.class, () -> mappings.upsert(101, -1, "x", false, null, null));
+        assertEquals(255, mappings.upsert(101, 0, "t".repeat(300), false, null, null).title().length());
+        assertEquals(0, mappings.upsert(102, 0, "Trim", false, null, null).staffId());
+    }
+
+    @Test
+    void idsAndStaffIdsAre64Bit() {
+        long big = 9_000_000_000L;
+        ServiceMapping saved = mappings.upsert(big, big + 1, "Big ids", false, null, null);
+        assertEquals(saved, mappings.find(big, big + 1).orElseThrow());
+    }
+}
