@@ -1,0 +1,84 @@
+package io.github.yclientsbot.booking;
+
+import io.github.yclientsbot.setup.Settings;
+import io.github.yclientsbot.storage.ServiceMapping;
+import io.github.yclientsbot.storage.ServiceMappings;
+import io.github.yclientsbot.yclients.BookingLinkBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The list customers see: one booking link per mapped service. Built from what is stored, so it
+ * answers at once and keeps working while YCLIENTS is down (the links do not need the API).
+ */
+public final class ServiceMenu {
+    public static final int PAGE_SIZE = 10;
+    private static final int BUTTON_TEXT_MAX = 64;
+
+    private final Settings settings;
+    private final ServiceMappings mappings;
+    private final BookingLinkBuilder links;
+    private final PriceFormat prices;
+
+    public ServiceMenu(Settings settings, ServiceMappings mappings, BookingLinkBuilder links, PriceFormat prices) {
+        this.settings = settings;
+        this.mappings = mappings;
+        this.links = links;
+        this.prices = prices;
+    }
+
+    public record Item(String text, String url) {}
+
+    public enum Unavailable { DISABLED, NOT_CONFIGURED, NO_SERVICES }
+
+    /** Either a page of items, or why there is none. {@code page} is 0-based and clamped. */
+    public record Page(List<Item> items, int page, int pages, Optional<Unavailable> unavailable) {
+        public boolean available() {
+            return unavailable.isEmpty();
+        }
+    }
+
+    public Optional<String> businessName() {
+        return settings.companyTitle();
+    }
+
+    public Page page(int requested) {
+        if (!settings.enabled()) {
+            return unavailable(Unavailable.DISABLED);
+        }
+        OptionalLong company = settings.companyId();
+        Optional<Settings.BookingForm> form = settings.bookingForm();
+        if (company.isEmpty() || form.isEmpty()) {
+            return unavailable(Unavailable.NOT_CONFIGURED);
+        }
+        List<ServiceMapping> all = mappings.all();
+        if (all.isEmpty()) {
+            return unavailable(Unavailable.NO_SERVICES);
+        }
+        int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        int page = Math.max(0, Math.min(requested, pages - 1));
+        List<Item> items = new ArrayList<>();
+        for (ServiceMapping m : all.subList(page * PAGE_SIZE, Math.min(all.size(), (page + 1) * PAGE_SIZE))) {
+            String url = links.link(form.get().url(), company.getAsLong(), m.serviceId(), m.staffId());
+            items.add(new Item(buttonText(m), url));
+        }
+        return new Page(items, page, pages, Optional.empty());
+    }
+
+    private String buttonText(ServiceMapping m) {
+        String price = prices.format(m.priceMin(), m.priceMax()).map(p -> " · " + p).orElse("");
+        String title = m.title();
+        int room = BUTTON_TEXT_MAX - price.length();
+        if (title.length() > room) {
+            title = title.substring(0, Math.max(1, room - 1)) + "…";
+        }
+        return title + price;
+    }
+
+    private static Page unavailable(Unavailable why) {
+        return new Page(List.of(), 0, 0, Optional.of(why));
+    }
+}

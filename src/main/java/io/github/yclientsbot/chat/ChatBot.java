@@ -1,0 +1,162 @@
+package io.github.yclientsbot.chat;
+
+import io.github.yclientsbot.booking.PriceFormat;
+import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.i18n.Messages;
+import io.github.yclientsbot.setup.ClaimCode;
+import io.github.yclientsbot.setup.CompanySetup;
+import io.github.yclientsbot.setup.Role;
+import io.github.yclientsbot.setup.Roles;
+import io.github.yclientsbot.setup.ServiceSetup;
+import io.github.yclientsbot.setup.StatusReport;
+import io.github.yclientsbot.setup.TokenSetup;
+import io.github.yclientsbot.setup.YclientsDirectory;
+import io.github.yclientsbot.config.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Routes one incoming update to its command or button and returns the reply. Knows nothing of
+ * Telegram's wire format; the same instance can serve any transport.
+ */
+public final class ChatBot {
+    private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
+
+    /** Customer commands in the menu everyone sees. */
+    public static final List<String> CUSTOMER_MENU = List.of("start", "services", "help", "whoami");
+    private static final List<String> SUPPORT_MENU = List.of("status");
+    private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
+            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "unset");
+
+    private final Messages messages;
+    private final Roles roles;
+    private final Supplier<String> botUsername;
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final CustomerCommands customer;
+    private final AdminCommands admin;
+    private final Set<Long> menuShown = ConcurrentHashMap.newKeySet();
+
+    public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, ServiceMenu menu, ClaimCode claim,
+                   TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients,
+                   StatusReport status, PriceFormat prices) {
+        this.messages = messages;
+        this.roles = roles;
+        this.botUsername = botUsername;
+        this.customer = new CustomerCommands(menu, claim);
+        this.admin = new AdminCommands(tokens, company, services, yclients, prices);
+        List<Command> all = new ArrayList<>(customer.commands());
+        all.addAll(admin.commands());
+        all.add(new StatusCommand(status));
+        for (Command c : all) {
+            commands.put(c.name(), c);
+        }
+    }
+
+    public Reply handle(Incoming in) {
+        Role role = roles.roleOf(in.userId());
+        Context ctx = new Context(in, role, messages.languageFor(in.languageCode()), messages);
+        Reply reply = switch (in.kind()) {
+            case CALLBACK -> callback(ctx);
+            case TEXT -> text(ctx);
+            case OTHER -> ctx.isPrivate() ? ctx.say("hint.other") : Reply.NONE;
+        };
+        return withStaffMenu(ctx, reply);
+    }
+
+    private Reply text(Context ctx) {
+        var parsed = CommandLine.parse(ctx.in().text());
+        if (parsed.isEmpty()) {
+            return ctx.isPrivate() ? ctx.say("hint.text") : Reply.NONE;
+        }
+        CommandLine line = parsed.get();
+        if (!line.isFor(botUsername.get())) {
+            return Reply.NONE;
+        }
+        boolean addressedToUs = line.addressee() != null || ctx.isPrivate();
+        Command command = commands.get(line.name());
+        if (command == null) {
+            return addressedToUs ? ctx.say("hint.unknown.command") : Reply.NONE;
+        }
+        if (!ctx.role().atLeast(command.requiredRole())) {
+            log.warn("Refused /{} from user {} in chat {}: role {} < {}", line.name(), ctx.userId(), ctx.chatId(),
+                    ctx.role(), command.requiredRole());
+            return ctx.say(command.requiredRole() == Role.ADMIN ? "refused.admin" : "refused.support");
+        }
+        return command.handle(ctx, line);
+    }
+
+    private Reply callback(Context ctx) {
+        String data = ctx.in().callbackData() == null ? "" : ctx.in().callbackData();
+        Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
+        if (data.startsWith(ServiceListView.PAGE_CALLBACK)) {
+            return customer.page(ctx, number(data, ServiceListView.PAGE_CALLBACK));
+        }
+        if (data.startsWith(AdminCommands.YSERVICES_PAGE) || data.startsWith(AdminCommands.YSERVICES_MAP)) {
+            if (!ctx.role().atLeast(Role.ADMIN)) {
+                log.warn("Refused admin button from user {} in chat {}", ctx.userId(), ctx.chatId());
+                return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("refused.admin")));
+            }
+            if (data.startsWith(AdminCommands.YSERVICES_PAGE)) {
+                return admin.yservices(ctx, number(data, AdminCommands.YSERVICES_PAGE), ctx.in().messageId()).before(ack);
+            }
+            OptionalLong id = Values.parsePositiveLong(data.substring(AdminCommands.YSERVICES_MAP.length()));
+            if (id.isPresent()) {
+                return admin.mapFromButton(ctx, id.getAsLong());
+            }
+        }
+        // a button from an older version of the bot, or a forged one
+        return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("hint.stale.button")));
+    }
+
+    private static int number(String data, String prefix) {
+        try {
+            return Integer.parseInt(data.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The first time an admin or support user writes in a private chat, give that chat a command menu
+     * that holds their commands as well as the customer ones (a chat-scoped menu replaces the default).
+     * It cannot be done earlier: Telegram answers "chat not found" until the user has written to the bot.
+     */
+    private Reply withStaffMenu(Context ctx, Reply reply) {
+        if (!ctx.isPrivate() || !ctx.role().atLeast(Role.SUPPORT) || !menuShown.add(ctx.chatId())) {
+            return reply;
+        }
+        List<String> names = new ArrayList<>(CUSTOMER_MENU);
+        names.addAll(SUPPORT_MENU);
+        if (ctx.role().atLeast(Role.ADMIN)) {
+            names.addAll(ADMIN_MENU);
+        }
+        List<Action.CommandInfo> menu = names.stream()
+                .map(n -> new Action.CommandInfo(n, ctx.t("menu." + n)))
+                .toList();
+        return reply.then(new Action.SetChatCommands(ctx.chatId(), ctx.lang(), menu));
+    }
+
+    /** The default menu, for everyone, in one language. */
+    public List<Action.CommandInfo> customerMenu(String lang) {
+        return CUSTOMER_MENU.stream().map(n -> new Action.CommandInfo(n, messages.get(lang, "menu." + n))).toList();
+    }
+
+    /** The short apology sent when handling an update failed unexpectedly. */
+    public String apology(Incoming in) {
+        return messages.get(messages.languageFor(in.languageCode()), "error.apology");
+    }
+
+    /** Called by the transport when a staff chat's menu could not be set, so it is tried again next time. */
+    public void staffMenuFailed(long chatId) {
+        menuShown.remove(chatId);
+    }
+}

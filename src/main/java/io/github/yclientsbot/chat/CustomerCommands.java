@@ -1,0 +1,120 @@
+package io.github.yclientsbot.chat;
+
+import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.setup.ClaimCode;
+import io.github.yclientsbot.setup.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** /start, /services, /help, /whoami, /claim — for everyone. */
+final class CustomerCommands {
+    private static final Logger log = LoggerFactory.getLogger(CustomerCommands.class);
+
+    private final ServiceListView list;
+    private final ServiceMenu menu;
+    private final ClaimCode claim;
+
+    CustomerCommands(ServiceMenu menu, ClaimCode claim) {
+        this.menu = menu;
+        this.list = new ServiceListView(menu);
+        this.claim = claim;
+    }
+
+    List<Command> commands() {
+        return List.of(
+                simple("start", Role.CUSTOMER, this::start),
+                simple("services", Role.CUSTOMER, (ctx, line) -> services(ctx)),
+                simple("help", Role.CUSTOMER, (ctx, line) -> help(ctx)),
+                simple("whoami", Role.CUSTOMER, (ctx, line) -> whoami(ctx)),
+                simple("claim", Role.CUSTOMER, this::claim));
+    }
+
+    private Reply start(Context ctx, CommandLine line) {
+        String greeting = menu.businessName()
+                .map(b -> ctx.t("start.greeting", "business", b))
+                .orElse(ctx.t("start.greeting.nameless"));
+        ServiceListView.View v = list.render(ctx, 0, greeting);
+        return Reply.of(ctx.send(v.text(), v.keyboard()));
+    }
+
+    Reply services(Context ctx) {
+        ServiceListView.View v = list.render(ctx, 0, null);
+        return Reply.of(ctx.send(v.text(), v.keyboard()));
+    }
+
+    /** ‹ › on the service list: edit that message in place. */
+    Reply page(Context ctx, int page) {
+        ServiceListView.View v = list.render(ctx, page, null);
+        return Reply.of(
+                new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null),
+                new Action.Edit(ctx.chatId(), ctx.in().messageId(), v.text(), v.keyboard()));
+    }
+
+    private Reply help(Context ctx) {
+        StringBuilder sb = new StringBuilder(ctx.t("help.customer"));
+        if (ctx.role().atLeast(Role.SUPPORT)) {
+            sb.append("\n\n").append(ctx.t("help.support"));
+        }
+        if (ctx.role().atLeast(Role.ADMIN)) {
+            sb.append("\n").append(ctx.t("help.admin"));
+        }
+        return Reply.text(ctx.chatId(), sb.toString());
+    }
+
+    private Reply whoami(Context ctx) {
+        String role = ctx.t("role." + ctx.role().name().toLowerCase(java.util.Locale.ROOT));
+        String text = ctx.t("whoami.text", "id", ctx.userId(), "role", role);
+        if (!ctx.isPrivate()) {
+            text += "\n" + ctx.t("whoami.chat", "chat", ctx.chatId());
+        }
+        return Reply.text(ctx.chatId(), text);
+    }
+
+    private Reply claim(Context ctx, CommandLine line) {
+        if (!ctx.isPrivate()) {
+            return ctx.say("claim.private.only");
+        }
+        Action.Delete delete = new Action.Delete(ctx.chatId(), ctx.in().messageId(), null);
+        if (line.args().size() != 1) {
+            return ctx.say("claim.usage").before(delete);
+        }
+        ClaimCode.Outcome outcome = claim.claim(ctx.userId(), line.args().get(0));
+        switch (outcome) {
+            case CLAIMED -> log.info("User {} claimed the bot and is now an admin", ctx.userId());
+            case WRONG_CODE, TOO_MANY_ATTEMPTS -> log.warn("Wrong claim code from user {}", ctx.userId());
+            default -> { }
+        }
+        String key = switch (outcome) {
+            case CLAIMED -> "claim.ok";
+            case WRONG_CODE -> "claim.wrong";
+            case NOTHING_TO_CLAIM -> "claim.nothing";
+            case TOO_MANY_ATTEMPTS -> "claim.locked";
+        };
+        return ctx.say(key).before(delete);
+    }
+
+    interface Handler {
+        Reply handle(Context ctx, CommandLine line);
+    }
+
+    static Command simple(String name, Role role, Handler handler) {
+        return new Command() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Role requiredRole() {
+                return role;
+            }
+
+            @Override
+            public Reply handle(Context ctx, CommandLine line) {
+                return handler.handle(ctx, line);
+            }
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.yclientsbot.chat;
+
+import io.github.yclientsbot.setup.LiveCheck;
+import io.github.yclientsbot.setup.Role;
+import io.github.yclientsbot.setup.StatusReport;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** /status: health at a glance, for support and admins. */
+final class StatusCommand implements Command {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final StatusReport report;
+
+    StatusCommand(StatusReport report) {
+        this.report = report;
+    }
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public Role requiredRole() {
+        return Role.SUPPORT;
+    }
+
+    @Override
+    public Reply handle(Context ctx, CommandLine line) {
+        StatusReport.Snapshot s = report.collect();
+        StringBuilder sb = new StringBuilder(ctx.t("status.title"));
+        line(sb, ctx.t(s.enabled() ? "status.enabled" : "status.disabled"));
+        if (s.companyId().isPresent()) {
+            line(sb, ctx.t("status.company", "id", s.companyId().getAsLong(),
+                    "title", s.companyTitle().map(t -> "«" + t + "»").orElse("—"), "source", s.companySource()));
+        } else {
+            line(sb, ctx.t("status.company.none"));
+        }
+        line(sb, s.bookingForm()
+                .map(f -> ctx.t("status.form", "url", f.url(), "source", f.sourceLabel()))
+                .orElse(ctx.t("status.form.none")));
+        line(sb, token(ctx, "status.token.partner", s.partnerToken(), "partner"));
+        line(sb, token(ctx, "status.token.user", s.userToken(), "user"));
+        line(sb, ctx.t("status.live", "result", live(ctx, s.live())));
+        line(sb, ctx.t("status.services", "count", s.servicesMapped() < 0 ? "?" : s.servicesMapped()));
+        line(sb, ctx.t(s.databaseUp() ? "status.db.up" : "status.db.down"));
+        line(sb, ctx.t("status.version", "version", s.version(), "uptime", uptime(ctx, s.uptime())));
+        line(sb, ctx.t("status.updates", "count", s.updatesHandled()));
+        if (s.errors() == 0) {
+            line(sb, ctx.t("status.errors.none"));
+        } else {
+            line(sb, ctx.t("status.errors", "count", s.errors(),
+                    "at", s.lastError().map(e -> TIME.format(e.at())).orElse("—"),
+                    "last", s.lastError().map(e -> e.summary()).orElse("—")));
+        }
+        s.lastChange().ifPresent(c -> line(sb, ctx.t("status.last.change", "action", c.action(), "user", c.userId(), "at", TIME.format(c.at()))));
+        return Reply.text(ctx.chatId(), sb.toString());
+    }
+
+    private static void line(StringBuilder sb, String text) {
+        sb.append('\n').append(text);
+    }
+
+    private static String token(Context ctx, String labelKey, StatusReport.TokenView t, String kind) {
+        String value;
+        if (t.undecryptable()) {
+            value = ctx.t("status.token.unreadable", "kind", kind);
+        } else if (!t.set()) {
+            value = ctx.t("status.token.none");
+        } else {
+            value = ctx.t("status.token.value", "masked", t.masked(), "source", t.source());
+        }
+        return ctx.t(labelKey, "value", value);
+    }
+
+    private static String live(Context ctx, LiveCheck check) {
+        if (check instanceof LiveCheck.Ok ok) {
+            return ctx.t("status.live.ok", "ms", ok.latencyMs());
+        }
+        return CheckTexts.describe(ctx, check);
+    }
+
+    static String uptime(Context ctx, Duration d) {
+        return ctx.t("status.uptime", "d", d.toDays(), "h", d.toHoursPart(), "m", d.toMinutesPart());
+    }
+}

@@ -1,0 +1,6 @@
+package io.github.yclientsbot.setup;
+
+import java.math.BigDecimal;
+
+/** One YCLIENTS service as the bot knows it; {@code onlineBookable=false}: found only in the admin catalog. */
+public record CatalogEntry(long id, String title, BigDecimal priceMin, BigDecimal priceMax, boolean onlineBookable) {}

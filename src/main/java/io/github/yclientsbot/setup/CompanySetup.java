@@ -1,0 +1,147 @@
+package io.github.yclientsbot.setup;
+
+import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.storage.AuditLog;
+import io.github.yclientsbot.storage.ServiceMappings;
+import io.github.yclientsbot.yclients.Bookform;
+import io.github.yclientsbot.yclients.BookformRef;
+import io.github.yclientsbot.yclients.BookingLinkBuilder;
+import io.github.yclientsbot.yclients.Company;
+import io.github.yclientsbot.yclients.YclientsCredentials;
+import io.github.yclientsbot.yclients.YclientsException;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** /setcompany, /setbookingurl, /enable, /disable, /unset. */
+public final class CompanySetup {
+    /** Names an admin may give to /unset. */
+    public static final Map<String, SettingKey> UNSET_NAMES = Map.of(
+            "partner", SettingKey.YCLIENTS_API_TOKEN,
+            "api", SettingKey.YCLIENTS_API_TOKEN,
+            "user", SettingKey.YCLIENTS_USER_TOKEN,
+            "company", SettingKey.YCLIENTS_COMPANY_ID,
+            "bookingurl", SettingKey.YCLIENTS_BOOKING_URL,
+            "enabled", SettingKey.YCLIENTS_ENABLED);
+
+    private final Settings settings;
+    private final YclientsDirectory yclients;
+    private final ServiceMappings mappings;
+    private final AuditLog audit;
+
+    public CompanySetup(Settings settings, YclientsDirectory yclients, ServiceMappings mappings, AuditLog audit) {
+        this.settings = settings;
+        this.yclients = yclients;
+        this.mappings = mappings;
+        this.audit = audit;
+    }
+
+    public sealed interface CompanyResult {
+        /** Saved and confirmed; {@code bookform} is the form customers will be sent to (empty: none found). */
+        record Saved(Company company, Optional<BookformRef> bookform, boolean explicitFormKept, long existingMappings) implements CompanyResult {}
+
+        /** Saved without confirmation (no token yet, YCLIENTS down, token refused). */
+        record SavedUnverified(long companyId, LiveCheck why) implements CompanyResult {}
+
+        /** YCLIENTS says there is no such company: nothing saved. */
+        record NotFound(long companyId, String message) implements CompanyResult {}
+    }
+
+    public CompanyResult setCompany(long companyId, long userId) {
+        Optional<YclientsCredentials> creds = settings.credentials();
+        if (creds.isEmpty()) {
+            save(companyId, userId);
+            return new CompanyResult.SavedUnverified(companyId, new LiveCheck.Pending(LiveCheck.Reason.NO_PARTNER_TOKEN));
+        }
+        Company company;
+        try {
+            company = yclients.client().company(creds.get().withoutUserToken(), companyId);
+        } catch (YclientsException e) {
+            if (e.isNotFound()) {
+                return new CompanyResult.NotFound(companyId, e.apiMessage());
+            }
+            save(companyId, userId);
+            return new CompanyResult.SavedUnverified(companyId, LiveCheck.of(e));
+        }
+        save(companyId, userId);
+        settings.rememberCompanyTitle(companyId, company.displayTitle());
+        Optional<BookformRef> form = company.defaultBookform();
+        form.flatMap(f -> BookingLinkBuilder.normalizeFormUrl(f.url()))
+                .ifPresentOrElse(url -> settings.rememberDiscoveredForm(companyId, url), settings::forgetDiscoveredForm);
+        boolean explicit = settings.get(SettingKey.YCLIENTS_BOOKING_URL).isSet();
+        return new CompanyResult.Saved(company, form, explicit, mappings.count());
+    }
+
+    private void save(long companyId, long userId) {
+        settings.setInChat(SettingKey.YCLIENTS_COMPANY_ID, Long.toString(companyId), userId);
+        audit.record(userId, "setcompany", "company id " + companyId);
+        yclients.invalidate();
+    }
+
+    public sealed interface FormResult {
+        record Saved(String url, Optional<String> warning) implements FormResult {}
+
+        record Invalid() implements FormResult {}
+
+        record StaffJournal() implements FormResult {}
+    }
+
+    /** @return warning "company:&lt;id&gt;" when the form belongs to another company than the configured one */
+    public FormResult setBookingUrl(String raw, long userId) {
+        if (BookingLinkBuilder.isStaffJournal(raw)) {
+            return new FormResult.StaffJournal();
+        }
+        Optional<String> url = BookingLinkBuilder.normalizeFormUrl(raw);
+        if (url.isEmpty()) {
+            return new FormResult.Invalid();
+        }
+        settings.setInChat(SettingKey.YCLIENTS_BOOKING_URL, url.get(), userId);
+        audit.record(userId, "setbookingurl", url.get());
+        return new FormResult.Saved(url.get(), formBelongsElsewhere(url.get()));
+    }
+
+    /** The id of the company a form really belongs to, when that is not ours (best effort). */
+    private Optional<String> formBelongsElsewhere(String url) {
+        OptionalLong formId = BookingLinkBuilder.formIdFromUrl(url);
+        OptionalLong company = settings.companyId();
+        Optional<YclientsCredentials> creds = settings.credentials();
+        if (formId.isEmpty() || company.isEmpty() || creds.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Bookform form = yclients.client().bookform(creds.get().withoutUserToken(), formId.getAsLong());
+            if (form.companyId() != company.getAsLong() && form.groupId() == 0) {
+                return Optional.of(Long.toString(form.companyId()));
+            }
+        } catch (YclientsException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    public void setEnabled(boolean enabled, long userId) {
+        settings.setInChat(SettingKey.YCLIENTS_ENABLED, Boolean.toString(enabled), userId);
+        audit.record(userId, enabled ? "enable" : "disable", "yclients.enabled=" + enabled);
+        yclients.invalidate();
+    }
+
+    public record UnsetResult(SettingKey key, boolean removed, Settings.Value nowInEffect) {}
+
+    public Optional<UnsetResult> unset(String name, long userId) {
+        SettingKey key = UNSET_NAMES.get(name.toLowerCase(Locale.ROOT));
+        if (key == null) {
+            key = SettingKey.byKey(name).filter(Settings.CHAT_SETTABLE::contains).orElse(null);
+        }
+        if (key == null) {
+            return Optional.empty();
+        }
+        boolean removed = settings.unsetInChat(key);
+        if (removed) {
+            audit.record(userId, "unset", key.key());
+            yclients.invalidate();
+        }
+        return Optional.of(new UnsetResult(key, removed, settings.get(key)));
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.yclientsbot.setup;
+
+import java.util.List;
+
+/** Whether the bot can talk to YCLIENTS, and if not, exactly what is missing. */
+public record Readiness(boolean enabled, List<Missing> missing) {
+    public enum Missing { PARTNER_TOKEN, PARTNER_TOKEN_UNREADABLE, USER_TOKEN_UNREADABLE, COMPANY_ID }
+
+    public Readiness {
+        missing = List.copyOf(missing);
+    }
+
+    /** Enabled, with a readable partner token and a company id. (An unreadable user token only limits the admin catalog.) */
+    public boolean ready() {
+        return enabled && missing.stream().allMatch(m -> m == Missing.USER_TOKEN_UNREADABLE);
+    }
+}

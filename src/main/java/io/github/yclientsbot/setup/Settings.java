@@ -1,0 +1,191 @@
+package io.github.yclientsbot.setup;
+
+import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.config.ConfigValue;
+import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.config.Source;
+import io.github.yclientsbot.storage.SettingsStore;
+import io.github.yclientsbot.storage.StoredSetting;
+import io.github.yclientsbot.yclients.YclientsCredentials;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The values the bot runs with: what an admin set in chat (stored, tokens encrypted) over what the
+ * configuration says (environment &gt; .env &gt; file &gt; default). Also keeps a few facts learned from
+ * YCLIENTS (company title, discovered booking form) so customers get their buttons when YCLIENTS is down.
+ *
+ * <p>Stored values are cached in memory: this process is the only writer of its database.
+ */
+public final class Settings {
+    public static final Set<SettingKey> CHAT_SETTABLE = EnumSet.of(
+            SettingKey.YCLIENTS_API_TOKEN, SettingKey.YCLIENTS_USER_TOKEN, SettingKey.YCLIENTS_COMPANY_ID,
+            SettingKey.YCLIENTS_BOOKING_URL, SettingKey.YCLIENTS_ENABLED);
+
+    static final String STATE_COMPANY_TITLE = "state.company.title";
+    static final String STATE_COMPANY_OF_TITLE = "state.company.title.for";
+    static final String STATE_DISCOVERED_FORM = "state.booking.discovered_url";
+    static final String STATE_DISCOVERED_FORM_COMPANY = "state.booking.discovered_for";
+
+    private final BotConfig config;
+    private final SettingsStore store;
+    private final Map<String, StoredSetting> stored = new ConcurrentHashMap<>();
+
+    public Settings(BotConfig config, SettingsStore store) {
+        this.config = config;
+        this.store = store;
+        stored.putAll(store.all());
+    }
+
+    /** An effective value. {@code undecryptable}: a token was set in chat but the key to read it is gone. */
+    public record Value(String value, Source source, boolean undecryptable) {
+        public boolean isSet() {
+            return value != null && !value.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Value[" + source.label() + (undecryptable ? ", undecryptable" : "") + "]";
+        }
+    }
+
+    public BotConfig config() {
+        return config;
+    }
+
+    public Value get(SettingKey key) {
+        if (CHAT_SETTABLE.contains(key)) {
+            StoredSetting s = stored.get(key.key());
+            if (s != null) {
+                return new Value(s.value(), Source.CHAT, s.undecryptable());
+            }
+        }
+        ConfigValue cv = config.get(key);
+        if (cv.isSet()) {
+            return new Value(cv.value(), cv.source(), false);
+        }
+        return new Value(null, Source.NONE, false);
+    }
+
+    /** Saves a chat-set value; returns only after the write committed. */
+    public void setInChat(SettingKey key, String value, long userId) {
+        if (!CHAT_SETTABLE.contains(key)) {
+            throw new IllegalArgumentException(key.key() + " cannot be set in chat");
+        }
+        store.put(key.key(), value, key.secret(), userId);
+        store.get(key.key()).ifPresent(s -> stored.put(key.key(), s));
+    }
+
+    public boolean unsetInChat(SettingKey key) {
+        boolean removed = store.remove(key.key());
+        stored.remove(key.key());
+        return removed;
+    }
+
+    public Optional<String> state(String name) {
+        StoredSetting s = stored.get(name);
+        return s == null || s.value() == null ? Optional.empty() : Optional.of(s.value());
+    }
+
+    public void putState(String name, String value, Long userId) {
+        if (value == null) {
+            store.remove(name);
+            stored.remove(name);
+            return;
+        }
+        if (value.equals(state(name).orElse(null))) {
+            return;
+        }
+        store.put(name, value, false, userId);
+        store.get(name).ifPresent(s -> stored.put(name, s));
+    }
+
+    public boolean enabled() {
+        Value v = get(SettingKey.YCLIENTS_ENABLED);
+        return !v.isSet() || io.github.yclientsbot.config.Values.parseBoolean(v.value()).orElse(true);
+    }
+
+    public OptionalLong companyId() {
+        Value v = get(SettingKey.YCLIENTS_COMPANY_ID);
+        return v.isSet() ? io.github.yclientsbot.config.Values.parsePositiveLong(v.value()) : OptionalLong.empty();
+    }
+
+    /** Partner token (and user token when set); empty when the partner token is missing or unreadable. */
+    public Optional<YclientsCredentials> credentials() {
+        Value partner = get(SettingKey.YCLIENTS_API_TOKEN);
+        if (!partner.isSet()) {
+            return Optional.empty();
+        }
+        Value user = get(SettingKey.YCLIENTS_USER_TOKEN);
+        return Optional.of(new YclientsCredentials(partner.value(), user.isSet() ? user.value() : null));
+    }
+
+    /** The booking form customers are sent to: set explicitly, or discovered from the company. */
+    public Optional<BookingForm> bookingForm() {
+        Value explicit = get(SettingKey.YCLIENTS_BOOKING_URL);
+        if (explicit.isSet()) {
+            return Optional.of(new BookingForm(explicit.value(), explicit.source().label()));
+        }
+        OptionalLong company = companyId();
+        Optional<String> discovered = state(STATE_DISCOVERED_FORM);
+        Optional<String> discoveredFor = state(STATE_DISCOVERED_FORM_COMPANY);
+        if (company.isPresent() && discovered.isPresent()
+                && discoveredFor.equals(Optional.of(Long.toString(company.getAsLong())))) {
+            return Optional.of(new BookingForm(discovered.get(), "YCLIENTS"));
+        }
+        return Optional.empty();
+    }
+
+    public record BookingForm(String url, String sourceLabel) {}
+
+    public void rememberDiscoveredForm(long companyId, String url) {
+        putState(STATE_DISCOVERED_FORM, url, null);
+        putState(STATE_DISCOVERED_FORM_COMPANY, Long.toString(companyId), null);
+    }
+
+    public void forgetDiscoveredForm() {
+        putState(STATE_DISCOVERED_FORM, null, null);
+        putState(STATE_DISCOVERED_FORM_COMPANY, null, null);
+    }
+
+    /** Last known company title, so the greeting works while YCLIENTS is down. */
+    public Optional<String> companyTitle() {
+        OptionalLong company = companyId();
+        if (company.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!state(STATE_COMPANY_OF_TITLE).equals(Optional.of(Long.toString(company.getAsLong())))) {
+            return Optional.empty();
+        }
+        return state(STATE_COMPANY_TITLE);
+    }
+
+    public void rememberCompanyTitle(long companyId, String title) {
+        putState(STATE_COMPANY_TITLE, title, null);
+        putState(STATE_COMPANY_OF_TITLE, Long.toString(companyId), null);
+    }
+
+    /**
+     * Keys set in chat whose environment (or .env) value differs: a rotated token in the environment
+     * would otherwise be ignored silently.
+     */
+    public List<SettingKey> chatValuesShadowingEnvironment() {
+        List<SettingKey> out = new ArrayList<>();
+        for (SettingKey key : CHAT_SETTABLE) {
+            StoredSetting s = stored.get(key.key());
+            ConfigValue cv = config.get(key);
+            boolean fromEnv = cv.source() == Source.ENVIRONMENT || cv.source() == Source.DOTENV;
+            if (s != null && fromEnv && cv.isSet() && (s.undecryptable() || !cv.value().strip().equals(s.value()))) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+}

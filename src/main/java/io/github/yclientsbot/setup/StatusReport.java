@@ -1,0 +1,123 @@
+package io.github.yclientsbot.setup;
+
+import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.health.RuntimeStats;
+import io.github.yclientsbot.logging.SecretRedactor;
+import io.github.yclientsbot.storage.AuditEntry;
+import io.github.yclientsbot.storage.AuditLog;
+import io.github.yclientsbot.storage.ServiceMappings;
+import io.github.yclientsbot.yclients.Company;
+import io.github.yclientsbot.yclients.YclientsException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+
+/** Everything support needs to see at a glance, collected in one pass (with one live YCLIENTS call). */
+public final class StatusReport {
+    private final Settings settings;
+    private final YclientsDirectory yclients;
+    private final ServiceMappings mappings;
+    private final AuditLog audit;
+    private final RuntimeStats stats;
+    private final BooleanSupplier databaseUp;
+    private final String version;
+
+    public StatusReport(Settings settings, YclientsDirectory yclients, ServiceMappings mappings, AuditLog audit,
+                        RuntimeStats stats, BooleanSupplier databaseUp, String version) {
+        this.settings = settings;
+        this.yclients = yclients;
+        this.mappings = mappings;
+        this.audit = audit;
+        this.stats = stats;
+        this.databaseUp = databaseUp;
+        this.version = version;
+    }
+
+    /** A token as /status shows it: masked value and where it came from, or "unreadable". */
+    public record TokenView(String masked, String source, boolean set, boolean undecryptable) {}
+
+    public record Snapshot(
+            boolean enabled,
+            OptionalLong companyId,
+            String companySource,
+            Optional<String> companyTitle,
+            Optional<Settings.BookingForm> bookingForm,
+            TokenView partnerToken,
+            TokenView userToken,
+            LiveCheck live,
+            Readiness readiness,
+            boolean databaseUp,
+            long servicesMapped,
+            String version,
+            Duration uptime,
+            long updatesHandled,
+            long errors,
+            Optional<RuntimeStats.LastError> lastError,
+            Optional<AuditEntry> lastChange) {}
+
+    public Snapshot collect() {
+        Readiness readiness = yclients.readiness();
+        LiveCheck live = liveCheck(readiness);
+        boolean dbUp = databaseUp.getAsBoolean();
+        long mapped = -1;
+        Optional<AuditEntry> lastChange = Optional.empty();
+        if (dbUp) {
+            try {
+                mapped = mappings.count();
+                lastChange = audit.latest(1).stream().findFirst();
+            } catch (RuntimeException e) {
+                dbUp = false;
+            }
+        }
+        Optional<String> title = live instanceof LiveCheck.Ok ok ? Optional.of(ok.companyTitle()) : settings.companyTitle();
+        return new Snapshot(
+                settings.enabled(),
+                settings.companyId(),
+                settings.get(SettingKey.YCLIENTS_COMPANY_ID).source().label(),
+                title,
+                settings.bookingForm(),
+                token(SettingKey.YCLIENTS_API_TOKEN),
+                token(SettingKey.YCLIENTS_USER_TOKEN),
+                live,
+                readiness,
+                dbUp,
+                mapped,
+                version,
+                stats.uptime(),
+                stats.updatesHandled(),
+                stats.errors(),
+                stats.lastError(),
+                lastChange);
+    }
+
+    private LiveCheck liveCheck(Readiness readiness) {
+        if (!readiness.enabled()) {
+            return new LiveCheck.Pending(LiveCheck.Reason.DISABLED);
+        }
+        if (!readiness.ready()) {
+            return new LiveCheck.Pending(readiness.missing().contains(Readiness.Missing.COMPANY_ID)
+                    ? LiveCheck.Reason.NO_COMPANY : LiveCheck.Reason.NO_PARTNER_TOKEN);
+        }
+        long started = System.nanoTime();
+        try {
+            Company c = yclients.companyLive();
+            return new LiveCheck.Ok(c.displayTitle(), (System.nanoTime() - started) / 1_000_000);
+        } catch (YclientsException e) {
+            return LiveCheck.of(e);
+        } catch (NotReadyException e) {
+            return new LiveCheck.Pending(LiveCheck.Reason.NO_PARTNER_TOKEN);
+        }
+    }
+
+    private TokenView token(SettingKey key) {
+        Settings.Value v = settings.get(key);
+        return new TokenView(v.isSet() ? SecretRedactor.mask(v.value()) : "", v.source().label(), v.isSet(), v.undecryptable());
+    }
+
+    public List<AuditEntry> recentChanges(int n) {
+        return audit.latest(n);
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.yclientsbot.telegram;
+
+import io.github.yclientsbot.chat.Action;
+import io.github.yclientsbot.chat.Button;
+import io.github.yclientsbot.chat.Keyboard;
+import io.github.yclientsbot.chat.Reply;
+import io.github.yclientsbot.health.RuntimeStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * Turns a {@link Reply} into Bot API calls, in order. Telegram's answers that are not failures
+ * ("message is not modified", "query is too old", a user who blocked the bot) are treated as such.
+ */
+final class ReplySender {
+    private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
+    private static final int MAX_TEXT = 4096;
+
+    private final TelegramClient client;
+    private final RuntimeStats stats;
+    private final LongConsumer staffMenuFailed;
+
+    ReplySender(TelegramClient client, RuntimeStats stats, LongConsumer staffMenuFailed) {
+        this.client = client;
+        this.stats = stats;
+        this.staffMenuFailed = staffMenuFailed;
+    }
+
+    void send(Reply reply, long updateId) {
+        for (Action action : reply.actions()) {
+            try {
+                execute(action);
+            } catch (TelegramApiRequestException e) {
+                handleRefusal(action, e, updateId);
+            } catch (TelegramApiException | RuntimeException e) {
+                stats.error("send " + kind(action), e);
+                log.warn("Could not {} in chat {} (update {}): {}", kind(action), action.chatId(), updateId, describe(e));
+            }
+        }
+    }
+
+    private void execute(Action action) throws TelegramApiException {
+        if (action instanceof Action.Send s) {
+            client.execute(SendMessage.builder()
+                    .chatId(s.chatId())
+                    .text(limit(s.text()))
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                    .replyMarkup(markup(s.keyboard()))
+                    .build());
+        } else if (action instanceof Action.Edit e) {
+            client.execute(EditMessageText.builder()
+                    .chatId(e.chatId())
+                    .messageId(e.messageId())
+                    .text(limit(e.text()))
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                    .replyMarkup(markup(e.keyboard()))
+                    .build());
+        } else if (action instanceof Action.Delete d) {
+            try {
+                client.execute(DeleteMessage.builder().chatId(d.chatId()).messageId(d.messageId()).build());
+            } catch (TelegramApiException ex) {
+                log.info("Could not delete message {} in chat {}: {}", d.messageId(), d.chatId(), ex.getMessage());
+                if (d.fallbackText() != null) {
+                    client.execute(SendMessage.builder().chatId(d.chatId()).text(d.fallbackText()).build());
+                }
+            }
+        } else if (action instanceof Action.AnswerCallback a) {
+            client.execute(AnswerCallbackQuery.builder().callbackQueryId(a.callbackId()).text(a.text()).build());
+        } else if (action instanceof Action.SetChatCommands c) {
+            try {
+                client.execute(SetMyCommands.builder()
+                        .commands(c.commands().stream().map(i -> new BotCommand(i.command(), i.description())).toList())
+                        .scope(BotCommandScopeChat.builder().chatId(c.chatId()).build())
+                        .build());
+            } catch (TelegramApiException ex) {
+                staffMenuFailed.accept(c.chatId());
+                log.warn("Could not set the staff command menu in chat {}: {}", c.chatId(), ex.getMessage());
+            }
+        }
+    }
+
+    private void handleRefusal(Action action, TelegramApiRequestException e, long updateId) {
+        String description = e.getApiResponse() == null ? "" : e.getApiResponse().toLowerCase(Locale.ROOT);
+        Integer code = e.getErrorCode();
+        if (code != null && code == 400 && description.contains("message is not modified")) {
+            return;
+        }
+        if (action instanceof Action.AnswerCallback && description.contains("query is too old")) {
+            return;
+        }
+        if (code != null && code == 403) {
+            log.info("Chat {} does not accept messages from the bot ({}); skipped", action.chatId(), e.getApiResponse());
+            return;
+        }
+        stats.error("send " + kind(action), "[" + code + "] " + e.getApiResponse());
+        log.warn("Telegram refused to {} in chat {} (update {}): [{}] {}", kind(action), action.chatId(), updateId, code, e.getApiResponse());
+    }
+
+    private static String kind(Action action) {
+        if (action instanceof Action.Send) {
+            return "send a message";
+        }
+        if (action instanceof Action.Edit) {
+            return "edit a message";
+        }
+        if (action instanceof Action.Delete) {
+            return "delete a message";
+        }
+        if (action instanceof Action.AnswerCallback) {
+            return "answer a button";
+        }
+        return "set the command menu";
+    }
+
+    /** The message and its first cause ("Unable to execute sendmessage method" alone says nothing). */
+    static String describe(Throwable e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause == e ? String.valueOf(e.getMessage())
+                : e.getMessage() + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static String limit(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    static InlineKeyboardMarkup markup(Keyboard keyboard) {
+        if (keyboard == null || keyboard.isEmpty()) {
+            return null;
+        }
+        List<InlineKeyboardRow> rows = keyboard.rows().stream()
+                .map(r -> new InlineKeyboardRow(r.stream().map(ReplySender::button).toList()))
+                .toList();
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    private static InlineKeyboardButton button(Button b) {
+        InlineKeyboardButton.InlineKeyboardButtonBuilder<?, ?> builder = InlineKeyboardButton.builder().text(b.text());
+        return b.url() != null ? builder.url(b.url()).build() : builder.callbackData(b.callbackData()).build();
+    }
+}

@@ -1,0 +1,256 @@
+package io.github.yclientsbot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yclientsbot.chat.Action;
+import io.github.yclientsbot.chat.ChatBot;
+import io.github.yclientsbot.health.RuntimeStats;
+import io.github.yclientsbot.logging.SecretRedactor;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Telegram side: long polling through the library, replies through {@link ReplySender}, and the
+ * command menus. Owns its executor and HTTP clients and closes them.
+ */
+public final class TelegramTransport implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
+    private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+
+    private final String token;
+    private final TelegramUrl url;
+    private final ObjectMapper mapper;
+    private final ChatBot bot;
+    private final RuntimeStats stats;
+    private final int pollTimeoutSeconds;
+    private final String defaultLanguage;
+    private final OkHttpClient pollHttp;
+    private final TelegramClient client;
+    private final ScheduledExecutorService pollExecutor;
+    private volatile TelegramBotsLongPollingApplication app;
+    private volatile BotSession session;
+    private volatile String username;
+    private volatile boolean closed;
+
+    /**
+     * @param apiUrl             e.g. "https://api.telegram.org" or a local fake "http://127.0.0.1:8081"
+     * @param pollTimeoutSeconds how long Telegram holds a getUpdates call open (50 in production)
+     */
+    public TelegramTransport(String token, String apiUrl, ObjectMapper mapper, ChatBot bot, RuntimeStats stats,
+                             int pollTimeoutSeconds, String defaultLanguage) {
+        this.token = token;
+        this.url = telegramUrl(apiUrl);
+        this.mapper = mapper;
+        this.bot = bot;
+        this.stats = stats;
+        this.pollTimeoutSeconds = pollTimeoutSeconds;
+        this.defaultLanguage = defaultLanguage;
+        SecretRedactor.register(token);
+        this.pollHttp = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(pollTimeoutSeconds + 25L))
+                .writeTimeout(Duration.ofSeconds(30))
+                .build();
+        OkHttpClient sendHttp = pollHttp.newBuilder()
+                .dispatcher(new okhttp3.Dispatcher())
+                .readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(45))
+                .build();
+        this.client = new OkHttpTelegramClient(mapper, sendHttp, token, url);
+        this.pollExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "telegram-poll");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    static TelegramUrl telegramUrl(String apiUrl) {
+        URI uri = URI.create(apiUrl);
+        String scheme = uri.getScheme();
+        int port = uri.getPort() > 0 ? uri.getPort() : ("https".equalsIgnoreCase(scheme) ? 443 : 80);
+        return new TelegramUrl(scheme, uri.getHost(), port, false);
+    }
+
+    /** The bot's @username, once known (null before). */
+    public String username() {
+        return username;
+    }
+
+    /**
+     * Learns who the bot is, sets the default command menu, and starts polling. Waits (with back-off)
+     * while Telegram cannot be reached; gives up only when Telegram says the token is invalid.
+     */
+    public void start() throws InvalidBotTokenException {
+        User me = getMeWithRetry();
+        if (me == null) {
+            return;
+        }
+        username = me.getUserName();
+        setDefaultMenus();
+        startPollingWithRetry();
+    }
+
+    private User getMeWithRetry() throws InvalidBotTokenException {
+        PollBackOff backOff = new PollBackOff(1000, 30_000);
+        boolean warned = false;
+        while (!closed) {
+            try {
+                return client.execute(new GetMe());
+            } catch (TelegramApiRequestException e) {
+                Integer code = e.getErrorCode();
+                if (code != null && (code == 401 || code == 404)) {
+                    throw new InvalidBotTokenException("Telegram rejected telegram.bot.token (" + code + " " + e.getApiResponse()
+                            + "): check the token @BotFather gave you (TELEGRAM_BOT_TOKEN)");
+                }
+                warned = waitBeforeRetry(backOff, warned, e);
+            } catch (TelegramApiException e) {
+                warned = waitBeforeRetry(backOff, warned, e);
+            }
+        }
+        return null;
+    }
+
+    private boolean waitBeforeRetry(PollBackOff backOff, boolean warned, Exception e) {
+        long wait = backOff.nextBackOffMillis();
+        if (!warned) {
+            log.warn("Telegram cannot be reached at {} ({}); retrying until it can", url.getHost(), e.getMessage());
+        } else {
+            log.debug("Telegram still unreachable, next try in {} ms", wait);
+        }
+        sleep(wait);
+        return true;
+    }
+
+    private void setDefaultMenus() {
+        try {
+            client.execute(SetMyCommands.builder().commands(commands(bot.customerMenu(defaultLanguage))).build());
+            for (String lang : List.of("ru", "en")) {
+                client.execute(SetMyCommands.builder().commands(commands(bot.customerMenu(lang))).languageCode(lang).build());
+            }
+        } catch (TelegramApiException e) {
+            log.warn("Could not set the command menu: {}", e.getMessage());
+        }
+    }
+
+    private static List<BotCommand> commands(List<Action.CommandInfo> infos) {
+        return infos.stream().map(i -> new BotCommand(i.command(), i.description())).toList();
+    }
+
+    private void startPollingWithRetry() {
+        PollBackOff backOff = new PollBackOff(1000, 30_000);
+        boolean warned = false;
+        ReplySender sender = new ReplySender(client, stats, bot::staffMenuFailed);
+        while (!closed) {
+            TelegramBotsLongPollingApplication candidate = new TelegramBotsLongPollingApplication(
+                    () -> mapper, () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(500, 30_000));
+            try {
+                // the application starts out running: registering the bot starts its session (deleteWebhook, then polling)
+                session = candidate.registerBot(token, () -> url, this::getUpdates, new PollingConsumer(bot, sender, stats));
+                app = candidate;
+                log.info("Polling Telegram as @{}", username);
+                return;
+            } catch (TelegramApiException e) {
+                closeQuietly(candidate);
+                warned = waitBeforeRetry(backOff, warned, e);
+            }
+        }
+    }
+
+    private GetUpdates getUpdates(Integer lastReceived) {
+        return GetUpdates.builder()
+                .offset(lastReceived + 1)
+                .limit(100)
+                .timeout(pollTimeoutSeconds)
+                .allowedUpdates(ALLOWED_UPDATES)
+                .build();
+    }
+
+    public boolean isPolling() {
+        TelegramBotsLongPollingApplication a = app;
+        return a != null && a.isRunning();
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    private static void closeQuietly(TelegramBotsLongPollingApplication a) {
+        try {
+            a.close();
+        } catch (Exception e) {
+            log.debug("Closing a polling application failed", e);
+        }
+    }
+
+    /**
+     * Stops polling without dropping work: the long poll in flight is cancelled, the batch being
+     * handled is finished (up to {@code budget}), and what was handled is confirmed to Telegram so a
+     * restart does not answer it again.
+     */
+    public void close(Duration budget) {
+        closed = true;
+        TelegramBotsLongPollingApplication a = app;
+        if (a != null) {
+            closeQuietly(a);
+        }
+        pollHttp.dispatcher().cancelAll();
+        pollExecutor.shutdown();
+        try {
+            if (!pollExecutor.awaitTermination(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Updates still being handled after {} ms; stopping them", budget.toMillis());
+                pollExecutor.shutdownNow();
+            } else {
+                confirmHandled();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pollExecutor.shutdownNow();
+        }
+        pollHttp.dispatcher().executorService().shutdown();
+        pollHttp.connectionPool().evictAll();
+    }
+
+    /** Telegram forgets updates below the offset of the next getUpdates: ask once, without waiting. */
+    private void confirmHandled() {
+        BotSession s = session;
+        if (s == null || s.getLastReceivedUpdate().get() == 0) {
+            return;
+        }
+        try {
+            client.execute(GetUpdates.builder().offset(s.getLastReceivedUpdate().get() + 1).limit(1).timeout(0)
+                    .allowedUpdates(ALLOWED_UPDATES).build());
+        } catch (TelegramApiException e) {
+            log.info("Could not confirm the last handled updates to Telegram ({}); they may be answered again after a restart",
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(8));
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.yclientsbot.telegram;
+
+import io.github.yclientsbot.chat.ChatType;
+import io.github.yclientsbot.chat.Incoming;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+import java.util.Optional;
+
+/** Telegram's Update → our {@link Incoming}. Updates the bot does not act on (edits, channel posts…) give empty. */
+final class UpdateConverter {
+    private UpdateConverter() {
+    }
+
+    static Optional<Incoming> convert(Update update) {
+        long updateId = update.getUpdateId();
+        if (update.hasMessage()) {
+            Message m = update.getMessage();
+            User from = m.getFrom();
+            if (from == null || Boolean.TRUE.equals(from.getIsBot()) || m.getChat() == null) {
+                return Optional.empty();
+            }
+            ChatType type = ChatType.fromTelegram(m.getChat().getType());
+            if (m.hasText()) {
+                return Optional.of(Incoming.text(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
+                        from.getLanguageCode(), m.getMessageId(), m.getText()));
+            }
+            if (isServiceMessage(m)) {
+                return Optional.empty();
+            }
+            return Optional.of(Incoming.other(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
+                    from.getLanguageCode(), m.getMessageId()));
+        }
+        if (update.hasCallbackQuery()) {
+            CallbackQuery q = update.getCallbackQuery();
+            MaybeInaccessibleMessage m = q.getMessage();
+            if (m == null || q.getFrom() == null) {
+                return Optional.empty();
+            }
+            ChatType type = m.getChat() == null ? ChatType.PRIVATE : ChatType.fromTelegram(m.getChat().getType());
+            return Optional.of(Incoming.callback(updateId, m.getChatId(), type, q.getFrom().getId(), q.getFrom().getFirstName(),
+                    q.getFrom().getLanguageCode(), m.getMessageId(), q.getId(), q.getData()));
+        }
+        return Optional.empty();
+    }
+
+    /** Joins, leaves, pins, title changes: nothing a user typed, nothing to answer. */
+    private static boolean isServiceMessage(Message m) {
+        return (m.getNewChatMembers() != null && !m.getNewChatMembers().isEmpty())
+                || m.getLeftChatMember() != null
+                || m.getNewChatTitle() != null
+                || m.getPinnedMessage() != null
+                || Boolean.TRUE.equals(m.getGroupchatCreated())
+                || Boolean.TRUE.equals(m.getSuperGroupCreated())
+                || m.getMigrateFromChatId() != null
+                || m.getMigrateToChatId() != null;
+    }
+}

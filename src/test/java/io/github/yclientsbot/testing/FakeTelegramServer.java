@@ -1,0 +1,322 @@
+package io.github.yclientsbot.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A local stand-in for the Telegram Bot API, enough for the bot: long-polled getUpdates that honours
+ * offsets (confirmed updates are gone), and the methods the bot calls, recorded for assertions.
+ * Method names are matched case-insensitively (the library lower-cases most of them).
+ */
+public final class FakeTelegramServer implements AutoCloseable {
+    public static final String BOT_USERNAME = "SalonTestBot";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-telegram");
+        t.setDaemon(true);
+        return t;
+    });
+    private final String token;
+    private final Object updatesLock = new Object();
+    private final List<ObjectNode> pending = new ArrayList<>();
+    private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
+    private final AtomicInteger nextMessageId = new AtomicInteger(5000);
+    private final AtomicLong confirmedOffset = new AtomicLong();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, ConcurrentLinkedQueue<Failure>> failures = new ConcurrentHashMap<>();
+
+    /** One Bot API call the bot made. */
+    public record Call(String method, JsonNode body) {
+        public String text() {
+            return body.path("text").asText(null);
+        }
+
+        public long chatId() {
+            return body.path("chat_id").asLong();
+        }
+
+        /** All inline buttons' urls, in order. */
+        public List<String> buttonUrls() {
+            List<String> urls = new ArrayList<>();
+            body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> {
+                if (b.has("url")) {
+                    urls.add(b.get("url").asText());
+                }
+            }));
+            return urls;
+        }
+
+        public List<String> buttonTexts() {
+            List<String> texts = new ArrayList<>();
+            body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> texts.add(b.path("text").asText())));
+            return texts;
+        }
+
+        public List<String> callbackData() {
+            List<String> data = new ArrayList<>();
+            body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> {
+                if (b.has("callback_data")) {
+                    data.add(b.get("callback_data").asText());
+                }
+            }));
+            return data;
+        }
+    }
+
+    private record Failure(int status, String description) {}
+
+    public FakeTelegramServer(String token) throws IOException {
+        this.token = token;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- building updates ----------------------------------------------------------------
+
+    public int sendText(long chatId, String chatType, long userId, String languageCode, String text) {
+        ObjectNode message = message(chatId, chatType, userId, languageCode);
+        message.put("text", text);
+        if (text.startsWith("/")) {
+            int end = text.indexOf(' ');
+            ArrayNode entities = message.putArray("entities");
+            entities.addObject().put("type", "bot_command").put("offset", 0).put("length", end < 0 ? text.length() : end);
+        }
+        return enqueue("message", message);
+    }
+
+    public int sendPrivateText(long userId, String text) {
+        return sendText(userId, "private", userId, "ru", text);
+    }
+
+    public int sendSticker(long userId) {
+        ObjectNode message = message(userId, "private", userId, "ru");
+        message.putObject("sticker").put("file_id", "sticker-1").put("file_unique_id", "u1").put("width", 512)
+                .put("height", 512).put("is_animated", false).put("is_video", false).put("type", "regular");
+        return enqueue("message", message);
+    }
+
+    /** A press on a button of a message the bot sent in that private chat. */
+    public int pressButton(long userId, int messageId, String data) {
+        ObjectNode q = mapper.createObjectNode();
+        q.put("id", "cb" + nextUpdateId.get());
+        q.set("from", user(userId, "ru"));
+        ObjectNode msg = q.putObject("message");
+        msg.put("message_id", messageId).put("date", 1_700_000_000);
+        msg.putObject("chat").put("id", userId).put("type", "private");
+        msg.put("text", "…");
+        q.put("chat_instance", "ci");
+        q.put("data", data);
+        return enqueue("callback_query", q);
+    }
+
+    /** The message_id the last inbound message got (to check deleteMessage). */
+    private ObjectNode message(long chatId, String chatType, long userId, String languageCode) {
+        ObjectNode m = mapper.createObjectNode();
+        m.put("message_id", nextMessageId.incrementAndGet());
+        m.set("from", user(userId, languageCode));
+        ObjectNode chat = m.putObject("chat").put("id", chatId).put("type", chatType);
+        if (!"private".equals(chatType)) {
+            chat.put("title", "Salon group");
+        }
+        m.put("date", 1_700_000_000);
+        return m;
+    }
+
+    private ObjectNode user(long userId, String languageCode) {
+        ObjectNode u = mapper.createObjectNode();
+        u.put("id", userId).put("is_bot", false).put("first_name", "User" + userId);
+        if (languageCode != null) {
+            u.put("language_code", languageCode);
+        }
+        return u;
+    }
+
+    private int enqueue(String field, ObjectNode payload) {
+        ObjectNode update = mapper.createObjectNode();
+        int id = nextUpdateId.incrementAndGet();
+        update.put("update_id", id);
+        update.set(field, payload);
+        synchronized (updatesLock) {
+            pending.add(update);
+            updatesLock.notifyAll();
+        }
+        return payload.path("message_id").asInt(0);
+    }
+
+    public int lastUpdateId() {
+        return nextUpdateId.get();
+    }
+
+    /** The highest offset the bot confirmed (it asked for updates from there on). */
+    public long confirmedOffset() {
+        return confirmedOffset.get();
+    }
+
+    // ---- failures and recorded calls -------------------------------------------------------
+
+    /** The next call of {@code method} answers with this error. */
+    public void failNext(String method, int status, String description) {
+        failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ConcurrentLinkedQueue<>()).add(new Failure(status, description));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
+    }
+
+    /** Waits until {@code count} calls match, and returns them. */
+    public List<Call> await(Predicate<Call> predicate, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Call> matching = calls.stream().filter(predicate).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("Timed out waiting for " + count + " matching calls; calls so far:\n" + describeCalls());
+    }
+
+    public String describeCalls() {
+        StringBuilder sb = new StringBuilder();
+        for (Call c : calls) {
+            sb.append(c.method()).append(' ').append(c.body()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String prefix = "/bot" + token + "/";
+            if (!path.startsWith(prefix)) {
+                respond(exchange, 404, error(404, "Not Found"));
+                return;
+            }
+            String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? mapper.createObjectNode() : mapper.readTree(raw);
+            if (!method.equals("getupdates")) {
+                calls.add(new Call(method, body));
+            }
+            Failure failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
+            if (failure != null) {
+                respond(exchange, failure.status(), error(failure.status(), failure.description()));
+                return;
+            }
+            respond(exchange, 200, answer(method, body));
+        } catch (RuntimeException e) {
+            respond(exchange, 500, error(500, "fake server error: " + e));
+        }
+    }
+
+    private String answer(String method, JsonNode body) throws IOException {
+        ObjectNode ok = mapper.createObjectNode().put("ok", true);
+        switch (method) {
+            case "getupdates" -> ok.set("result", updates(body));
+            case "getme" -> ok.putObject("result").put("id", 999).put("is_bot", true).put("first_name", "Salon bot")
+                    .put("username", BOT_USERNAME);
+            case "sendmessage", "editmessagetext" -> {
+                ObjectNode m = ok.putObject("result");
+                m.put("message_id", method.equals("sendmessage") ? nextMessageId.incrementAndGet() : body.path("message_id").asInt());
+                m.put("date", 1_700_000_000);
+                m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+                m.put("text", body.path("text").asText());
+            }
+            default -> ok.put("result", true);
+        }
+        return mapper.writeValueAsString(ok);
+    }
+
+    private ArrayNode updates(JsonNode body) {
+        long offset = body.path("offset").asLong(0);
+        int limit = body.path("limit").asInt(100);
+        long waitMillis = Math.min(1000, body.path("timeout").asLong(0) * 1000);
+        confirmedOffset.accumulateAndGet(offset, Math::max);
+        ArrayNode result = mapper.createArrayNode();
+        synchronized (updatesLock) {
+            pending.removeIf(u -> u.path("update_id").asLong() < offset);
+            long deadline = System.currentTimeMillis() + waitMillis;
+            while (pending.isEmpty() && System.currentTimeMillis() < deadline) {
+                try {
+                    updatesLock.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            for (ObjectNode u : pending) {
+                if (result.size() >= limit) {
+                    break;
+                }
+                result.add(u);
+            }
+        }
+        return result;
+    }
+
+    private String error(int status, String description) {
+        ObjectNode e = mapper.createObjectNode().put("ok", false).put("error_code", status).put("description", description);
+        try {
+            return mapper.writeValueAsString(e);
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
