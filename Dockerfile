@@ -1,0 +1,22 @@
+# syntax=docker/dockerfile:1
+# Build stage: Maven on Java 17 builds the runnable jar (tests run in CI, not here).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q -DskipTests package
+
+# Runtime stage: a JRE, a non-root user, the database and secret key on the /data volume.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system bot && useradd --system --gid bot --home-dir /app --shell /usr/sbin/nologin bot \
+    && mkdir -p /app /data && chown bot:bot /data
+WORKDIR /app
+COPY --from=build /src/target/yclients-telegram-bot.jar /app/yclients-telegram-bot.jar
+ENV BOT_DB_URL=jdbc:h2:file:/data/yclients-bot \
+    BOT_SECRET_FILE=/data/secret.key \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k"
+VOLUME ["/data"]
+USER bot
+# Exec form: the JVM is PID 1's child-free process and receives SIGTERM from `docker stop`.
+ENTRYPOINT ["java", "-jar", "/app/yclients-telegram-bot.jar"]
