@@ -77,7 +77,18 @@ public final class BotApplication implements AutoCloseable {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
+    /** Builds and starts the bot: what tests do. */
     public static BotApplication start(BotConfig config, Options options) throws StartupException {
+        BotApplication app = create(config, options);
+        app.run();
+        return app;
+    }
+
+    /**
+     * Builds every part and opens the database, without talking to Telegram yet, so the caller can
+     * install a shutdown hook before {@link #run()} (which may wait for Telegram to be reachable).
+     */
+    public static BotApplication create(BotConfig config, Options options) throws StartupException {
         registerSecrets(config);
         config.warnings().forEach(w -> log.warn("Configuration: {}", w));
 
@@ -112,16 +123,17 @@ public final class BotApplication implements AutoCloseable {
             StatusReport status = new StatusReport(settings, yclients, database.serviceMappings(), database.auditLog(),
                     stats, database::ping, Version.current());
 
+            CompanySetup companySetup = new CompanySetup(settings, yclients, database.serviceMappings(), database.auditLog());
             TelegramTransport[] transport = new TelegramTransport[1];
             ChatBot bot = new ChatBot(messages, roles, () -> transport[0] == null ? null : transport[0].username(), menu, claim,
                     new TokenSetup(settings, yclients, database.auditLog()),
-                    new CompanySetup(settings, yclients, database.serviceMappings(), database.auditLog()),
+                    companySetup,
                     new ServiceSetup(yclients, database.serviceMappings(), database.auditLog()),
                     yclients, status, prices);
             transport[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
                     options.pollTimeoutSeconds(), config.language());
 
-            logYclientsReadiness(settings, yclients);
+            logYclientsReadiness(settings, yclients, companySetup);
 
             ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "catalog-refresh");
@@ -129,18 +141,13 @@ public final class BotApplication implements AutoCloseable {
                 return t;
             });
             long refreshSeconds = Math.max(10, options.cacheTtl().toSeconds());
-            background.scheduleWithFixedDelay(new CatalogRefresher(yclients, database.serviceMappings()),
-                    refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+            CatalogRefresher catalogRefresher = new CatalogRefresher(yclients, database.serviceMappings());
+            background.scheduleWithFixedDelay(() -> {
+                catalogRefresher.run();
+                discoverQuietly(companySetup);
+            }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
 
-            BotApplication app = new BotApplication(database, transport[0], background, bot);
-            try {
-                transport[0].start();
-            } catch (InvalidBotTokenException e) {
-                app.close();
-                throw new StartupException(e.getMessage(), 2);
-            }
-            log.info("Bot started (version {})", Version.current());
-            return app;
+            return new BotApplication(database, transport[0], background, bot);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -183,7 +190,7 @@ public final class BotApplication implements AutoCloseable {
     }
 
     /** One line: ready (company, form) or exactly what is missing. */
-    private static void logYclientsReadiness(Settings settings, YclientsDirectory yclients) {
+    private static void logYclientsReadiness(Settings settings, YclientsDirectory yclients, CompanySetup company) {
         Readiness r = yclients.readiness();
         if (!r.enabled()) {
             log.warn("YCLIENTS is disabled (yclients.enabled=false or /disable): customers are told online booking is unavailable");
@@ -204,11 +211,7 @@ public final class BotApplication implements AutoCloseable {
         }
         try {
             Company c = yclients.company();
-            if (settings.get(SettingKey.YCLIENTS_BOOKING_URL).value() == null) {
-                c.defaultBookform().flatMap(f -> BookingLinkBuilder.normalizeFormUrl(f.url()))
-                        .ifPresent(url -> settings.rememberDiscoveredForm(c.id(), url));
-            }
-            String form = settings.bookingForm().map(f -> f.url() + " (" + f.sourceLabel() + ")")
+            String form = company.discoverBookingForm().map(f -> f.url() + " (" + f.sourceLabel() + ")")
                     .orElse("none — set one with /setbookingurl");
             log.info("YCLIENTS ready: company {} «{}», booking form {}", c.id(), c.displayTitle(), form);
         } catch (YclientsException e) {
@@ -216,6 +219,27 @@ public final class BotApplication implements AutoCloseable {
                     + " Customers still get their booking buttons.", settings.companyId().orElse(0), e.getMessage());
         } catch (NotReadyException e) {
             log.warn("YCLIENTS is not ready: {}", e.getMessage());
+        }
+    }
+
+    private static void discoverQuietly(CompanySetup company) {
+        try {
+            company.discoverBookingForm();
+        } catch (YclientsException | NotReadyException | RuntimeException e) {
+            log.debug("Booking form discovery skipped: {}", e.getMessage());
+        }
+    }
+
+    /** Connects to Telegram (waiting while it is unreachable) and starts polling. */
+    public void run() throws StartupException {
+        try {
+            telegram.start();
+        } catch (InvalidBotTokenException e) {
+            close();
+            throw new StartupException(e.getMessage(), 2);
+        }
+        if (!closed) {
+            log.info("Bot started (version {})", Version.current());
         }
     }
 

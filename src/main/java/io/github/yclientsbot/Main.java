@@ -63,12 +63,22 @@ public final class Main {
         }
         BotApplication app;
         try {
-            app = BotApplication.start(config, BotApplication.Options.production());
+            app = BotApplication.create(config, BotApplication.Options.production());
         } catch (StartupException e) {
             err.println("Cannot start: " + e.getMessage());
             return e.exitCode();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            // a clean stop on SIGTERM is a success, not "killed by signal" (143)
+            Runtime.getRuntime().halt(0);
+        }, "shutdown"));
+        try {
+            app.run();
+        } catch (StartupException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return e.exitCode();
+        }
         try {
             app.awaitTermination();
         } catch (InterruptedException e) {

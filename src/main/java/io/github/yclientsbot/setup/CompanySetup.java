@@ -121,6 +121,19 @@ public final class CompanySetup {
         return Optional.empty();
     }
 
+    /**
+     * Learns the company's default booking form from YCLIENTS when none is known yet (company set in
+     * the environment, or YCLIENTS was down when it was set). Returns the form customers are sent to.
+     */
+    public Optional<Settings.BookingForm> discoverBookingForm() throws YclientsException, NotReadyException {
+        if (settings.bookingForm().isEmpty()) {
+            Company c = yclients.company();
+            c.defaultBookform().flatMap(f -> BookingLinkBuilder.normalizeFormUrl(f.url()))
+                    .ifPresent(url -> settings.rememberDiscoveredForm(c.id(), url));
+        }
+        return settings.bookingForm();
+    }
+
     public void setEnabled(boolean enabled, long userId) {
         settings.setInChat(SettingKey.YCLIENTS_ENABLED, Boolean.toString(enabled), userId);
         audit.record(userId, enabled ? "enable" : "disable", "yclients.enabled=" + enabled);

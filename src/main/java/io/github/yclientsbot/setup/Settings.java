@@ -131,7 +131,9 @@ public final class Settings {
     public Optional<BookingForm> bookingForm() {
         Value explicit = get(SettingKey.YCLIENTS_BOOKING_URL);
         if (explicit.isSet()) {
-            return Optional.of(new BookingForm(explicit.value(), explicit.source().label()));
+            // a full deep link pasted into the config still yields the form's base address
+            String url = io.github.yclientsbot.yclients.BookingLinkBuilder.normalizeFormUrl(explicit.value()).orElse(explicit.value());
+            return Optional.of(new BookingForm(url, explicit.source().label()));
         }
         OptionalLong company = companyId();
         Optional<String> discovered = state(STATE_DISCOVERED_FORM);

@@ -132,7 +132,7 @@ public final class TelegramTransport implements AutoCloseable {
     private boolean waitBeforeRetry(PollBackOff backOff, boolean warned, Exception e) {
         long wait = backOff.nextBackOffMillis();
         if (!warned) {
-            log.warn("Telegram cannot be reached at {} ({}); retrying until it can", url.getHost(), e.getMessage());
+            log.warn("Telegram cannot be reached at {} ({}); retrying until it can", url.getHost(), ReplySender.describe(e));
         } else {
             log.debug("Telegram still unreachable, next try in {} ms", wait);
         }
