@@ -27,6 +27,8 @@ import io.github.yclientsbot.storage.StorageException;
 import io.github.yclientsbot.telegram.InvalidBotTokenException;
 import io.github.yclientsbot.telegram.TelegramTransport;
 import io.github.yclientsbot.yclients.BookingLinkBuilder;
+import io.github.yclientsbot.yclients.CallPolicy;
+import io.github.yclientsbot.yclients.RequestLimiter;
 import io.github.yclientsbot.yclients.Company;
 import io.github.yclientsbot.yclients.YclientsClient;
 import io.github.yclientsbot.yclients.YclientsException;
@@ -107,7 +109,8 @@ public final class BotApplication implements AutoCloseable {
             registerStoredSecrets(settings);
             warnAboutShadowedEnvironment(settings);
 
-            YclientsClient yclientsClient = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, config.yclientsApiUrl());
+            YclientsClient yclientsClient = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, config.yclientsApiUrl(),
+                    options.clock(), RequestLimiter.yclientsDefault(), CallPolicy.DEFAULT);
             YclientsDirectory yclients = new YclientsDirectory(yclientsClient, settings, options.clock(), options.cacheTtl());
             Messages messages = new Messages(config.language());
             Roles roles = new Roles(config.admins(), config.support(), database.admins());

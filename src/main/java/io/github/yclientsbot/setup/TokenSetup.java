@@ -60,6 +60,9 @@ public final class TokenSetup {
         if (company.isEmpty()) {
             return new LiveCheck.Pending(LiveCheck.Reason.NO_COMPANY);
         }
+        if (kind == TokenKind.USER && !creds.get().hasUserToken()) {
+            return new LiveCheck.Rejected(0, "no readable user token");
+        }
         long started = System.nanoTime();
         try {
             String title = yclients.client().company(creds.get().withoutUserToken(), company.getAsLong()).displayTitle();

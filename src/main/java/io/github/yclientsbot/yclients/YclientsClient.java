@@ -45,6 +45,8 @@ public final class YclientsClient {
   private final ObjectMapper mapper;
   private final HttpUrl baseUrl;
   private final Clock clock;
+  private final RequestLimiter limiter;
+  private final CallPolicy policy;
 
   /** {@code baseUrl} like "https://api.yclients.com" or "http://127.0.0.1:1234"; a trailing slash is tolerated. */
   public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl) {
@@ -53,6 +55,18 @@ public final class YclientsClient {
 
   /** As above; {@code clock} is used only to turn a date-form {@code Retry-After} into seconds. */
   public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock) {
+    this(http, mapper, baseUrl, clock, RequestLimiter.unlimited(), new CallPolicy(Duration.ofSeconds(15), 1, Duration.ZERO));
+  }
+
+  /**
+   * The production form: every call waits for a slot under YCLIENTS's rate limits and, when it fails in
+   * a way that may pass (429, 5xx, network), is tried again with back-off (honouring {@code Retry-After})
+   * as long as the policy's deadline allows.
+   */
+  public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock,
+      RequestLimiter limiter, CallPolicy policy) {
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.policy = Objects.requireNonNull(policy, "policy");
     this.http = Objects.requireNonNull(http, "http");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -213,8 +227,66 @@ public final class YclientsClient {
   private record Answer(int status, JsonNode data) {
   }
 
+  /** One call: rate-limited, retried while the deadline allows. */
   private Answer send(String method, String path, HttpUrl url, String authorization, RequestBody body,
       Redactor redactor, boolean dataRequired) throws YclientsException {
+    long deadline = System.nanoTime() + policy.deadline().toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (!limiter.acquire(deadline)) {
+          throw new YclientsException(YclientsException.Kind.TIMEOUT, method, path, 0, null,
+              "too many requests to YCLIENTS right now (the bot keeps under 5 a second and 200 a minute)", null, null);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new YclientsException(YclientsException.Kind.TIMEOUT, method, path, 0, null, "interrupted", null, e);
+      }
+      long remaining = deadline - System.nanoTime();
+      try {
+        return attempt(method, path, url, authorization, body, redactor, dataRequired, remaining);
+      } catch (YclientsException e) {
+        if (attempt >= policy.maxAttempts() || !mayRetry(method, e)) {
+          throw e;
+        }
+        long backoff = backoffNanos(attempt, e.retryAfterSeconds());
+        if (System.nanoTime() + backoff >= deadline) {
+          throw e;
+        }
+        log.debug("YCLIENTS {} {} failed ({}), attempt {} of {}; retrying in {} ms", method, path,
+            e.httpStatus() > 0 ? "HTTP " + e.httpStatus() : e.kind(), attempt, policy.maxAttempts(), backoff / 1_000_000);
+        try {
+          Thread.sleep(backoff / 1_000_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads (GET) are retried on anything that may pass; writes only when YCLIENTS cannot have acted on
+   * them: 429, or a connection that was never made.
+   */
+  private static boolean mayRetry(String method, YclientsException e) {
+    boolean unprocessed = e.httpStatus() == 429
+        || (e.kind() == YclientsException.Kind.NETWORK && e.getCause() instanceof java.net.ConnectException);
+    if (!"GET".equals(method)) {
+      return unprocessed;
+    }
+    return unprocessed || e.isUnavailable();
+  }
+
+  private long backoffNanos(int attempt, Long retryAfterSeconds) {
+    if (retryAfterSeconds != null) {
+      return retryAfterSeconds * 1_000_000_000L;
+    }
+    long base = policy.firstBackoff().toNanos() << (attempt - 1);
+    return base / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1);
+  }
+
+  private Answer attempt(String method, String path, HttpUrl url, String authorization, RequestBody body,
+      Redactor redactor, boolean dataRequired, long timeoutNanos) throws YclientsException {
     Request request = new Request.Builder()
         .url(url)
         .header("Accept", ACCEPT)
@@ -223,7 +295,10 @@ public final class YclientsClient {
         .method(method, body)
         .build();
     long started = System.nanoTime();
-    try (Response response = http.newCall(request).execute()) {
+    okhttp3.Call call = http.newCall(request);
+    long clientLimit = http.callTimeoutMillis() > 0 ? http.callTimeoutMillis() * 1_000_000L : Long.MAX_VALUE;
+    call.timeout().timeout(Math.max(1, Math.min(timeoutNanos, clientLimit)), java.util.concurrent.TimeUnit.NANOSECONDS);
+    try (Response response = call.execute()) {
       ResponseBody responseBody = response.body();
       String text = responseBody == null ? "" : responseBody.string();
       int status = response.code();

@@ -1,0 +1,21 @@
+package io.github.yclientsbot.yclients;
+
+import java.time.Duration;
+
+/**
+ * How hard the client tries: a total deadline per call (what an admin or customer waits at most),
+ * retries of failures that may pass (429, 5xx, network), and their back-off.
+ *
+ * @param deadline     all attempts of one call, waiting for the rate limiter included
+ * @param maxAttempts  1 = no retry
+ * @param firstBackoff the wait before the second attempt; doubled each time, with jitter
+ */
+public record CallPolicy(Duration deadline, int maxAttempts, Duration firstBackoff) {
+    public static final CallPolicy DEFAULT = new CallPolicy(Duration.ofSeconds(5), 3, Duration.ofMillis(250));
+
+    public CallPolicy {
+        if (deadline.isNegative() || deadline.isZero() || maxAttempts < 1 || firstBackoff.isNegative()) {
+            throw new IllegalArgumentException("invalid call policy");
+        }
+    }
+}
