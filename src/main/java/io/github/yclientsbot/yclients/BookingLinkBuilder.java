@@ -108,7 +108,7 @@ public final class BookingLinkBuilder {
       return false;
     }
     String host = parsed.host();
-    boolean yclients = host.equals("yclients.com") || host.endsWith(".yclients.com");
+    boolean yclients = ("." + host).endsWith(".yclients.com");
     return yclients && !parsed.pathSegments().isEmpty() && parsed.pathSegments().get(0).equalsIgnoreCase("timetable");
   }
 
