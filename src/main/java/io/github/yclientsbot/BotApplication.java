@@ -150,7 +150,9 @@ public final class BotApplication implements AutoCloseable {
                 discoverQuietly(companySetup);
             }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
 
-            return new BotApplication(database, transport[0], background, bot);
+            BotApplication app = new BotApplication(database, transport[0], background, bot);
+            transport[0].onFatal(app::close);
+            return app;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -222,6 +224,8 @@ public final class BotApplication implements AutoCloseable {
                     + " Customers still get their booking buttons.", settings.companyId().orElse(0), e.getMessage());
         } catch (NotReadyException e) {
             log.warn("YCLIENTS is not ready: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("The YCLIENTS start-up check failed unexpectedly ({}); customers still get their booking buttons", e.toString());
         }
     }
 
@@ -248,6 +252,11 @@ public final class BotApplication implements AutoCloseable {
 
     public ChatBot bot() {
         return bot;
+    }
+
+    /** 0 after a normal stop; 3 when Telegram reported another process polling with the same token. */
+    public int exitCode() {
+        return telegram.stoppedByConflict() ? 3 : 0;
     }
 
     public boolean isPolling() {

@@ -71,7 +71,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             // a clean stop on SIGTERM is a success, not "killed by signal" (143)
-            Runtime.getRuntime().halt(0);
+            Runtime.getRuntime().halt(app.exitCode());
         }, "shutdown"));
         try {
             app.run();
@@ -84,6 +84,7 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return -1;
+        // stopped from inside (409 Conflict): leave with its code; after SIGTERM the hook decides
+        return app.exitCode() != 0 ? app.exitCode() : -1;
     }
 }

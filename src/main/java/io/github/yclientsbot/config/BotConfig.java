@@ -56,6 +56,8 @@ public final class BotConfig {
         this.configFileName = configFileName;
 
         validateBotToken();
+        validateYclientsToken(SettingKey.YCLIENTS_API_TOKEN);
+        validateYclientsToken(SettingKey.YCLIENTS_USER_TOKEN);
         this.telegramApiUrl = httpUrl(SettingKey.TELEGRAM_API_URL, "like https://api.telegram.org");
         if (BOT_TOKEN.matcher(telegramApiUrl).find()) {
             throw invalid(SettingKey.TELEGRAM_API_URL, "must be the server address only, without /bot<token>",
@@ -236,6 +238,19 @@ public final class BotConfig {
         }
         if (!BOT_TOKEN.matcher(text(key)).matches()) {
             throw invalid(key, "is not a valid bot token (expected 123456:ABC…)", "to the token @BotFather gave you");
+        }
+    }
+
+    /** A YCLIENTS token goes into "Authorization: Bearer p, User u": one word, printable ASCII, no comma. */
+    private void validateYclientsToken(SettingKey key) throws ConfigException {
+        if (!get(key).isSet()) {
+            return;
+        }
+        String token = text(key);
+        boolean ok = token.chars().allMatch(c -> c > 32 && c < 127 && c != ',');
+        if (!ok) {
+            throw invalid(key, "is not a valid token (one word of letters, digits and signs, no spaces or commas)",
+                    "to the token exactly as YCLIENTS gave it");
         }
     }
 

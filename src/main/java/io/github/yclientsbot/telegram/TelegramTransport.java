@@ -50,6 +50,8 @@ public final class TelegramTransport implements AutoCloseable {
     private volatile BotSession session;
     private volatile String username;
     private volatile boolean closed;
+    private volatile boolean conflictSeen;
+    private volatile Runnable onFatal = () -> { };
 
     /**
      * @param apiUrl             e.g. "https://api.telegram.org" or a local fake "http://127.0.0.1:8081"
@@ -66,6 +68,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.defaultLanguage = defaultLanguage;
         SecretRedactor.register(token);
         this.pollHttp = new OkHttpClient.Builder()
+                .addInterceptor(new PollWatcher(java.time.Clock.systemUTC(), stats, this::conflict))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(pollTimeoutSeconds + 25L))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -88,6 +91,11 @@ public final class TelegramTransport implements AutoCloseable {
         String scheme = uri.getScheme();
         int port = uri.getPort() > 0 ? uri.getPort() : ("https".equalsIgnoreCase(scheme) ? 443 : 80);
         return new TelegramUrl(scheme, uri.getHost(), port, false);
+    }
+
+    /** What to do when polling cannot go on (409 Conflict): the application stops itself. */
+    public void onFatal(Runnable action) {
+        this.onFatal = action;
     }
 
     /** The bot's @username, once known (null before). */
@@ -182,6 +190,28 @@ public final class TelegramTransport implements AutoCloseable {
                 .timeout(pollTimeoutSeconds)
                 .allowedUpdates(ALLOWED_UPDATES)
                 .build();
+    }
+
+    /**
+     * 409 from getUpdates: another process polls with this token (or a webhook is set). Two pollers
+     * would steal each other's updates, so this one stops and says why.
+     */
+    private void conflict(String description) {
+        if (conflictSeen) {
+            return;
+        }
+        conflictSeen = true;
+        stats.error("telegram getUpdates", "409 Conflict: " + description);
+        log.error("Telegram answered 409 Conflict ({}): another process is polling with this bot token, or a webhook is set."
+                + " Stop the other bot instance (or delete the webhook) and start this one again. Stopping.", description);
+        Thread stopper = new Thread(() -> onFatal.run(), "conflict-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /** True after Telegram answered 409 Conflict. */
+    public boolean stoppedByConflict() {
+        return conflictSeen;
     }
 
     public boolean isPolling() {

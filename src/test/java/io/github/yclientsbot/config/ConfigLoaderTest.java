@@ -250,4 +250,16 @@ class ConfigLoaderTest {
         assertEquals("BOT_HTTP_API_KEY", SettingKey.envNameOf("bot.http.api-key"));
         assertEquals(Optional.of(SettingKey.YCLIENTS_BOOKING_URL), ConfigLoader.closestKey("YCLIENTS_BOOKING_URL"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aYclientsTokenWithACommaOrSpaceIsRefusedWithoutShowingIt() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("TELEGRAM_BOT_TOKEN", "12345:test-token-abcdefghijklmnopqrstuvwxyz");
+        env.put("YCLIENTS_API_TOKEN", "secret-part,other-part");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> new ConfigLoader(env, java.nio.file.Path.of("/nonexistent-dir-for-test")).load(null));
+        org.junit.jupiter.api.Assertions.assertEquals("yclients.api.token", e.key());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("YCLIENTS_API_TOKEN"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("secret-part"), e.getMessage());
+    }
 }

@@ -1,0 +1,126 @@
+package io.github.yclientsbot;
+
+import io.github.yclientsbot.config.ConfigLoader;
+import io.github.yclientsbot.testing.FakeTelegramServer;
+import io.github.yclientsbot.testing.LogCapture;
+import io.github.yclientsbot.yclients.FakeYclientsServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bot keeps working through Telegram's faults and a handler that throws; it stops on 409 Conflict. */
+class TelegramFaultsEndToEndTest {
+    static final String BOT_TOKEN = "4343:faults-test-token-abcdefghijklmnopqrs";
+    static final long USER = 5005;
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    FakeTelegramServer telegram;
+    FakeYclientsServer yclients;
+    LogCapture logs;
+    BotApplication app;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        logs = new LogCapture();
+        telegram = new FakeTelegramServer(BOT_TOKEN);
+        yclients = new FakeYclientsServer();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (app != null) {
+            app.close();
+        }
+        telegram.close();
+        yclients.close();
+        logs.close();
+    }
+
+    private BotApplication start(Map<String, String> extra) throws Exception {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("TELEGRAM_BOT_TOKEN", BOT_TOKEN);
+        env.put("TELEGRAM_API_URL", telegram.url());
+        env.put("BOT_ADMINS", Long.toString(USER));
+        env.put("BOT_DB_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+        env.put("BOT_SECRET_FILE", dir.resolve("secret.key").toString());
+        env.put("YCLIENTS_API_URL", yclients.url());
+        return BotApplication.start(new ConfigLoader(env, dir).load(null),
+                new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    private int sentTo(long chat) {
+        return (int) telegram.calls("sendmessage").stream().filter(c -> c.chatId() == chat).count();
+    }
+
+    @Test
+    void getUpdatesFailingForAWhileThenTheBotResumesAndLogsTheOutageOnce() throws Exception {
+        app = start(Map.of());
+        telegram.sendPrivateText(USER, "/whoami");
+        telegram.await(c -> c.method().equals("sendmessage"), 1, WAIT);
+        for (int i = 0; i < 4; i++) {
+            telegram.failNext("getupdates", 502, "Bad Gateway");
+        }
+        telegram.sendPrivateText(USER, "/help");
+        telegram.await(c -> c.method().equals("sendmessage") && c.text().contains("/services"), 1, WAIT);
+        String log = logs.text();
+        assertEquals(1, count(log, "getUpdates is failing"), log);
+        assertTrue(log.contains("getUpdates works again"), log);
+    }
+
+    @Test
+    void aHandlerThatThrowsGetsAnApologyAndTheNextUpdateIsStillAnswered() throws Exception {
+        app = start(Map.of("YCLIENTS_COMPANY_ID", "502817", "YCLIENTS_BOOKING_URL", "https://n611204.yclients.com"));
+        // pull a table from under the running bot: /services then fails with a RuntimeException deep in Hibernate
+        String url = io.github.yclientsbot.storage.Database.effectiveUrl("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.execute("DROP TABLE service_mapping");
+        }
+        telegram.sendPrivateText(USER, "/services");
+        var apology = telegram.await(c -> c.method().equals("sendmessage") && c.text().contains("что-то пошло не так"), 1, WAIT);
+        assertEquals(USER, apology.get(0).chatId());
+        int before = sentTo(USER);
+        telegram.sendPrivateText(USER, "/whoami");
+        telegram.await(c -> c.method().equals("sendmessage") && c.text().contains(Long.toString(USER)), 1, WAIT);
+        assertTrue(sentTo(USER) > before);
+        assertTrue(app.isPolling(), "polling is still alive");
+        assertTrue(logs.text().contains("Failed to handle update"), "the failure is logged with the update id");
+    }
+
+    @Test
+    void conflictStopsTheBotWithAClearMessage() throws Exception {
+        app = start(Map.of());
+        telegram.failNext("getupdates", 409, "Conflict: terminated by other getUpdates request");
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+            try {
+                app.awaitTermination();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopped.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(3, app.exitCode());
+        assertTrue(logs.text().contains("another process is polling with this bot token"), logs.text());
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
