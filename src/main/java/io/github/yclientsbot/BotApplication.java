@@ -114,14 +114,19 @@ public final class BotApplication implements AutoCloseable {
             YclientsDirectory yclients = new YclientsDirectory(yclientsClient, settings, options.clock(), options.cacheTtl());
             Messages messages = new Messages(config.language());
             Roles roles = new Roles(config.admins(), config.support(), database.admins());
-            ClaimCode claim = new ClaimCode(database.admins(), database.auditLog());
+            ClaimCode claim = new ClaimCode(database.admins(), roles, database.auditLog());
             if (!roles.hasAnyAdmin()) {
                 String code = claim.open(new SecureRandom());
                 log.warn("No admin is configured. To become the admin, send this to the bot in a private chat: /claim {}"
                         + " (the code works once; or list your Telegram id in bot.admins / BOT_ADMINS)", code);
             }
             PriceFormat prices = new PriceFormat(config.currency());
-            BookingLinkBuilder links = new BookingLinkBuilder(config.yclientsBookingTemplate());
+            BookingLinkBuilder links;
+            try {
+                links = new BookingLinkBuilder(config.yclientsBookingTemplate());
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("yclients.booking.template (YCLIENTS_BOOKING_TEMPLATE): " + e.getMessage(), 2);
+            }
             ServiceMenu menu = new ServiceMenu(settings, database.serviceMappings(), links, prices);
             StatusReport status = new StatusReport(settings, yclients, database.serviceMappings(), database.auditLog(),
                     stats, database::ping, Version.current());
@@ -153,7 +158,7 @@ public final class BotApplication implements AutoCloseable {
             BotApplication app = new BotApplication(database, transport[0], background, bot);
             transport[0].onFatal(app::close);
             return app;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StartupException e) {
             database.close();
             throw e;
         }
@@ -198,8 +203,7 @@ public final class BotApplication implements AutoCloseable {
     private static void logYclientsReadiness(Settings settings, YclientsDirectory yclients, CompanySetup company) {
         Readiness r = yclients.readiness();
         if (!r.enabled()) {
-            log.warn("YCLIENTS is disabled (yclients.enabled=false or /disable): customers are told online booking is unavailable");
-            return;
+            log.warn("Online booking is switched off (yclients.enabled=false or /disable): customers are told it is unavailable");
         }
         if (!r.ready()) {
             List<String> missing = new ArrayList<>();

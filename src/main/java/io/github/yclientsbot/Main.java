@@ -68,15 +68,17 @@ public final class Main {
             err.println("Cannot start: " + e.getMessage());
             return e.exitCode();
         }
+        java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
-            // a clean stop on SIGTERM is a success, not "killed by signal" (143)
-            Runtime.getRuntime().halt(app.exitCode());
+            // a clean stop on SIGTERM is a success, not "killed by signal" (143); a failed start keeps its code
+            Runtime.getRuntime().halt(exitCode.get() != 0 ? exitCode.get() : app.exitCode());
         }, "shutdown"));
         try {
             app.run();
         } catch (StartupException e) {
             err.println("Cannot start: " + e.getMessage());
+            exitCode.set(e.exitCode());
             return e.exitCode();
         }
         try {

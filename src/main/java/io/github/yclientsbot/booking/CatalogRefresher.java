@@ -1,7 +1,6 @@
 package io.github.yclientsbot.booking;
 
 import io.github.yclientsbot.setup.Catalog;
-import io.github.yclientsbot.setup.CatalogEntry;
 import io.github.yclientsbot.setup.NotReadyException;
 import io.github.yclientsbot.setup.YclientsDirectory;
 import io.github.yclientsbot.storage.ServiceMapping;
@@ -10,9 +9,6 @@ import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Keeps the stored titles and prices of the buttons in step with YCLIENTS, in the background, so a
@@ -37,17 +33,10 @@ public final class CatalogRefresher implements Runnable {
                 return;
             }
             Catalog catalog = yclients.catalog();
-            for (ServiceMapping m : mappings.all()) {
-                Optional<CatalogEntry> e = catalog.find(m.serviceId());
-                if (e.isEmpty()) {
-                    continue;
-                }
-                boolean keepTitle = m.customTitle() || m.staffId() > 0;
-                String title = keepTitle ? m.title() : e.get().title();
-                if (!title.equals(m.title()) || !same(m.priceMin(), e.get().priceMin()) || !same(m.priceMax(), e.get().priceMax())) {
-                    mappings.upsert(m.serviceId(), m.staffId(), title, m.customTitle(), e.get().priceMin(), e.get().priceMax());
-                }
-            }
+            // only rows that exist are touched, titles an admin fixed are kept (storage honours the flag)
+            mappings.all().stream().map(ServiceMapping::serviceId).distinct().forEach(serviceId ->
+                    catalog.find(serviceId).ifPresent(e -> mappings.refreshFromCatalog(serviceId,
+                            e.title().isBlank() ? null : e.title(), e.priceMin(), e.priceMax())));
         } catch (YclientsException e) {
             log.debug("Catalog refresh skipped: {}", e.getMessage());
         } catch (NotReadyException e) {
@@ -57,7 +46,4 @@ public final class CatalogRefresher implements Runnable {
         }
     }
 
-    private static boolean same(BigDecimal a, BigDecimal b) {
-        return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
-    }
 }

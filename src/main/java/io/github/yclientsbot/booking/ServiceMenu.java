@@ -15,6 +15,7 @@ import java.util.OptionalLong;
  * answers at once and keeps working while YCLIENTS is down (the links do not need the API).
  */
 public final class ServiceMenu {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceMenu.class);
     public static final int PAGE_SIZE = 10;
     private static final int BUTTON_TEXT_MAX = 64;
 
@@ -62,8 +63,12 @@ public final class ServiceMenu {
         int page = Math.max(0, Math.min(requested, pages - 1));
         List<Item> items = new ArrayList<>();
         for (ServiceMapping m : all.subList(page * PAGE_SIZE, Math.min(all.size(), (page + 1) * PAGE_SIZE))) {
-            String url = links.link(form.get().url(), company.getAsLong(), m.serviceId(), m.staffId());
-            items.add(new Item(buttonText(m), url));
+            try {
+                items.add(new Item(buttonText(m), links.link(form.get().url(), company.getAsLong(), m.serviceId(), m.staffId())));
+            } catch (IllegalArgumentException e) {
+                // one bad button must not take the whole list down
+                log.warn("No booking link for service {} (staff {}): {}", m.serviceId(), m.staffId(), e.getMessage());
+            }
         }
         return new Page(items, page, pages, Optional.empty());
     }

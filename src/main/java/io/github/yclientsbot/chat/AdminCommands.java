@@ -54,8 +54,8 @@ final class AdminCommands {
                 simple("setbookingurl", Role.ADMIN, this::setBookingUrl),
                 simple("setservice", Role.ADMIN, this::setService),
                 simple("delservice", Role.ADMIN, this::delService),
-                simple("enable", Role.ADMIN, (ctx, line) -> setEnabled(ctx, true)),
-                simple("disable", Role.ADMIN, (ctx, line) -> setEnabled(ctx, false)),
+                simple("enable", Role.ADMIN, (ctx, line) -> line.args().isEmpty() ? setEnabled(ctx, true) : ctx.say("enable.usage")),
+                simple("disable", Role.ADMIN, (ctx, line) -> line.args().isEmpty() ? setEnabled(ctx, false) : ctx.say("enable.usage")),
                 simple("unset", Role.ADMIN, this::unset),
                 simple("yservices", Role.ADMIN, (ctx, line) -> yservices(ctx, 0, null)));
     }
@@ -64,9 +64,9 @@ final class AdminCommands {
 
     private Reply setToken(Context ctx, CommandLine line) {
         List<String> args = line.args();
-        Action.Delete delete = new Action.Delete(ctx.chatId(), ctx.in().messageId(), ctx.t("token.delete.failed"));
+        // the message itself was deleted before this ran (ChatBot.preflight)
         if (!ctx.isPrivate()) {
-            return ctx.say(args.size() >= 2 ? "settoken.group.revoke" : "settoken.group").before(delete);
+            return ctx.say(args.size() >= 2 ? "settoken.group.revoke" : "settoken.group");
         }
         TokenSetup.TokenKind kind = args.isEmpty() ? null : switch (args.get(0).toLowerCase(Locale.ROOT)) {
             case "partner", "api" -> TokenSetup.TokenKind.PARTNER;
@@ -74,29 +74,27 @@ final class AdminCommands {
             default -> null;
         };
         if (kind == null || args.size() != 2) {
-            Reply usage = ctx.say("settoken.usage");
-            return args.size() >= 2 ? usage.before(delete) : usage;
+            return ctx.say("settoken.usage");
         }
         String token = args.get(1);
         if (!TokenSetup.looksLikeToken(token)) {
-            return ctx.say("settoken.invalid").before(delete);
+            return ctx.say("settoken.invalid");
         }
         TokenSetup.TokenResult result = tokens.setToken(kind, token, ctx.userId());
         String text = ctx.t(kind == TokenSetup.TokenKind.PARTNER ? "settoken.saved.partner" : "settoken.saved.user",
                 "masked", result.masked())
                 + "\n" + CheckTexts.describe(ctx, result.check());
-        return Reply.text(ctx.chatId(), text).before(delete);
+        return Reply.text(ctx.chatId(), text);
     }
 
     private Reply login(Context ctx, CommandLine line) {
-        Action.Delete delete = new Action.Delete(ctx.chatId(), ctx.in().messageId(), ctx.t("token.delete.failed"));
         if (!ctx.isPrivate()) {
-            return ctx.say("yclogin.group").before(delete);
+            return ctx.say("yclogin.group");
         }
         String rest = line.rest();
         int space = rest.indexOf(' ');
         if (space <= 0 || rest.substring(space).isBlank()) {
-            return ctx.say("yclogin.usage").before(delete);
+            return ctx.say("yclogin.usage");
         }
         String login = rest.substring(0, space);
         String password = rest.substring(space + 1).strip();
@@ -110,7 +108,7 @@ final class AdminCommands {
         } else {
             text = ctx.t("yclogin.no.partner");
         }
-        return Reply.text(ctx.chatId(), text).before(delete);
+        return Reply.text(ctx.chatId(), text);
     }
 
     // ---- company and booking form ----------------------------------------------------------
@@ -130,6 +128,9 @@ final class AdminCommands {
                 sb.append(ctx.t("setcompany.form.found", "url", s.bookform().get().url(), "title", s.bookform().get().title()));
             } else {
                 sb.append(ctx.t("setcompany.form.none"));
+            }
+            if (s.mappingsOfPreviousCompany() > 0) {
+                sb.append('\n').append(ctx.t("setcompany.old.buttons", "count", s.mappingsOfPreviousCompany()));
             }
             return Reply.text(ctx.chatId(), sb.toString());
         }
@@ -326,15 +327,18 @@ final class AdminCommands {
 
     /** The ➕ button under /yservices: map that service with its YCLIENTS title. */
     Reply mapFromButton(Context ctx, long serviceId) {
+        var existing = services.mapped().stream().filter(m -> m.serviceId() == serviceId && m.staffId() == 0).findFirst();
+        if (existing.isPresent()) {
+            // a second tap keeps the button as it is (an admin's own title included)
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(),
+                    ctx.t("yservices.already", "title", existing.get().title())));
+        }
         ServiceSetup.MapResult r = services.map(serviceId, 0, null, ctx.userId());
         String text = describeMapping(ctx, r);
         return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null), ctx.send(text, Keyboard.NONE));
     }
 
     static String notReady(Context ctx, Readiness r) {
-        if (!r.enabled()) {
-            return ctx.t("notready.disabled");
-        }
         List<String> parts = new ArrayList<>();
         for (Readiness.Missing m : r.missing()) {
             parts.add(ctx.t("notready." + m.name().toLowerCase(Locale.ROOT)));

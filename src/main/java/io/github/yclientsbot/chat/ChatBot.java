@@ -61,6 +61,27 @@ public final class ChatBot {
         }
     }
 
+    /** Commands whose arguments are secrets: a token, a password, the claim code. */
+    private static final Set<String> SECRET_COMMANDS = Set.of("settoken", "yclogin", "claim");
+
+    /**
+     * What must happen before the update is handled at all: a message that carries a secret is deleted
+     * at once — whoever sent it, wherever, and whatever happens next (a slow YCLIENTS call, a refusal,
+     * a failure). The transport carries this out before calling {@link #handle}.
+     */
+    public Reply preflight(Incoming in) {
+        if (in.kind() != Incoming.Kind.TEXT) {
+            return Reply.NONE;
+        }
+        var parsed = CommandLine.parse(in.text());
+        if (parsed.isEmpty() || !parsed.get().isFor(botUsername.get()) || parsed.get().rest().isBlank()
+                || !SECRET_COMMANDS.contains(parsed.get().name())) {
+            return Reply.NONE;
+        }
+        String lang = messages.languageFor(in.languageCode());
+        return Reply.of(new Action.Delete(in.chatId(), in.messageId(), messages.get(lang, "token.delete.failed")));
+    }
+
     public Reply handle(Incoming in) {
         Role role = roles.roleOf(in.userId());
         Context ctx = new Context(in, role, messages.languageFor(in.languageCode()), messages);

@@ -74,11 +74,14 @@ final class CustomerCommands {
 
     private Reply claim(Context ctx, CommandLine line) {
         if (!ctx.isPrivate()) {
+            if (!line.rest().isBlank()) {
+                // everyone in the group saw it: that code must not work any more
+                claim.compromised();
+            }
             return ctx.say("claim.private.only");
         }
-        Action.Delete delete = new Action.Delete(ctx.chatId(), ctx.in().messageId(), null);
         if (line.args().size() != 1) {
-            return ctx.say("claim.usage").before(delete);
+            return ctx.say("claim.usage");
         }
         ClaimCode.Outcome outcome = claim.claim(ctx.userId(), line.args().get(0));
         switch (outcome) {
@@ -92,7 +95,7 @@ final class CustomerCommands {
             case NOTHING_TO_CLAIM -> "claim.nothing";
             case TOO_MANY_ATTEMPTS -> "claim.locked";
         };
-        return ctx.say(key).before(delete);
+        return ctx.say(key);
     }
 
     interface Handler {

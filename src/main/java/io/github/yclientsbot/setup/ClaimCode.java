@@ -20,12 +20,14 @@ public final class ClaimCode {
     private static final int MAX_WRONG_ATTEMPTS_PER_USER = 5;
 
     private final AdminStore admins;
+    private final Roles roles;
     private final AuditLog audit;
     private final Map<Long, Integer> wrongAttempts = new ConcurrentHashMap<>();
     private volatile String code;
 
-    public ClaimCode(AdminStore admins, AuditLog audit) {
+    public ClaimCode(AdminStore admins, Roles roles, AuditLog audit) {
         this.admins = admins;
+        this.roles = roles;
         this.audit = audit;
     }
 
@@ -42,6 +44,15 @@ public final class ClaimCode {
         }
         code = sb.toString();
         return code;
+    }
+
+    /** The code was shown where others could read it (a group): replace it and log the new one. */
+    public synchronized void compromised() {
+        if (code != null) {
+            String fresh = open(new SecureRandom());
+            org.slf4j.LoggerFactory.getLogger(ClaimCode.class).warn(
+                    "The claim code was posted outside a private chat and no longer works. New code: /claim {}", fresh);
+        }
     }
 
     public boolean isOpen() {
@@ -64,6 +75,7 @@ public final class ClaimCode {
             return Outcome.WRONG_CODE;
         }
         admins.add(userId, "claim");
+        roles.claimed(userId);
         audit.record(userId, "claim", "became admin with the one-time claim code");
         code = null;
         return Outcome.CLAIMED;

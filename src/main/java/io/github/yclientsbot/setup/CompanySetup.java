@@ -40,7 +40,8 @@ public final class CompanySetup {
 
     public sealed interface CompanyResult {
         /** Saved and confirmed; {@code bookform} is the form customers will be sent to (empty: none found). */
-        record Saved(Company company, Optional<BookformRef> bookform, boolean explicitFormKept, long existingMappings) implements CompanyResult {}
+        /** {@code mappingsOfPreviousCompany}: buttons set up while another company was configured (0 when none or same). */
+        record Saved(Company company, Optional<BookformRef> bookform, boolean explicitFormKept, long mappingsOfPreviousCompany) implements CompanyResult {}
 
         /** Saved without confirmation (no token yet, YCLIENTS down, token refused). */
         record SavedUnverified(long companyId, LiveCheck why) implements CompanyResult {}
@@ -50,6 +51,7 @@ public final class CompanySetup {
     }
 
     public CompanyResult setCompany(long companyId, long userId) {
+        OptionalLong previous = settings.companyId();
         Optional<YclientsCredentials> creds = settings.credentials();
         if (creds.isEmpty()) {
             save(companyId, userId);
@@ -71,7 +73,8 @@ public final class CompanySetup {
         form.flatMap(f -> BookingLinkBuilder.normalizeFormUrl(f.url()))
                 .ifPresentOrElse(url -> settings.rememberDiscoveredForm(companyId, url), settings::forgetDiscoveredForm);
         boolean explicit = settings.get(SettingKey.YCLIENTS_BOOKING_URL).isSet();
-        return new CompanyResult.Saved(company, form, explicit, mappings.count());
+        boolean changed = previous.isPresent() && previous.getAsLong() != companyId;
+        return new CompanyResult.Saved(company, form, explicit, changed ? mappings.count() : 0);
     }
 
     private void save(long companyId, long userId) {
@@ -128,8 +131,11 @@ public final class CompanySetup {
     public Optional<Settings.BookingForm> discoverBookingForm() throws YclientsException, NotReadyException {
         if (settings.bookingForm().isEmpty()) {
             Company c = yclients.company();
-            c.defaultBookform().flatMap(f -> BookingLinkBuilder.normalizeFormUrl(f.url()))
-                    .ifPresent(url -> settings.rememberDiscoveredForm(c.id(), url));
+            // the company may have been changed in chat while this call was on its way
+            if (settings.companyId().equals(OptionalLong.of(c.id()))) {
+                c.defaultBookform().flatMap(f -> BookingLinkBuilder.normalizeFormUrl(f.url()))
+                        .ifPresent(url -> settings.rememberDiscoveredForm(c.id(), url));
+            }
         }
         return settings.bookingForm();
     }

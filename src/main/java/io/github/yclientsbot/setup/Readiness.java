@@ -10,8 +10,12 @@ public record Readiness(boolean enabled, List<Missing> missing) {
         missing = List.copyOf(missing);
     }
 
-    /** Enabled, with a readable partner token and a company id. (An unreadable user token only limits the admin catalog.) */
+    /**
+     * A readable partner token and a company id: YCLIENTS can be called. Whether customers see the
+     * buttons ({@link #enabled}) does not matter here — an admin sets things up with booking switched off.
+     * (An unreadable user token only limits the admin catalog.)
+     */
     public boolean ready() {
-        return enabled && missing.stream().allMatch(m -> m == Missing.USER_TOKEN_UNREADABLE);
+        return missing.stream().allMatch(m -> m == Missing.USER_TOKEN_UNREADABLE);
     }
 }

@@ -76,9 +76,11 @@ public final class ServiceSetup {
                     warnings.add(sc.warning);
                 }
             }
-            boolean custom = title != null && !title.isBlank();
-            String finalTitle = custom ? title.strip() : entry.get().title() + (staffName == null ? "" : " — " + staffName);
-            ServiceMapping saved = mappings.upsert(serviceId, staffId, truncate(finalTitle), custom,
+            boolean typed = title != null && !title.isBlank();
+            String base = entry.get().title().isBlank() ? "#" + serviceId : entry.get().title();
+            String finalTitle = typed ? title.strip() : base + (staffName == null ? "" : " — " + staffName);
+            // "custom" = the background refresh leaves the title alone: typed by the admin, or naming a specialist
+            ServiceMapping saved = mappings.upsert(serviceId, staffId, truncate(finalTitle), typed || staffName != null,
                     entry.get().priceMin(), entry.get().priceMax());
             audit.record(userId, "setservice", describe(serviceId, staffId) + " → " + saved.title());
             return new MapResult.Saved(saved, existed, warnings);
@@ -90,9 +92,6 @@ public final class ServiceSetup {
     }
 
     private static LiveCheck pendingFor(Readiness r) {
-        if (!r.enabled()) {
-            return new LiveCheck.Pending(LiveCheck.Reason.DISABLED);
-        }
         if (r.missing().contains(Readiness.Missing.COMPANY_ID)) {
             return new LiveCheck.Pending(LiveCheck.Reason.NO_COMPANY);
         }

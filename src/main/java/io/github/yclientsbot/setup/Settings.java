@@ -130,7 +130,7 @@ public final class Settings {
     /** The booking form customers are sent to: set explicitly, or discovered from the company. */
     public Optional<BookingForm> bookingForm() {
         Value explicit = get(SettingKey.YCLIENTS_BOOKING_URL);
-        if (explicit.isSet()) {
+        if (explicit.isSet() && !io.github.yclientsbot.yclients.BookingLinkBuilder.isStaffJournal(explicit.value())) {
             // a full deep link pasted into the config still yields the form's base address
             String url = io.github.yclientsbot.yclients.BookingLinkBuilder.normalizeFormUrl(explicit.value()).orElse(explicit.value());
             return Optional.of(new BookingForm(url, explicit.source().label()));
@@ -174,6 +174,18 @@ public final class Settings {
         putState(STATE_COMPANY_OF_TITLE, Long.toString(companyId), null);
     }
 
+    /** "True" and "true", or a form URL with and without its path, are the same value. */
+    private static String normalized(SettingKey key, String value) {
+        String v = value == null ? "" : value.strip();
+        return switch (key) {
+            case YCLIENTS_ENABLED -> io.github.yclientsbot.config.Values.parseBoolean(v).map(String::valueOf).orElse(v);
+            case YCLIENTS_BOOKING_URL -> io.github.yclientsbot.yclients.BookingLinkBuilder.normalizeFormUrl(v).orElse(v);
+            case YCLIENTS_COMPANY_ID -> io.github.yclientsbot.config.Values.parsePositiveLong(v).stream()
+                    .mapToObj(Long::toString).findFirst().orElse(v);
+            default -> v;
+        };
+    }
+
     /**
      * Keys set in chat whose environment (or .env) value differs: a rotated token in the environment
      * would otherwise be ignored silently.
@@ -184,7 +196,7 @@ public final class Settings {
             StoredSetting s = stored.get(key.key());
             ConfigValue cv = config.get(key);
             boolean fromEnv = cv.source() == Source.ENVIRONMENT || cv.source() == Source.DOTENV;
-            if (s != null && fromEnv && cv.isSet() && (s.undecryptable() || !cv.value().strip().equals(s.value()))) {
+            if (s != null && fromEnv && cv.isSet() && (s.undecryptable() || !normalized(key, cv.value()).equals(normalized(key, s.value())))) {
                 out.add(key);
             }
         }

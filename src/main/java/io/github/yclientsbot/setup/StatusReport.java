@@ -94,9 +94,6 @@ public final class StatusReport {
     }
 
     private LiveCheck liveCheck(Readiness readiness) {
-        if (!readiness.enabled()) {
-            return new LiveCheck.Pending(LiveCheck.Reason.DISABLED);
-        }
         if (!readiness.ready()) {
             return new LiveCheck.Pending(readiness.missing().contains(Readiness.Missing.COMPANY_ID)
                     ? LiveCheck.Reason.NO_COMPANY : LiveCheck.Reason.NO_PARTNER_TOKEN);

@@ -49,9 +49,6 @@ public final class TokenSetup {
 
     /** Checks the token now in effect for {@code kind}. */
     public LiveCheck check(TokenKind kind) {
-        if (!settings.enabled()) {
-            return new LiveCheck.Pending(LiveCheck.Reason.DISABLED);
-        }
         Optional<YclientsCredentials> creds = settings.credentials();
         if (creds.isEmpty()) {
             return new LiveCheck.Pending(LiveCheck.Reason.NO_PARTNER_TOKEN);

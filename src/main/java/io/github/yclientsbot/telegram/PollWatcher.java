@@ -37,6 +37,9 @@ final class PollWatcher implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        if (!chain.request().url().encodedPath().toLowerCase(java.util.Locale.ROOT).endsWith("/getupdates")) {
+            return chain.proceed(chain.request());
+        }
         Response response;
         try {
             response = chain.proceed(chain.request());

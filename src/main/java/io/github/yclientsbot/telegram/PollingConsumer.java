@@ -57,6 +57,7 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
         }
         Incoming in = incoming.get();
         try {
+            sender.send(bot.preflight(in), in.updateId());
             Reply reply = bot.handle(in);
             sender.send(reply, in.updateId());
         } catch (RuntimeException | LinkageError | StackOverflowError e) {

@@ -73,7 +73,9 @@ public final class TelegramTransport implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(pollTimeoutSeconds + 25L))
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
-        OkHttpClient sendHttp = pollHttp.newBuilder()
+        OkHttpClient.Builder sendBuilder = pollHttp.newBuilder();
+        sendBuilder.interceptors().clear();
+        OkHttpClient sendHttp = sendBuilder
                 .dispatcher(new okhttp3.Dispatcher())
                 .readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45))
