@@ -45,6 +45,18 @@ public final class YclientsClient {
   private final ObjectMapper mapper;
   private final HttpUrl baseUrl;
   private final Clock clock;
+  private final CallListener listener;
+
+  /**
+   * Told the outcome of every call (for metrics): {@code "ok"} or the failure kind in lower case
+   * ({@code "http"}, {@code "network"}, {@code "timeout"}, {@code "bad_response"}). Must not throw.
+   */
+  @FunctionalInterface
+  public interface CallListener {
+    CallListener NONE = (method, path, outcome, millis) -> { };
+
+    void called(String method, String path, String outcome, long millis);
+  }
 
   /** {@code baseUrl} like "https://api.yclients.com" or "http://127.0.0.1:1234"; a trailing slash is tolerated. */
   public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl) {
@@ -53,6 +65,12 @@ public final class YclientsClient {
 
   /** As above; {@code clock} is used only to turn a date-form {@code Retry-After} into seconds. */
   public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock) {
+    this(http, mapper, baseUrl, clock, CallListener.NONE);
+  }
+
+  /** As above, telling {@code listener} the outcome of every call. */
+  public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock, CallListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.http = Objects.requireNonNull(http, "http");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -214,6 +232,19 @@ public final class YclientsClient {
   }
 
   private Answer send(String method, String path, HttpUrl url, String authorization, RequestBody body,
+      Redactor redactor, boolean dataRequired) throws YclientsException {
+    long started = System.nanoTime();
+    try {
+      Answer answer = exchange(method, path, url, authorization, body, redactor, dataRequired);
+      listener.called(method, path, "ok", elapsedMillis(started));
+      return answer;
+    } catch (YclientsException e) {
+      listener.called(method, path, e.kind().name().toLowerCase(java.util.Locale.ROOT), elapsedMillis(started));
+      throw e;
+    }
+  }
+
+  private Answer exchange(String method, String path, HttpUrl url, String authorization, RequestBody body,
       Redactor redactor, boolean dataRequired) throws YclientsException {
     Request request = new Request.Builder()
         .url(url)
