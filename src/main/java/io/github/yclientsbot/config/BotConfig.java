@@ -369,6 +369,7 @@ public final class BotConfig {
             case ENVIRONMENT -> "from the environment";
             case DOTENV -> "from .env";
             case FILE -> "from " + configFileName;
+            case CONSOLE -> "preset by console mode";
             case DEFAULT -> "the default";
             case NONE -> "not set";
         };
