@@ -9,6 +9,7 @@ import io.github.yclientsbot.config.ConfigLoader;
 import io.github.yclientsbot.testing.FakeTelegramServer;
 import io.github.yclientsbot.testing.LogCapture;
 import io.github.yclientsbot.yclients.FakeYclientsServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,8 @@ class HttpEndpointsTest {
         int before = telegram.calls("sendmessage").size();
         telegram.sendPrivateText(BotEndToEndTest.CUSTOMER, "/help");
         telegram.await(c -> c.method().equals("sendmessage"), before + 1, WAIT);
+        // the update is counted once its reply went out: wait for that, not for the send
+        Awaitility.await().atMost(WAIT).until(() -> app.stats().updatesHandled() >= 1);
 
         HttpResponse<String> response = get("/metrics", null);
         assertEquals(200, response.statusCode());
