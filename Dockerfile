@@ -15,8 +15,17 @@ WORKDIR /app
 COPY --from=build /src/target/yclients-telegram-bot.jar /app/yclients-telegram-bot.jar
 ENV BOT_DB_URL=jdbc:h2:file:/data/yclients-bot \
     BOT_SECRET_FILE=/data/secret.key \
+    BOT_HTTP_PORT=8080 \
+    BOT_HTTP_HOST=0.0.0.0 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k"
 VOLUME ["/data"]
+# GET /health, GET /metrics (Prometheus) and the widget-link API (needs BOT_HTTP_API_KEY).
+EXPOSE 8080
 USER bot
+# The JRE image has no curl or wget: the jar asks its own /health and exits 0 (healthy) or 1.
+# Its JVM is kept small so the probe does not compete with the bot for memory.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx32m", "-Xss512k", "-XX:-UsePerfData", \
+         "-jar", "/app/yclients-telegram-bot.jar", "--healthcheck"]
 # Exec form: the JVM is PID 1's child-free process and receives SIGTERM from `docker stop`.
 ENTRYPOINT ["java", "-jar", "/app/yclients-telegram-bot.jar"]

@@ -7,7 +7,12 @@ import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.console.ConsoleMode;
+import io.github.yclientsbot.console.ConsoleTransport;
+import io.github.yclientsbot.demo.DemoYclients;
+import io.github.yclientsbot.http.HttpEndpoints;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.logging.SecretRedactor;
@@ -35,6 +40,9 @@ import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,10 +55,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The composition root: builds every part with plain constructors, starts the bot, and shuts it
- * down in reverse order. Nothing else creates long-lived objects.
+ * down in reverse order. Nothing else creates long-lived objects. The chat bot and everything behind it
+ * are built in one place for every transport; only the transport differs: Telegram long polling, or the
+ * console ({@link #startConsole}), which builds no Telegram part at all.
  */
 public final class BotApplication implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BotApplication.class);
+
+    /** Who carries the messages. */
+    public enum Transport { TELEGRAM, CONSOLE }
 
     /** Knobs that are not user configuration: tests shorten the long poll and the cache. */
     public record Options(int pollTimeoutSeconds, Duration cacheTtl, Clock clock) {
@@ -60,17 +73,28 @@ public final class BotApplication implements AutoCloseable {
     }
 
     private final Database database;
-    private final TelegramTransport telegram;
     private final ScheduledExecutorService background;
     private final ChatBot bot;
+    private final RuntimeStats stats;
+    private final Messages messages;
+    private final String language;
+    private final DemoYclients demo;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Null in console mode. */
+    private volatile TelegramTransport telegram;
+    /** Null when bot.http.port is off. */
+    private volatile HttpEndpoints http;
     private volatile boolean closed;
 
-    private BotApplication(Database database, TelegramTransport telegram, ScheduledExecutorService background, ChatBot bot) {
+    private BotApplication(Database database, ScheduledExecutorService background, ChatBot bot, RuntimeStats stats,
+                           Messages messages, String language, DemoYclients demo) {
         this.database = database;
-        this.telegram = telegram;
         this.background = background;
         this.bot = bot;
+        this.stats = stats;
+        this.messages = messages;
+        this.language = language;
+        this.demo = demo;
     }
 
     /** The one ObjectMapper: tolerant of fields we do not know. */
@@ -79,18 +103,85 @@ public final class BotApplication implements AutoCloseable {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** Builds and starts the bot: what tests do. */
+    /** The bot on Telegram: the config must hold the bot token. */
     public static BotApplication start(BotConfig config, Options options) throws StartupException {
+        if (config.telegramBotToken().isEmpty()) {
+            throw new StartupException(SettingKey.TELEGRAM_BOT_TOKEN.key() + " is missing: set "
+                    + SettingKey.TELEGRAM_BOT_TOKEN.envName() + " (get a token from @BotFather), or try --console", 2);
+        }
         BotApplication app = create(config, options);
         app.run();
         return app;
     }
 
     /**
-     * Builds every part and opens the database, without talking to Telegram yet, so the caller can
+     * Builds the Telegram bot and opens the database without talking to Telegram yet, so the caller can
      * install a shutdown hook before {@link #run()} (which may wait for Telegram to be reachable).
      */
     public static BotApplication create(BotConfig config, Options options) throws StartupException {
+        if (config.telegramBotToken().isEmpty()) {
+            throw new StartupException(SettingKey.TELEGRAM_BOT_TOKEN.key() + " is missing: set "
+                    + SettingKey.TELEGRAM_BOT_TOKEN.envName() + " (get a token from @BotFather), or try --console", 2);
+        }
+        return build(config, options, Transport.TELEGRAM, null);
+    }
+
+    /** Connects to Telegram (waiting while it is unreachable) and starts polling. No-op in console mode. */
+    public void run() throws StartupException {
+        if (telegram == null) {
+            return;
+        }
+        try {
+            telegram.start();
+        } catch (InvalidBotTokenException e) {
+            close();
+            throw new StartupException(e.getMessage(), 2);
+        }
+        if (!closed) {
+            log.info("Bot started (version {}, Telegram)", Version.current());
+        }
+    }
+
+    /**
+     * The bot for the console: no Telegram part is built and no token is needed. Speaks as fixed fake users
+     * ({@link ConsoleMode}); run it with {@link #runConsole}.
+     *
+     * @param demo     serve a sample salon from a built-in YCLIENTS and point the bot at it
+     * @param inMemory keep the data in an in-memory database (no {@code --config} given)
+     */
+    public static BotApplication startConsole(BotConfig loaded, Options options, boolean demo, boolean inMemory)
+            throws StartupException {
+        DemoYclients demoServer = null;
+        try {
+            if (demo) {
+                demoServer = DemoYclients.start();
+            }
+            BotConfig config = ConsoleMode.configure(loaded, inMemory);
+            if (demoServer != null) {
+                config = demoServer.preset(config);
+            }
+            BotApplication app = build(config, options, Transport.CONSOLE, demoServer);
+            log.info("Bot started (version {}, console)", Version.current());
+            return app;
+        } catch (IOException e) {
+            throw new StartupException("cannot start the demo YCLIENTS on 127.0.0.1: " + e.getMessage(), 1);
+        } catch (ConfigException e) {
+            closeDemo(demoServer);
+            throw new StartupException("Configuration error: " + e.getMessage(), 2);
+        } catch (StartupException | RuntimeException e) {
+            closeDemo(demoServer);
+            throw e;
+        }
+    }
+
+    private static void closeDemo(DemoYclients demo) {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    private static BotApplication build(BotConfig config, Options options, Transport transport, DemoYclients demo)
+            throws StartupException {
         registerSecrets(config);
         config.warnings().forEach(w -> log.warn("Configuration: {}", w));
 
@@ -109,8 +200,9 @@ public final class BotApplication implements AutoCloseable {
             registerStoredSecrets(settings);
             warnAboutShadowedEnvironment(settings);
 
-            YclientsClient yclientsClient = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, config.yclientsApiUrl(),
-                    options.clock(), RequestLimiter.yclientsDefault(), CallPolicy.DEFAULT);
+            YclientsClient yclientsClient = new YclientsClient(YclientsClient.defaultHttpClient(), mapper,
+                    config.yclientsApiUrl(), options.clock(), RequestLimiter.yclientsDefault(), CallPolicy.DEFAULT,
+                    (method, path, outcome, millis) -> stats.yclientsCall(outcome));
             YclientsDirectory yclients = new YclientsDirectory(yclientsClient, settings, options.clock(), options.cacheTtl());
             Messages messages = new Messages(config.language());
             Roles roles = new Roles(config.admins(), config.support(), database.admins());
@@ -132,14 +224,19 @@ public final class BotApplication implements AutoCloseable {
                     stats, database::ping, Version.current());
 
             CompanySetup companySetup = new CompanySetup(settings, yclients, database.serviceMappings(), database.auditLog());
-            TelegramTransport[] transport = new TelegramTransport[1];
-            ChatBot bot = new ChatBot(messages, roles, () -> transport[0] == null ? null : transport[0].username(), menu, claim,
+            TelegramTransport[] telegram = new TelegramTransport[1];
+            ChatBot bot = new ChatBot(messages, roles, () -> telegram[0] == null ? null : telegram[0].username(), menu, claim,
                     new TokenSetup(settings, yclients, database.auditLog()),
                     companySetup,
                     new ServiceSetup(yclients, database.serviceMappings(), database.auditLog()),
                     yclients, status, prices);
-            transport[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
-                    options.pollTimeoutSeconds(), config.language());
+            if (transport == Transport.TELEGRAM) {
+                telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
+                        options.pollTimeoutSeconds(), config.language());
+            }
+            if (demo != null) {
+                demo.seedButtons(database.serviceMappings());
+            }
 
             logYclientsReadiness(settings, yclients, companySetup);
 
@@ -155,8 +252,23 @@ public final class BotApplication implements AutoCloseable {
                 discoverQuietly(companySetup);
             }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
 
-            BotApplication app = new BotApplication(database, transport[0], background, bot);
-            transport[0].onFatal(app::close);
+            BotApplication app = new BotApplication(database, background, bot, stats, messages, config.language(), demo);
+            app.telegram = telegram[0];
+            if (app.telegram != null) {
+                app.telegram.onFatal(app::close);
+            }
+            if (config.httpPort().isPresent()) {
+                try {
+                    app.http = HttpEndpoints.start(config.httpHost(), config.httpPort().getAsInt(),
+                            new HttpEndpoints.Health(app::isPolling, database::ping, stats, Version.current()),
+                            menu, config.httpApiKey(), mapper);
+                } catch (IOException | RuntimeException e) {
+                    app.close();
+                    throw new StartupException("cannot listen on " + config.httpHost() + ":" + config.httpPort().getAsInt()
+                            + " (" + e.getMessage() + "): free the port or change " + SettingKey.BOT_HTTP_PORT.key()
+                            + " / " + SettingKey.BOT_HTTP_PORT.envName(), 2);
+                }
+            }
             return app;
         } catch (RuntimeException | StartupException e) {
             database.close();
@@ -241,30 +353,53 @@ public final class BotApplication implements AutoCloseable {
         }
     }
 
-    /** Connects to Telegram (waiting while it is unreachable) and starts polling. */
-    public void run() throws StartupException {
-        try {
-            telegram.start();
-        } catch (InvalidBotTokenException e) {
-            close();
-            throw new StartupException(e.getMessage(), 2);
-        }
-        if (!closed) {
-            log.info("Bot started (version {})", Version.current());
-        }
-    }
-
     public ChatBot bot() {
         return bot;
     }
 
     /** 0 after a normal stop; 3 when Telegram reported another process polling with the same token. */
     public int exitCode() {
-        return telegram.stoppedByConflict() ? 3 : 0;
+        TelegramTransport t = telegram;
+        return t != null && t.stoppedByConflict() ? 3 : 0;
     }
 
+    /** Telegram polling runs; in console mode: the bot has not been closed. */
     public boolean isPolling() {
-        return telegram.isPolling();
+        TelegramTransport t = telegram;
+        return t == null ? !closed : t.isPolling();
+    }
+
+    /**
+     * Console mode: reads lines from {@code in} and prints the bot's replies to {@code out} until the end of
+     * input, then returns (the caller closes the application).
+     */
+    public void runConsole(InputStream in, PrintStream out) {
+        if (telegram != null) {
+            throw new IllegalStateException("this application was started for Telegram");
+        }
+        ConsoleTransport console = new ConsoleTransport(in, out, bot, stats, messages, language);
+        String hint = demo == null ? null : messages.get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
+        console.run(console.banner(hint));
+    }
+
+    /** The HTTP port actually bound (when bot.http.port is on). */
+    public java.util.OptionalInt httpPort() {
+        HttpEndpoints h = http;
+        return h == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(h.port());
+    }
+
+    RuntimeStats stats() {
+        return stats;
+    }
+
+    /** For tests: the database, to close it under a running bot. */
+    Database database() {
+        return database;
+    }
+
+    /** For tests: the Telegram transport (null in console mode), to stop polling under a running bot. */
+    TelegramTransport telegram() {
+        return telegram;
     }
 
     /** Blocks until {@link #close()} is called. */
@@ -279,9 +414,15 @@ public final class BotApplication implements AutoCloseable {
         }
         closed = true;
         log.info("Stopping the bot");
-        telegram.close();
+        if (http != null) {
+            http.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
         background.shutdownNow();
         database.close();
+        closeDemo(demo);
         stopped.countDown();
         log.info("Bot stopped");
     }

@@ -73,6 +73,41 @@ public final class ServiceMenu {
         return new Page(items, page, pages, Optional.empty());
     }
 
+    /** A booking link for one mapped service, as its button in the bot has it. */
+    public record ServiceLink(long serviceId, long staffId, String title, String url) {}
+
+    /** Why no booking link can be built now (disabled, no company or booking form); empty when links work. */
+    public Optional<Unavailable> linksUnavailable() {
+        if (!settings.enabled()) {
+            return Optional.of(Unavailable.DISABLED);
+        }
+        if (settings.companyId().isEmpty() || settings.bookingForm().isEmpty()) {
+            return Optional.of(Unavailable.NOT_CONFIGURED);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The link for a service that has a button, the same one the button opens; with {@code staffId > 0} for
+     * that specialist. Without one, a service mapped only for one specialist links to that specialist, as its
+     * button does. Empty when the service has no button or links are unavailable ({@link #linksUnavailable()}).
+     */
+    public Optional<ServiceLink> link(long serviceId, long staffId) {
+        if (linksUnavailable().isPresent()) {
+            return Optional.empty();
+        }
+        List<ServiceMapping> mapped = mappings.findByService(serviceId);
+        if (mapped.isEmpty()) {
+            return Optional.empty();
+        }
+        ServiceMapping chosen = mapped.stream().filter(m -> m.staffId() == Math.max(0, staffId)).findFirst()
+                .or(() -> mapped.stream().filter(m -> m.staffId() == ServiceMapping.NO_STAFF).findFirst())
+                .orElse(mapped.get(0));
+        long staff = staffId > 0 ? staffId : chosen.staffId();
+        String url = links.link(settings.bookingForm().get().url(), settings.companyId().getAsLong(), serviceId, staff);
+        return Optional.of(new ServiceLink(serviceId, staff, chosen.title(), url));
+    }
+
     private String buttonText(ServiceMapping m) {
         String price = prices.format(m.priceMin(), m.priceMax()).map(p -> " · " + p).orElse("");
         String title = m.title();

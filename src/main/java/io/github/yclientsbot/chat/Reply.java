@@ -25,6 +25,12 @@ public record Reply(List<Action> actions) {
         return new Reply(all);
     }
 
+    public Reply then(Reply next) {
+        List<Action> all = new ArrayList<>(actions);
+        all.addAll(next.actions());
+        return new Reply(all);
+    }
+
     public Reply before(Action action) {
         List<Action> all = new ArrayList<>();
         all.add(action);

@@ -33,6 +33,7 @@ public final class BotConfig {
     private final List<String> warnings;
     private final Path workingDir;
     private final String configFileName;
+    private final boolean telegramTokenRequired;
 
     private final Set<Long> admins;
     private final Set<Long> support;
@@ -43,9 +44,11 @@ public final class BotConfig {
     private final String telegramApiUrl;
     private final String yclientsApiUrl;
     private final Optional<String> yclientsBookingUrl;
+    private final int httpPort;
+    private final String httpHost;
 
     private BotConfig(Map<SettingKey, ConfigValue> values, List<String> fileWarnings, Path workingDir,
-                      String configFileName) throws ConfigException {
+                      String configFileName, boolean telegramTokenRequired) throws ConfigException {
         EnumMap<SettingKey, ConfigValue> all = new EnumMap<>(SettingKey.class);
         for (SettingKey key : SettingKey.values()) {
             all.put(key, values.getOrDefault(key, defaultOf(key)));
@@ -54,6 +57,7 @@ public final class BotConfig {
         this.fileWarnings = List.copyOf(fileWarnings);
         this.workingDir = workingDir;
         this.configFileName = configFileName;
+        this.telegramTokenRequired = telegramTokenRequired;
 
         validateBotToken();
         validateYclientsToken(SettingKey.YCLIENTS_API_TOKEN);
@@ -81,6 +85,8 @@ public final class BotConfig {
                         "to your online booking form like https://n123456.yclients.com, or leave it empty"
                                 + " to use the company's default booking form"))
                 : Optional.empty();
+        this.httpPort = parseHttpPort();
+        this.httpHost = parseHttpHost();
         List<String> allWarnings = new ArrayList<>(this.fileWarnings);
         allWarnings.addAll(validateTemplate());
         this.warnings = List.copyOf(allWarnings);
@@ -88,8 +94,8 @@ public final class BotConfig {
 
     /** Validates the values; keys missing from {@code values} get their defaults. */
     static BotConfig create(Map<SettingKey, ConfigValue> values, List<String> fileWarnings, Path workingDir,
-                            String configFileName) throws ConfigException {
-        return new BotConfig(values, fileWarnings, workingDir, configFileName);
+                            String configFileName, boolean telegramTokenRequired) throws ConfigException {
+        return new BotConfig(values, fileWarnings, workingDir, configFileName, telegramTokenRequired);
     }
 
     static ConfigValue defaultOf(SettingKey key) {
@@ -111,8 +117,14 @@ public final class BotConfig {
         return key.secret() ? Values.mask(v.value()) : v.value();
     }
 
+    /** The token from @BotFather; {@code ""} only when the config was loaded without requiring it. */
     public String telegramBotToken() {
         return text(SettingKey.TELEGRAM_BOT_TOKEN);
+    }
+
+    /** False when loaded for a mode that does not talk to Telegram (the console): the token may be missing. */
+    public boolean telegramTokenRequired() {
+        return telegramTokenRequired;
     }
 
     /** Absolute http(s) URL without trailing slash. */
@@ -194,6 +206,21 @@ public final class BotConfig {
         return text(SettingKey.YCLIENTS_BOOKING_TEMPLATE);
     }
 
+    /** The port of the HTTP endpoints (health, metrics, widget links); empty when off (not set or 0). */
+    public java.util.OptionalInt httpPort() {
+        return httpPort == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(httpPort);
+    }
+
+    /** The address the HTTP endpoints listen on, {@code 127.0.0.1} unless set. */
+    public String httpHost() {
+        return httpHost;
+    }
+
+    /** The key callers of the HTTP API send as {@code Authorization: Bearer <key>}; empty when not set. */
+    public Optional<String> httpApiKey() {
+        return optional(SettingKey.BOT_HTTP_API_KEY);
+    }
+
     /** Problems that do not stop the start (unknown or repeated keys in the file, unknown placeholders). */
     public List<String> warnings() {
         return warnings;
@@ -213,7 +240,7 @@ public final class BotConfig {
         EnumMap<SettingKey, ConfigValue> copy = new EnumMap<>(values);
         String trimmed = value == null ? "" : value.trim();
         copy.put(key, trimmed.isEmpty() ? defaultOf(key) : new ConfigValue(trimmed, source));
-        return new BotConfig(copy, fileWarnings, workingDir, configFileName);
+        return new BotConfig(copy, fileWarnings, workingDir, configFileName, telegramTokenRequired);
     }
 
     /** Every key with its value (secrets masked) and source. */
@@ -231,6 +258,9 @@ public final class BotConfig {
 
     private void validateBotToken() throws ConfigException {
         SettingKey key = SettingKey.TELEGRAM_BOT_TOKEN;
+        if (!get(key).isSet() && !telegramTokenRequired) {
+            return;
+        }
         if (!get(key).isSet()) {
             throw new ConfigException(key.key(), key.key() + " is missing: set the " + key.envName()
                     + " environment variable or add " + key.key() + "=... to " + configFileName
@@ -252,6 +282,33 @@ public final class BotConfig {
             throw invalid(key, "is not a valid token (one word of letters, digits and signs, no spaces or commas)",
                     "to the token exactly as YCLIENTS gave it");
         }
+    }
+
+    private int parseHttpPort() throws ConfigException {
+        SettingKey key = SettingKey.BOT_HTTP_PORT;
+        if (!get(key).isSet()) {
+            return 0;
+        }
+        try {
+            int port = Integer.parseInt(text(key));
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, "must be a port number from 1 to 65535 (0 or empty: off), got " + quote(text(key)),
+                "like 8080, or leave it empty to keep the HTTP endpoints off");
+    }
+
+    private String parseHttpHost() throws ConfigException {
+        SettingKey key = SettingKey.BOT_HTTP_HOST;
+        String host = text(key);
+        if (host.isEmpty() || !host.matches("[A-Za-z0-9.:\\[\\]_-]+")) {
+            throw invalid(key, "must be a host name or IP address, got " + quote(host),
+                    "like 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, e.g. in a container)");
+        }
+        return host;
     }
 
     private String httpUrl(SettingKey key, String example) throws ConfigException {
@@ -327,6 +384,7 @@ public final class BotConfig {
             case ENVIRONMENT -> "from the environment";
             case DOTENV -> "from .env";
             case FILE -> "from " + configFileName;
+            case CONSOLE -> "preset by console mode";
             case DEFAULT -> "the default";
             case NONE -> "not set";
         };

@@ -48,6 +48,14 @@ public final class ConfigLoader {
      *                         {@code bot-config.properties} in the working directory, which may be missing
      */
     public BotConfig load(Path configFileOrNull) throws ConfigException {
+        return load(configFileOrNull, true);
+    }
+
+    /**
+     * As {@link #load(Path)}; with {@code requireTelegramToken} false a missing {@code telegram.bot.token}
+     * is not an error (console mode, the health check), while a token that is set must still be well-formed.
+     */
+    public BotConfig load(Path configFileOrNull, boolean requireTelegramToken) throws ConfigException {
         boolean explicit = configFileOrNull != null;
         Path file = workingDir.resolve(explicit ? configFileOrNull : Path.of(DEFAULT_FILE_NAME));
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -72,7 +80,7 @@ public final class ConfigLoader {
         }
 
         putAll(values, env, Source.ENVIRONMENT);
-        return BotConfig.create(values, warnings, workingDir, fileName);
+        return BotConfig.create(values, warnings, workingDir, fileName, requireTelegramToken);
     }
 
     private static void readPropertiesFile(Path file, String fileName, Map<SettingKey, ConfigValue> values,

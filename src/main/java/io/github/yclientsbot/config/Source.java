@@ -10,6 +10,8 @@ public enum Source {
     DOTENV(".env"),
     /** The properties file ({@code bot-config.properties} or {@code --config PATH}). */
     FILE("config file"),
+    /** Preset by console mode (fake user ids, in-memory database, the demo YCLIENTS). */
+    CONSOLE("console mode"),
     /** The built-in default of the key. */
     DEFAULT("default"),
     /** Nowhere: the key has no value and no default. */

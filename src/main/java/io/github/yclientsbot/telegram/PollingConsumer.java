@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,7 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
             return;
         }
         Incoming in = incoming.get();
+        long started = System.nanoTime();
         try {
             sender.send(bot.preflight(in), in.updateId());
             Reply reply = bot.handle(in);
@@ -65,7 +67,7 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
             log.error("Failed to handle update {} in chat {} from user {}", in.updateId(), in.chatId(), in.userId(), e);
             sender.send(Reply.text(in.chatId(), bot.apology(in)), in.updateId());
         } finally {
-            stats.updateHandled();
+            stats.updateHandled(Duration.ofNanos(System.nanoTime() - started));
         }
     }
 }

@@ -65,6 +65,7 @@ final class ReplySender {
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                     .replyMarkup(markup(s.keyboard()))
                     .build());
+            stats.replySent("send");
         } else if (action instanceof Action.Edit e) {
             client.execute(EditMessageText.builder()
                     .chatId(e.chatId())
@@ -73,23 +74,28 @@ final class ReplySender {
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                     .replyMarkup(markup(e.keyboard()))
                     .build());
+            stats.replySent("edit");
         } else if (action instanceof Action.Delete d) {
             try {
                 client.execute(DeleteMessage.builder().chatId(d.chatId()).messageId(d.messageId()).build());
+                stats.replySent("delete");
             } catch (TelegramApiException ex) {
                 log.info("Could not delete message {} in chat {}: {}", d.messageId(), d.chatId(), ex.getMessage());
                 if (d.fallbackText() != null) {
                     client.execute(SendMessage.builder().chatId(d.chatId()).text(d.fallbackText()).build());
+                    stats.replySent("send");
                 }
             }
         } else if (action instanceof Action.AnswerCallback a) {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(a.callbackId()).text(a.text()).build());
+            stats.replySent("answer_callback");
         } else if (action instanceof Action.SetChatCommands c) {
             try {
                 client.execute(SetMyCommands.builder()
                         .commands(c.commands().stream().map(i -> new BotCommand(i.command(), i.description())).toList())
                         .scope(BotCommandScopeChat.builder().chatId(c.chatId()).build())
                         .build());
+                stats.replySent("set_commands");
             } catch (TelegramApiException ex) {
                 staffMenuFailed.accept(c.chatId());
                 log.warn("Could not set the staff command menu in chat {}: {}", c.chatId(), ex.getMessage());

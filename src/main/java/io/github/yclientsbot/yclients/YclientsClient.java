@@ -47,6 +47,18 @@ public final class YclientsClient {
   private final Clock clock;
   private final RequestLimiter limiter;
   private final CallPolicy policy;
+  private final CallListener listener;
+
+  /**
+   * Told the outcome of every call (for metrics): {@code "ok"} or the failure kind in lower case
+   * ({@code "http"}, {@code "network"}, {@code "timeout"}, {@code "bad_response"}). Must not throw.
+   */
+  @FunctionalInterface
+  public interface CallListener {
+    CallListener NONE = (method, path, outcome, millis) -> { };
+
+    void called(String method, String path, String outcome, long millis);
+  }
 
   /** {@code baseUrl} like "https://api.yclients.com" or "http://127.0.0.1:1234"; a trailing slash is tolerated. */
   public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl) {
@@ -55,18 +67,31 @@ public final class YclientsClient {
 
   /** As above; {@code clock} is used only to turn a date-form {@code Retry-After} into seconds. */
   public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock) {
-    this(http, mapper, baseUrl, clock, RequestLimiter.unlimited(), new CallPolicy(Duration.ofSeconds(15), 1, Duration.ZERO));
+    this(http, mapper, baseUrl, clock, CallListener.NONE);
+  }
+
+  /** As above, telling {@code listener} the outcome of every call. */
+  public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock, CallListener listener) {
+    this(http, mapper, baseUrl, clock, RequestLimiter.unlimited(), new CallPolicy(Duration.ofSeconds(15), 1, Duration.ZERO),
+        listener);
+  }
+
+  /** Rate-limited and retried, without a listener. */
+  public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock,
+      RequestLimiter limiter, CallPolicy policy) {
+    this(http, mapper, baseUrl, clock, limiter, policy, CallListener.NONE);
   }
 
   /**
    * The production form: every call waits for a slot under YCLIENTS's rate limits and, when it fails in
    * a way that may pass (429, 5xx, network), is tried again with back-off (honouring {@code Retry-After})
-   * as long as the policy's deadline allows.
+   * as long as the policy's deadline allows; {@code listener} hears the outcome of every call.
    */
   public YclientsClient(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock,
-      RequestLimiter limiter, CallPolicy policy) {
+      RequestLimiter limiter, CallPolicy policy, CallListener listener) {
     this.limiter = Objects.requireNonNull(limiter, "limiter");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.http = Objects.requireNonNull(http, "http");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -229,6 +254,19 @@ public final class YclientsClient {
 
   /** One call: rate-limited, retried while the deadline allows. */
   private Answer send(String method, String path, HttpUrl url, String authorization, RequestBody body,
+      Redactor redactor, boolean dataRequired) throws YclientsException {
+    long started = System.nanoTime();
+    try {
+      Answer answer = sendWithRetries(method, path, url, authorization, body, redactor, dataRequired);
+      listener.called(method, path, "ok", elapsedMillis(started));
+      return answer;
+    } catch (YclientsException e) {
+      listener.called(method, path, e.kind().name().toLowerCase(java.util.Locale.ROOT), elapsedMillis(started));
+      throw e;
+    }
+  }
+
+  private Answer sendWithRetries(String method, String path, HttpUrl url, String authorization, RequestBody body,
       Redactor redactor, boolean dataRequired) throws YclientsException {
     long deadline = System.nanoTime() + policy.deadline().toNanos();
     for (int attempt = 1; ; attempt++) {

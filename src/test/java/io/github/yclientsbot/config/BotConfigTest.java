@@ -100,6 +100,9 @@ class BotConfigTest {
         "YCLIENTS_BOOKING_URL      | n611204.yclients.com         | yclients.booking.url      | got 'n611204.yclients.com'",
         "YCLIENTS_BOOKING_TEMPLATE | {form}/company/{company}     | yclients.booking.template | must contain {form} and {service}",
         "YCLIENTS_BOOKING_TEMPLATE | https://x/{service}          | yclients.booking.template | must contain {form} and {service}",
+        "BOT_HTTP_PORT             | http                         | bot.http.port             | must be a port number from 1 to 65535",
+        "BOT_HTTP_PORT             | 70000                        | bot.http.port             | got '70000'",
+        "BOT_HTTP_HOST             | my host                      | bot.http.host             | must be a host name or IP address",
     })
     void validationErrorsNameTheKeyTheEnvNameAndTheSource(String envName, String value, String key, String problem) {
         ConfigException e = loadFails(envName, value.replace("\\u0000", "\u0000"));
@@ -226,5 +229,42 @@ class BotConfigTest {
         BotConfig config = load("YCLIENTS_BOOKING_TEMPLATE", "{form}/company/{company}/x?o=m{staf}s{service}");
         assertEquals(List.of("yclients.booking.template contains the unknown placeholder {staf}; it is left as it is"
                 + " (known: {form}, {company}, {staff}, {service})"), config.warnings());
+    }
+
+    @Test
+    void httpEndpointsAreOffByDefaultAndOnWithAPort() throws Exception {
+        BotConfig off = load();
+        assertTrue(off.httpPort().isEmpty());
+        assertEquals("127.0.0.1", off.httpHost());
+        assertEquals(Optional.empty(), off.httpApiKey());
+        assertTrue(load("BOT_HTTP_PORT", "0").httpPort().isEmpty(), "0 means off");
+
+        BotConfig on = load("BOT_HTTP_PORT", "8080", "BOT_HTTP_HOST", "0.0.0.0", "BOT_HTTP_API_KEY", "site-key-0123456789");
+        assertEquals(8080, on.httpPort().getAsInt());
+        assertEquals("0.0.0.0", on.httpHost());
+        assertEquals(Optional.of("site-key-0123456789"), on.httpApiKey());
+        assertFalse(on.toString().contains("site-key-0123456789"), "the api key is a secret");
+    }
+
+    @Test
+    void theTokenIsRequiredUnlessTheLoaderIsToldOtherwise() throws Exception {
+        ConfigLoader loader = new ConfigLoader(Map.of(), dir);
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(null));
+        assertTrue(e.getMessage().startsWith("telegram.bot.token is missing"), e.getMessage());
+        assertThrows(ConfigException.class, () -> loader.load(null, true));
+
+        BotConfig console = loader.load(null, false);
+        assertFalse(console.telegramTokenRequired());
+        assertEquals("", console.telegramBotToken());
+        // the rule survives a chat-set change
+        assertEquals("", console.with(SettingKey.BOT_LANGUAGE, "en").telegramBotToken());
+        assertTrue(load().telegramTokenRequired());
+    }
+
+    @Test
+    void aTokenThatIsSetMustBeWellFormedEvenWhenNotRequired() {
+        ConfigLoader loader = new ConfigLoader(Map.of("TELEGRAM_BOT_TOKEN", "98765:short"), dir);
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(null, false));
+        assertEquals("telegram.bot.token", e.key());
     }
 }

@@ -42,7 +42,7 @@ class SettingKeyTest {
                 secrets.add(key);
             }
         }
-        assertEquals(EnumSet.of(SettingKey.TELEGRAM_BOT_TOKEN, SettingKey.BOT_DB_PASSWORD, SettingKey.BOT_SECRET_KEY,
+        assertEquals(EnumSet.of(SettingKey.TELEGRAM_BOT_TOKEN, SettingKey.BOT_DB_PASSWORD, SettingKey.BOT_SECRET_KEY, SettingKey.BOT_HTTP_API_KEY,
                 SettingKey.YCLIENTS_API_TOKEN, SettingKey.YCLIENTS_USER_TOKEN), secrets);
     }
 

@@ -1,0 +1,197 @@
+package io.github.yclientsbot.console;
+
+import io.github.yclientsbot.chat.Action;
+import io.github.yclientsbot.chat.Button;
+import io.github.yclientsbot.chat.ChatBot;
+import io.github.yclientsbot.chat.ChatType;
+import io.github.yclientsbot.chat.Incoming;
+import io.github.yclientsbot.chat.Keyboard;
+import io.github.yclientsbot.chat.Reply;
+import io.github.yclientsbot.health.RuntimeStats;
+import io.github.yclientsbot.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The bot in a terminal: each input line is a message from a fake Telegram user in a private chat, handled
+ * by the same {@link ChatBot} as in Telegram; replies are printed as text, inline buttons as numbered choices.
+ * Typing a number presses the button (a URL button prints its link); {@code /as admin|support|customer}
+ * switches the user. Returns at the end of input.
+ */
+public final class ConsoleTransport {
+    private static final Logger log = LoggerFactory.getLogger(ConsoleTransport.class);
+    private static final Map<String, Long> USERS = Map.of(
+            "admin", ConsoleMode.ADMIN_ID, "support", ConsoleMode.SUPPORT_ID, "customer", ConsoleMode.CUSTOMER_ID);
+
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final ChatBot bot;
+    private final RuntimeStats stats;
+    private final Messages messages;
+    private final String lang;
+
+    private String role = "customer";
+    private long updateId;
+    private int lastMessageId;
+    /** The buttons of the last message shown with buttons, numbered from 1, and that message's id. */
+    private List<Button> choices = List.of();
+    private int choicesMessageId;
+
+    public ConsoleTransport(InputStream in, PrintStream out, ChatBot bot, RuntimeStats stats, Messages messages, String lang) {
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.out = out;
+        this.bot = bot;
+        this.stats = stats;
+        this.messages = messages;
+        this.lang = lang;
+    }
+
+    /** Reads and answers lines until the end of input. */
+    public void run(String banner) {
+        out.println(banner);
+        prompt();
+        String line;
+        try {
+            while ((line = in.readLine()) != null) {
+                handleLine(line.strip());
+                prompt();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    /** The start banner; {@code demoHint} is appended when not null. */
+    public String banner(String demoHint) {
+        String text = t("console.banner", "role", role);
+        return demoHint == null ? text : text + "\n" + demoHint;
+    }
+
+    private void prompt() {
+        out.print(t("console.prompt", "role", role));
+        out.flush();
+    }
+
+    void handleLine(String line) {
+        if (line.isEmpty()) {
+            return;
+        }
+        if (line.equals("/as") || line.startsWith("/as ")) {
+            switchRole(line.substring(3).strip().toLowerCase(Locale.ROOT));
+            return;
+        }
+        if (line.matches("[0-9]{1,3}") && !choices.isEmpty()) {
+            press(Integer.parseInt(line));
+            return;
+        }
+        long user = userId();
+        deliver(Incoming.text(++updateId, user, ChatType.PRIVATE, user, "Console", lang, ++lastMessageId, line));
+    }
+
+    private void switchRole(String wanted) {
+        if (!USERS.containsKey(wanted)) {
+            out.println(t("console.as.usage"));
+            return;
+        }
+        role = wanted;
+        choices = List.of();
+        out.println(t("console.as.switched", "role", role, "id", userId()));
+    }
+
+    private void press(int number) {
+        if (number < 1 || number > choices.size()) {
+            out.println(t("console.no.button", "number", number, "count", choices.size()));
+            return;
+        }
+        Button button = choices.get(number - 1);
+        if (button.url() != null) {
+            out.println(t("console.link", "url", button.url()));
+            return;
+        }
+        long user = userId();
+        deliver(Incoming.callback(++updateId, user, ChatType.PRIVATE, user, "Console", lang, choicesMessageId,
+                "console-" + updateId, button.callbackData()));
+    }
+
+    private void deliver(Incoming incoming) {
+        long started = System.nanoTime();
+        try {
+            Reply reply = bot.preflight(incoming).then(bot.handle(incoming));
+            for (Action action : reply.actions()) {
+                print(action);
+            }
+        } catch (RuntimeException e) {
+            stats.error("update " + incoming.updateId(), e);
+            log.error("Failed to handle console input {}", incoming, e);
+            out.println(t("console.bot") + " " + bot.apology(incoming));
+        } finally {
+            stats.updateHandled(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void print(Action action) {
+        if (action instanceof Action.Send s) {
+            int id = ++lastMessageId;
+            out.println(t("console.bot") + " " + s.text());
+            showButtons(id, s.keyboard());
+            stats.replySent("send");
+        } else if (action instanceof Action.Edit e) {
+            out.println(t("console.edited", "id", e.messageId()));
+            out.println(e.text());
+            showButtons(e.messageId(), e.keyboard());
+            stats.replySent("edit");
+        } else if (action instanceof Action.Delete d) {
+            out.println(t("console.deleted"));
+            stats.replySent("delete");
+        } else if (action instanceof Action.AnswerCallback a) {
+            if (a.text() != null && !a.text().isBlank()) {
+                out.println(t("console.notice", "text", a.text()));
+            }
+            stats.replySent("answer_callback");
+        } else if (action instanceof Action.SetChatCommands) {
+            stats.replySent("set_commands");
+        }
+    }
+
+    private void showButtons(int messageId, Keyboard keyboard) {
+        if (keyboard == null || keyboard.isEmpty()) {
+            return;
+        }
+        List<Button> numbered = new ArrayList<>();
+        for (List<Button> row : keyboard.rows()) {
+            StringBuilder line = new StringBuilder(" ");
+            for (Button b : row) {
+                numbered.add(b);
+                line.append(" [").append(numbered.size()).append("] ").append(b.text());
+                if (b.url() != null) {
+                    line.append(" ↗");
+                }
+            }
+            out.println(line);
+        }
+        choices = List.copyOf(numbered);
+        choicesMessageId = messageId;
+    }
+
+    private long userId() {
+        return USERS.get(role);
+    }
+
+    private String t(String key, Object... args) {
+        return messages.get(lang, key, args);
+    }
+}

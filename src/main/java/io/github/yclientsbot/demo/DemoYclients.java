@@ -1,0 +1,233 @@
+package io.github.yclientsbot.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.config.ConfigException;
+import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.config.Source;
+import io.github.yclientsbot.storage.ServiceMappings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small YCLIENTS served in-process on {@code 127.0.0.1} for {@code --console --demo}: one salon with its
+ * booking form, services, specialists and free times, answering the calls the bot makes in the shapes the
+ * real API uses. Its booking form is a page of this server, so the demo's links open something real.
+ * Not a test fake: it ships in the jar so a newcomer can walk every flow without a YCLIENTS account.
+ */
+public final class DemoYclients implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DemoYclients.class);
+
+    public static final long COMPANY_ID = 777001;
+    public static final long BOOKFORM_ID = 777101;
+    public static final String PARTNER_TOKEN = "demo-partner-token-0001";
+    public static final String USER_TOKEN = "demo-user-token-0001";
+
+    private static final String API = "/api/v1";
+    private static final Pattern TIMES = Pattern.compile(API + "/book_times/" + COMPANY_ID + "/(\\d+)/(\\d{4}-\\d{2}-\\d{2})");
+    private static final String NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Филиал не найден.\"}}";
+    private static final String UNAUTHORIZED = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Необходима авторизация\"}}";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+
+    private DemoYclients(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Starts on a free port of 127.0.0.1. */
+    public static DemoYclients start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "demo-yclients");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        DemoYclients demo = new DemoYclients(server, executor);
+        server.createContext("/", demo::handle);
+        server.start();
+        log.info("Demo YCLIENTS serving a sample salon at {}", demo.baseUrl);
+        return demo;
+    }
+
+    /** E.g. {@code http://127.0.0.1:41234}; also the demo booking form's address. */
+    public String url() {
+        return baseUrl;
+    }
+
+    /** The loaded config pointed at this server, with its tokens and company (marked as set by console mode). */
+    public BotConfig preset(BotConfig config) throws ConfigException {
+        return config
+                .with(SettingKey.YCLIENTS_ENABLED, "true", Source.CONSOLE)
+                .with(SettingKey.YCLIENTS_API_URL, baseUrl, Source.CONSOLE)
+                .with(SettingKey.YCLIENTS_API_TOKEN, PARTNER_TOKEN, Source.CONSOLE)
+                .with(SettingKey.YCLIENTS_USER_TOKEN, USER_TOKEN, Source.CONSOLE)
+                .with(SettingKey.YCLIENTS_COMPANY_ID, Long.toString(COMPANY_ID), Source.CONSOLE)
+                .with(SettingKey.YCLIENTS_BOOKING_URL, "", Source.CONSOLE);
+    }
+
+    /** Gives an empty database three service buttons, so the customer's list shows at once. */
+    public void seedButtons(ServiceMappings mappings) {
+        if (mappings.count() > 0) {
+            return;
+        }
+        mappings.upsert(9100001, 0, "Женская стрижка", false, new BigDecimal("2500"), new BigDecimal("4000"));
+        mappings.upsert(9100002, 9200002, "Мужская стрижка", false, new BigDecimal("1800"), new BigDecimal("1800"));
+        mappings.upsert(9100011, 0, "Маникюр с покрытием гель-лак", false, new BigDecimal("2200"), new BigDecimal("2900"));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (!path.startsWith(API + "/")) {
+                respond(exchange, 200, "text/html; charset=utf-8", bookingPage(exchange));
+                return;
+            }
+            if (method.equals("POST") && path.equals(API + "/auth")) {
+                drain(exchange.getRequestBody());
+                respond(exchange, partner(exchange) ? 201 : 401, partner(exchange)
+                        ? "{\"success\":true,\"data\":{\"id\":1,\"user_token\":\"" + USER_TOKEN + "\",\"name\":\"Демо-администратор\"},\"meta\":[]}"
+                        : UNAUTHORIZED);
+                return;
+            }
+            if (!method.equals("GET")) {
+                respond(exchange, 405, "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Method not allowed\"}}");
+                return;
+            }
+            if (!partner(exchange)) {
+                respond(exchange, 401, UNAUTHORIZED);
+                return;
+            }
+            String company = API + "/company/" + COMPANY_ID;
+            Matcher times = TIMES.matcher(path);
+            if (path.equals(company)) {
+                respond(exchange, 200, resource("company.json").replace("{base}", baseUrl));
+            } else if (path.equals(company + "/services") || path.equals(company + "/staff")) {
+                if (!user(exchange)) {
+                    respond(exchange, 401, UNAUTHORIZED);
+                } else {
+                    respond(exchange, 200, resource(path.endsWith("services") ? "company_services.json" : "company_staff.json"));
+                }
+            } else if (path.equals(API + "/bookform/" + BOOKFORM_ID)) {
+                respond(exchange, 200, resource("bookform.json"));
+            } else if (path.equals(API + "/book_services/" + COMPANY_ID)) {
+                respond(exchange, 200, resource("book_services.json"));
+            } else if (path.equals(API + "/book_staff/" + COMPANY_ID)) {
+                respond(exchange, 200, resource("book_staff.json"));
+            } else if (path.equals(API + "/book_dates/" + COMPANY_ID)) {
+                respond(exchange, 200, bookDates(today()));
+            } else if (times.matches()) {
+                respond(exchange, 200, bookTimes(LocalDate.parse(times.group(2))));
+            } else {
+                respond(exchange, 404, NOT_FOUND);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo YCLIENTS failed to answer: {}", e.toString());
+        }
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Moscow"));
+    }
+
+    /** The next two weeks except Sundays. */
+    static String bookDates(LocalDate from) {
+        List<String> dates = new ArrayList<>();
+        for (int i = 1; i <= 14; i++) {
+            LocalDate d = from.plusDays(i);
+            if (d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                dates.add("\"" + d + "\"");
+            }
+        }
+        String list = String.join(",", dates);
+        return "{\"success\":true,\"data\":{\"booking_dates\":[" + list + "],\"working_dates\":[" + list + "]},\"meta\":[]}";
+    }
+
+    static String bookTimes(LocalDate day) {
+        List<String> slots = new ArrayList<>();
+        if (day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            for (String time : List.of("10:00", "11:30", "15:00", "17:30")) {
+                slots.add("{\"time\":\"" + time + "\",\"seance_length\":3600,\"sum_length\":3600,\"datetime\":\""
+                        + day + "T" + time + ":00+03:00\"}");
+            }
+        }
+        return "{\"success\":true,\"data\":[" + String.join(",", slots) + "],\"meta\":[]}";
+    }
+
+    private String bookingPage(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        String choice = query == null ? "" : query.replaceAll("[^A-Za-z0-9=&_-]", "");
+        return "<!doctype html><meta charset=utf-8><title>Demo booking form</title>"
+                + "<h1>Демо-салон «Лён»: онлайн-запись (демо)</h1>"
+                + "<p>This page stands in for the YCLIENTS online booking form. The bot's link chose: <code>"
+                + choice + "</code> (o=m&lt;specialist&gt;s&lt;service&gt;; -1 = any specialist).</p>";
+    }
+
+    private static boolean partner(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        return auth != null && auth.startsWith("Bearer " + PARTNER_TOKEN);
+    }
+
+    private static boolean user(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        return auth != null && auth.endsWith("User " + USER_TOKEN);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoYclients.class.getResourceAsStream("/demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("demo resource missing from the jar: /demo/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        in.readAllBytes();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        respond(exchange, status, "application/json; charset=utf-8", json);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.yclientsbot;
+
+import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.config.ConfigLoader;
+import io.github.yclientsbot.demo.DemoYclients;
+import io.github.yclientsbot.i18n.Messages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console: the same bot driven through an input and an output stream, with the built-in demo YCLIENTS.
+ * No Telegram token, nothing written to disk.
+ */
+class ConsoleModeTest {
+    @TempDir
+    Path dir;
+    BotApplication app;
+
+    @AfterEach
+    void tearDown() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private String converse(String... lines) throws Exception {
+        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
+        app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()),
+                true, true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String input = String.join("\n", lines) + "\n";
+        app.runConsole(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertFalse(Messages.isMissingMarker(text), "a message key is missing: " + text);
+        return text;
+    }
+
+    @Test
+    void aCustomerSeesTheDemoServicesAsNumberedButtonsAndANumberPrintsTheLink() throws Exception {
+        String out = converse("/start", "2", "7");
+
+        assertTrue(out.contains("(сейчас: customer)"), out);
+        assertTrue(out.contains("Демо-салон «Лён»"), "greeting with the demo salon: " + out);
+        assertTrue(out.contains("[1] Женская стрижка · 2\u00A0500–4\u00A0000\u00A0₽ ↗"), out);
+        assertTrue(out.contains("[3] Маникюр с покрытием гель-лак"), out);
+        // a URL button prints its link: the specialist-bound demo button, deep-linked to the demo booking form
+        Matcher link = Pattern.compile("Кнопка открывает: (http://127\\.0\\.0\\.1:\\d+/company/777001/personal/select-time\\?o=m9200002s9100002)")
+                .matcher(out);
+        assertTrue(link.find(), out);
+        assertTrue(out.contains("Кнопки 7 нет: у последнего сообщения их 3."), out);
+    }
+
+    @Test
+    void rolesSwitchWithAsAndAdminFlowsWorkIncludingPagesThatEditTheMessage() throws Exception {
+        String out = converse(
+                "/setcompany 1",                        // a customer is refused
+                "/as nobody",
+                "/as admin",
+                "/status",
+                "/yservices",                           // 9 services: page 1 of 2, buttons 1-8 map, 9 = "1/2", 10 = "›"
+                "10",                                   // next page: the message is edited in place
+                "1",                                    // map the service on page 2
+                "/settoken partner not-the-demo-token-123456",
+                "/as support",
+                "/status",
+                "/setservice 9100003");
+
+        assertTrue(out.contains("только для администраторов"), out);
+        assertTrue(out.contains("Использование: /as admin | /as support | /as customer"), out);
+        assertTrue(out.contains("Теперь вы — admin (Telegram id 1000001)"), out);
+        assertTrue(out.contains("Филиал: 777001"), out);
+        assertTrue(out.contains("demo…0001 (источник: console mode)"), "demo tokens shown masked: " + out);
+        assertTrue(out.contains("✅ отвечает"), "live check against the demo YCLIENTS: " + out);
+        assertTrue(out.contains("Услуг в YCLIENTS: 9"), out);
+        assertTrue(out.contains("[10] ›"), out);
+        assertTrue(out.contains("бот (сообщение ") && out.contains(" изменено):"), "the page edit is printed: " + out);
+        assertTrue(out.contains("‹"), "page 2 offers the way back: " + out);
+        assertTrue(out.contains("Кнопка добавлена"), "pressing a callback button on page 2 maps a service: " + out);
+        assertTrue(out.contains("(бот удалил ваше сообщение: в нём был секрет)"), out);
+        assertFalse(out.contains("not-the-demo-token-123456"), "the token is never echoed");
+        assertTrue(out.contains("Теперь вы — support"), out);
+        assertTrue(out.lastIndexOf("📊") > out.indexOf("Теперь вы — support"), "support may run /status");
+        assertTrue(out.substring(out.indexOf("Теперь вы — support")).contains("только для администраторов"),
+                "support may not map services: " + out);
+    }
+
+    @Test
+    void endOfInputEndsTheProgramWithExitZeroAndNothingIsWrittenToDisk() throws Exception {
+        Path data = Path.of("data");
+        boolean dataExisted = Files.exists(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"--console", "--demo"},
+                new ByteArrayInputStream("/services\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(text.contains("Женская стрижка"), text);
+        assertEquals(dataExisted, Files.exists(data), "console mode without --config must not create ./data");
+    }
+
+    @Test
+    void withoutDemoOrTokenTheConsoleStillStartsAndSaysWhatIsMissing() throws Exception {
+        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
+        app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()),
+                false, true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        app.runConsole(new ByteArrayInputStream("/services\n/whoami\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Онлайн-запись сейчас недоступна"), text);
+        assertTrue(text.contains("1000003"), "/whoami answers with the console customer's id: " + text);
+        assertFalse(text.contains("Демо:"), text);
+        assertTrue(app.isPolling(), "the console counts as alive for /health");
+        assertFalse(Files.exists(dir.resolve("data")));
+        assertTrue(DemoYclients.COMPANY_ID > 0);
+    }
+}
