@@ -116,6 +116,37 @@ class TelegramFaultsEndToEndTest {
         assertTrue(logs.text().contains("another process is polling with this bot token"), logs.text());
     }
 
+    @Test
+    void tooManyRequestsIsWaitedOutAndTheMessageDeliveredOnce() throws Exception {
+        app = start(Map.of());
+        telegram.failNext("sendmessage", 429, "Too Many Requests: retry after 1", "{\"retry_after\":1}");
+        telegram.sendPrivateText(USER, "/whoami");
+        telegram.await(c -> c.method().equals("sendmessage") && c.text().contains(Long.toString(USER)), 2, WAIT);
+        assertEquals(1, telegram.failedCalls().size(), "the first try got the 429");
+        // two tries reached the server; the second one delivered it — once
+        assertEquals(2, telegram.calls("sendmessage").stream().filter(c -> c.text().contains(Long.toString(USER))).count());
+        assertTrue(logs.text().contains("Telegram asks to wait 1 s"), logs.text());
+    }
+
+    @Test
+    void aBlockedUserIsNotWrittenToUntilTheyWriteAgainAndAMigratedGroupGetsItsMessage() throws Exception {
+        app = start(Map.of());
+        telegram.failNext("sendmessage", 403, "Forbidden: bot was blocked by the user");
+        telegram.sendPrivateText(USER, "/whoami");
+        telegram.await(c -> c.method().equals("sendmessage"), 1, WAIT);
+        assertEquals(0, app.stats().errors(), "a blocked user is not an error");
+        // they unblock and write again: answered
+        telegram.sendPrivateText(USER, "/help");
+        telegram.await(c -> c.method().equals("sendmessage") && c.text().contains("/services"), 1, WAIT);
+
+        long group = -4242L;
+        long supergroup = -1004242L;
+        telegram.failNext("sendmessage", 400, "Bad Request: group chat was upgraded to a supergroup chat",
+                "{\"migrate_to_chat_id\":" + supergroup + "}");
+        telegram.sendText(group, "group", USER, "ru", "/whoami@" + FakeTelegramServer.BOT_USERNAME);
+        telegram.await(c -> c.method().equals("sendmessage") && c.chatId() == supergroup, 1, WAIT);
+    }
+
     private static int count(String text, String needle) {
         int n = 0;
         for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {

@@ -59,6 +59,7 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
         Incoming in = incoming.get();
         long started = System.nanoTime();
         try {
+            sender.chatActive(in.chatId());
             sender.send(bot.preflight(in), in.updateId());
             Reply reply = bot.handle(in);
             sender.send(reply, in.updateId());

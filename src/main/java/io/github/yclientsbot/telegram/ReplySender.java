@@ -44,16 +44,82 @@ final class ReplySender {
         this.staffMenuFailed = staffMenuFailed;
     }
 
+    /** Chats whose user blocked the bot (403): nothing more is sent there until they write again. */
+    private final java.util.Set<Long> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_TRIES = 4;
+    private static final long MAX_RETRY_AFTER_SECONDS = 60;
+
+    /** A user who blocked the bot and writes again has unblocked it. */
+    void chatActive(long chatId) {
+        blocked.remove(chatId);
+    }
+
     void send(Reply reply, long updateId) {
         for (Action action : reply.actions()) {
+            if (blocked.contains(action.chatId()) && !(action instanceof Action.AnswerCallback)) {
+                log.debug("Skipped {} in chat {}: the user blocked the bot", kind(action), action.chatId());
+                continue;
+            }
             try {
-                execute(action);
+                executeWithRetries(action, updateId);
             } catch (TelegramApiRequestException e) {
                 handleRefusal(action, e, updateId);
             } catch (TelegramApiException | RuntimeException e) {
                 stats.error("send " + kind(action), e);
                 log.warn("Could not {} in chat {} (update {}): {}", kind(action), action.chatId(), updateId, describe(e));
             }
+        }
+    }
+
+    /**
+     * Telegram's "too many requests" (429) is waited out as it asks ({@code retry_after}) and the message
+     * sent then, never dropped; 5xx and network failures are tried again with back-off; a group that
+     * became a supergroup ({@code migrate_to_chat_id}) gets the message at its new id.
+     */
+    private void executeWithRetries(Action action, long updateId) throws TelegramApiException {
+        Action current = action;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(current);
+                return;
+            } catch (TelegramApiRequestException e) {
+                var params = e.getParameters();
+                Integer code = e.getErrorCode();
+                if (params != null && params.getMigrateToChatId() != null && current instanceof Action.Send s && attempt == 1) {
+                    log.info("Chat {} moved to {} (now a supergroup); sending there", s.chatId(), params.getMigrateToChatId());
+                    current = new Action.Send(params.getMigrateToChatId(), s.text(), s.keyboard());
+                    continue;
+                }
+                if (attempt >= MAX_TRIES) {
+                    throw e;
+                }
+                if (code != null && code == 429) {
+                    long wait = params != null && params.getRetryAfter() != null ? params.getRetryAfter() : 1;
+                    if (wait > MAX_RETRY_AFTER_SECONDS) {
+                        throw e;
+                    }
+                    log.info("Telegram asks to wait {} s before the next message (429); update {} waits", wait, updateId);
+                    pause(wait * 1000);
+                } else if (code != null && code >= 500) {
+                    pause(500L << (attempt - 1));
+                } else {
+                    throw e;
+                }
+            } catch (TelegramApiException e) {
+                if (attempt >= MAX_TRIES || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                pause(500L << (attempt - 1));
+            }
+        }
+    }
+
+    private static void pause(long millis) throws TelegramApiException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramApiException("interrupted while waiting to send", e);
         }
     }
 
@@ -113,7 +179,9 @@ final class ReplySender {
             return;
         }
         if (code != null && code == 403) {
-            log.info("Chat {} does not accept messages from the bot ({}); skipped", action.chatId(), e.getApiResponse());
+            blocked.add(action.chatId());
+            log.info("Chat {} does not accept messages from the bot ({}); nothing more is sent there until it writes again",
+                    action.chatId(), e.getApiResponse());
             return;
         }
         stats.error("send " + kind(action), "[" + code + "] " + e.getApiResponse());

@@ -48,6 +48,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final AtomicInteger nextMessageId = new AtomicInteger(5000);
     private final AtomicLong confirmedOffset = new AtomicLong();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Call> failedCalls = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Failure>> failures = new ConcurrentHashMap<>();
 
     /** One Bot API call the bot made. */
@@ -88,7 +89,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, String description) {}
+    private record Failure(int status, String description, String parametersJson) {}
 
     public FakeTelegramServer(String token) throws IOException {
         this.token = token;
@@ -187,11 +188,22 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** The next call of {@code method} answers with this error. */
     public void failNext(String method, int status, String description) {
-        failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ConcurrentLinkedQueue<>()).add(new Failure(status, description));
+        failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ConcurrentLinkedQueue<>()).add(new Failure(status, description, null));
+    }
+
+    /** The next call of {@code method} answers with this error and {@code parameters} (e.g. {"retry_after":1}). */
+    public void failNext(String method, int status, String description, String parametersJson) {
+        failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ConcurrentLinkedQueue<>())
+                .add(new Failure(status, description, parametersJson));
     }
 
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Calls that were answered with an injected failure (also listed in {@link #calls()}). */
+    public List<Call> failedCalls() {
+        return List.copyOf(failedCalls);
     }
 
     public List<Call> calls(String method) {
@@ -242,7 +254,8 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             Failure failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
             if (failure != null) {
-                respond(exchange, failure.status(), error(failure.status(), failure.description()));
+                failedCalls.add(new Call(method, body));
+                respond(exchange, failure.status(), error(failure.status(), failure.description(), failure.parametersJson()));
                 return;
             }
             respond(exchange, 200, answer(method, body));
@@ -297,7 +310,18 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private String error(int status, String description) {
+        return error(status, description, null);
+    }
+
+    private String error(int status, String description, String parametersJson) {
         ObjectNode e = mapper.createObjectNode().put("ok", false).put("error_code", status).put("description", description);
+        if (parametersJson != null) {
+            try {
+                e.set("parameters", mapper.readTree(parametersJson));
+            } catch (IOException ex) {
+                throw new IllegalArgumentException(ex);
+            }
+        }
         try {
             return mapper.writeValueAsString(e);
         } catch (IOException ex) {
