@@ -80,6 +80,13 @@ final class StatusCommand implements Command {
         if (check instanceof LiveCheck.Ok ok) {
             return ctx.t("status.live.ok", "ms", ok.latencyMs());
         }
+        // the line already says "YCLIENTS check:", so not CheckTexts' "Check: …" sentences here
+        if (check instanceof LiveCheck.Rejected r) {
+            return ctx.t("status.live.rejected", "status", r.httpStatus(), "message", r.message());
+        }
+        if (check instanceof LiveCheck.Unavailable u) {
+            return ctx.t("status.live.unavailable", "reason", u.reason());
+        }
         return CheckTexts.describe(ctx, check);
     }
 
