@@ -73,10 +73,11 @@ final class CustomerCommands {
     }
 
     private Reply claim(Context ctx, CommandLine line) {
-        if (!ctx.isPrivate()) {
-            return ctx.say("claim.private.only");
-        }
         Action.Delete delete = new Action.Delete(ctx.chatId(), ctx.in().messageId(), null);
+        if (!ctx.isPrivate()) {
+            // the code is a secret: do not leave it in front of the whole group
+            return ctx.say("claim.private.only").before(delete);
+        }
         if (line.args().size() != 1) {
             return ctx.say("claim.usage").before(delete);
         }
