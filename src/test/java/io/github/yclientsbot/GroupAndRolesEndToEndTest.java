@@ -89,9 +89,12 @@ class GroupAndRolesEndToEndTest extends EndToEndBase {
         assertEquals(wrongMessage[0], single(wrong, "deletemessage").body().path("message_id").asInt());
         assertTrue(ask(OWNER, "/admin").text().contains("только для администраторов"));
 
-        // the right code in a group is refused (claims are private)
-        Call inGroup = askInGroup(OWNER, "/claim " + code);
-        assertTrue(inGroup.text().contains("в личный чат"), inGroup.text());
+        // the right code in a group is refused (claims are private), and the bot tries to take it out of sight
+        int[] groupMessage = new int[1];
+        List<Call> inGroup = exchange(() -> groupMessage[0] = telegram.sendText(GROUP, "supergroup", OWNER, "ru", "/claim " + code));
+        assertTrue(single(inGroup, "sendmessage").text().contains("в личный чат"), inGroup.toString());
+        assertEquals(GROUP, single(inGroup, "sendmessage").chatId());
+        assertEquals(groupMessage[0], single(inGroup, "deletemessage").body().path("message_id").asInt());
         assertTrue(ask(OWNER, "/admin").text().contains("только для администраторов"));
 
         // the right code in private: admin, and the message is deleted
