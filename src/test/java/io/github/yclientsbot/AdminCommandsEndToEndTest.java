@@ -147,6 +147,30 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void withAUserTokenAServiceHiddenFromOnlineBookingIsListedFlaggedAndMappedWithAWarning() throws Exception {
+        yclients.on("GET", "/api/v1/company/" + COMPANY + "/services").respond(200, "{\"success\":true,\"data\":["
+                + "{\"id\":13700211,\"title\":\"Женская стрижка\",\"price_min\":2500,\"price_max\":4000,\"active\":1,\"is_online\":true},"
+                + "{\"id\":13700999,\"title\":\"Окрашивание у топ-стилиста\",\"price_min\":12000,\"price_max\":12000,\"active\":1,\"is_online\":false}"
+                + "],\"meta\":{\"total_count\":2}}");
+        startBot();
+        setUpCompany();
+
+        // without the user token the hidden service is unknown, and the admin is told why it may be
+        Call unknown = ask(ADMIN, "/setservice 13700999");
+        assertTrue(unknown.text().contains("Ничего не сохранено") && unknown.text().contains("/yclogin"), unknown.text());
+        assertTrue(ask(ADMIN, "/yservices").text().contains("Показаны только услуги, открытые для онлайн-записи"));
+
+        assertTrue(ask(ADMIN, "/settoken user " + USER_TOKEN).text().contains("✅"));
+        Call list = ask(ADMIN, "/yservices");
+        assertTrue(list.text().contains("13700999 — Окрашивание у топ-стилиста") && list.text().contains("(скрыта из онлайн-записи)"),
+                list.text());
+        assertTrue(list.callbackData().contains("ysm:13700999"), list.callbackData().toString());
+        Call hidden = ask(ADMIN, "/setservice 13700999");
+        assertTrue(hidden.text().contains("Кнопка добавлена") && hidden.text().contains("скрыта из онлайн-записи"), hidden.text());
+        assertNowhere(USER_TOKEN);
+    }
+
+    @Test
     void moreThanTenServicesArePagedAndTheArrowsEditTheMessageInPlace() throws Exception {
         List<Long> ids = IntStream.rangeClosed(1, 12).mapToObj(i -> 13_800_000L + i).toList();
         yclients.on("GET", "/api/v1/book_services/" + COMPANY).respond(200, bookServices(ids));
