@@ -40,6 +40,9 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         assertTrue(single(missingToken, "sendmessage").text().startsWith("Использование: /settoken"));
         assertTrue(ask(ADMIN, "/settoken sideways " + PARTNER).text().startsWith("Использование: /settoken"));
         assertTrue(ask(ADMIN, "/settoken partner short").text().contains("не похоже на токен"));
+        assertTrue(ask(ADMIN, "/setservice 13700215 " + "Очень длинное название ".repeat(5)).text().contains("слишком длинное"));
+        Call english = askInLanguage(ADMIN, "en", "/setcompany abc");
+        assertTrue(english.text().startsWith("Usage: /setcompany"), english.text());
 
         // nothing changed: same company, form, tokens, buttons and audit trail; customers see the same list
         assertEquals(before, settingsPart(ask(ADMIN, "/status").text()));

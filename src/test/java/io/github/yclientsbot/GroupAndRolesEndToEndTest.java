@@ -106,6 +106,10 @@ class GroupAndRolesEndToEndTest extends EndToEndBase {
         assertEquals(claimMessage[0], delete.body().path("message_id").asInt());
         assertTrue(ask(OWNER, "/admin").text().startsWith("Команды настройки"));
         assertTrue(ask(OWNER, "/whoami").text().contains("администратор"));
+        // the new admin's chat gets the admin menu once they write as admin
+        Call menu = telegram.await(c -> c.method().equals("setmycommands") && c.body().path("scope").path("chat_id").asLong() == OWNER,
+                1, WAIT).get(0);
+        assertTrue(menu.body().toString().contains("\"settoken\""), menu.body().toString());
 
         // the code is spent: another user gets nothing from it
         Call second = ask(LATECOMER, "/claim " + code);

@@ -126,6 +126,31 @@ class ResilienceEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void telegramHiccupsAreSurvivedAndCountedWhereTheyAreRealErrors() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+
+        // getUpdates fails once: polling backs off and carries on
+        telegram.failNext("getupdates", 502, "Bad Gateway");
+        assertEquals(1, ask(CUSTOMER, "/services").buttonUrls().size());
+
+        // a customer who blocked the bot: skipped quietly, not an error
+        telegram.failNext("sendmessage", 403, "Forbidden: bot was blocked by the user");
+        exchange(() -> telegram.sendPrivateText(8008, "/services"));
+        assertTrue(ask(SUPPORT, "/status").text().contains("Ошибок с запуска: 0"));
+
+        // Telegram refuses a message: counted, and /status names it without any secret
+        telegram.failNext("sendmessage", 400, "Bad Request: can't parse entities");
+        exchange(() -> telegram.sendPrivateText(CUSTOMER, "/services"));
+        Call status = ask(SUPPORT, "/status");
+        assertTrue(status.text().contains("Ошибок с запуска: 1") && status.text().contains("can't parse entities"), status.text());
+        assertEquals(1, ask(CUSTOMER, "/services").buttonUrls().size(), "customers are answered again");
+        assertNowhere(BOT_TOKEN);
+        assertNowhere(PARTNER);
+    }
+
+    @Test
     void aChangedSecretKeyMakesStatusAskForTheTokenAgainWithoutACrash() throws Exception {
         Map<String, String> env = env();
         env.put("BOT_SECRET_KEY", "the-first-secret-key-of-the-salon");
