@@ -70,7 +70,9 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         // an explicit booking form (trailing slash and all) is saved and used in the links
         Call saved = ask(ADMIN, "/setbookingurl https://n611204.yclients.com/");
         assertTrue(saved.text().contains("Форма онлайн-записи сохранена: " + FORM), saved.text());
-        assertTrue(ask(ADMIN, "/status").text().contains("Форма записи: " + FORM + " (источник: chat"), "explicit form from chat");
+        assertTrue(ask(ADMIN, "/status").text().contains("Форма записи: " + FORM + " (источник: чат)"), "explicit form from chat");
+        Call english = askInLanguage(ADMIN, "en", "/status");
+        assertTrue(english.text().contains("Booking form: " + FORM + " (from chat)"), english.text());
         String other = "https://n611987.yclients.com";
         assertTrue(ask(ADMIN, "/setbookingurl " + other + "/").text().contains(other));
         assertEquals(List.of(link(other, 13700211, 0), link(other, 13700215, 2290355)), ask(CUSTOMER, "/services").buttonUrls());
@@ -259,7 +261,7 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
 
         // the user token is in effect
         Call status = ask(ADMIN, "/status");
-        assertTrue(status.text().contains("Пользовательский токен: yclU…6789 (источник: chat"), status.text());
+        assertTrue(status.text().contains("Пользовательский токен: yclU…6789 (источник: чат"), status.text());
 
         // a refused login shows YCLIENTS's reason, and the message is deleted all the same
         yclients.on("POST", "/api/v1/auth").respond(401,

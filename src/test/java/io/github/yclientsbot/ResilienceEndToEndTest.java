@@ -193,7 +193,7 @@ class ResilienceEndToEndTest extends EndToEndBase {
         Call again = ask(ADMIN, "/settoken partner " + PARTNER);
         assertTrue(again.text().contains("✅ YCLIENTS отвечает"), again.text());
         Call fixed = ask(SUPPORT, "/status");
-        assertTrue(fixed.text().contains("part…cdef (источник: chat)") && fixed.text().contains("✅ отвечает"), fixed.text());
+        assertTrue(fixed.text().contains("part…cdef (источник: чат)") && fixed.text().contains("✅ отвечает"), fixed.text());
         assertEquals(0, telegram.calls().stream().filter(c -> c.text() != null && c.text().contains("что-то пошло не так")).count(),
                 "no apology: nothing crashed");
     }
@@ -222,9 +222,9 @@ class ResilienceEndToEndTest extends EndToEndBase {
         assertNowhere(rotated);
 
         // the chat values are in effect; /unset hands over to the environment
-        assertTrue(ask(ADMIN, "/status").text().contains("part…cdef (источник: chat)"));
+        assertTrue(ask(ADMIN, "/status").text().contains("part…cdef (источник: чат)"));
         Call unset = ask(ADMIN, "/unset partner");
-        assertTrue(unset.text().contains("rota…3210") && unset.text().contains("environment"), unset.text());
+        assertTrue(unset.text().contains("rota…3210") && unset.text().contains("источник: переменная окружения"), unset.text());
         assertNowhere(rotated);
 
         // an environment that agrees with chat is not warned about
