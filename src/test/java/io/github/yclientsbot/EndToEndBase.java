@@ -131,7 +131,7 @@ abstract class EndToEndBase {
     /**
      * Does {@code send} (which puts updates in front of the bot), then waits until the bot has handled
      * them — a probe message sent after them has been answered — and returns every Bot API call made
-     * in between. An empty list means the bot ignored them.
+     * in between, except the probe's answer and staff command menus. An empty list means the bot ignored them.
      */
     List<Call> exchange(Runnable send) {
         int mark = telegram.calls().size();
