@@ -1,23 +1,9 @@
 package io.github.yclientsbot;
 
-import io.github.yclientsbot.config.BotConfig;
-import io.github.yclientsbot.config.ConfigLoader;
-import io.github.yclientsbot.i18n.Messages;
-import io.github.yclientsbot.testing.FakeTelegramServer;
 import io.github.yclientsbot.testing.FakeTelegramServer.Call;
-import io.github.yclientsbot.testing.LogCapture;
-import io.github.yclientsbot.yclients.FakeYclientsServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,71 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it up in chat, a customer gets booking links, support checks /status, and after a restart on the
  * same database the buttons are still there. No secret reaches a message or a log line.
  */
-class BotEndToEndTest {
-    static final String BOT_TOKEN = "4242:e2e-test-token-abcdefghijklmnopqrstuv";
-    static final String PARTNER = "partnerTOKEN-e2e-0123456789abcdef";
-    static final String USER_TOKEN = "userTOKEN-e2e-fedcba9876543210";
-    static final long ADMIN = 1001;
-    static final long SUPPORT = 2002;
-    static final long CUSTOMER = 3003;
-    static final Duration WAIT = Duration.ofSeconds(15);
-
-    @TempDir
-    Path dir;
-    FakeTelegramServer telegram;
-    FakeYclientsServer yclients;
-    LogCapture logs;
-    BotApplication app;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        logs = new LogCapture();
-        telegram = new FakeTelegramServer(BOT_TOKEN);
-        yclients = new FakeYclientsServer();
-        yclients.on("GET", "/api/v1/company/502817").respondWithFixture(200, "company.json");
-        yclients.on("GET", "/api/v1/company/404404").respondWithFixture(404, "error-404-company.json");
-        yclients.on("GET", "/api/v1/book_services/502817").respondWithFixture(200, "book_services.json");
-        yclients.on("GET", "/api/v1/book_staff/502817").respondWithFixture(200, "book_staff.json");
-        yclients.on("GET", "/api/v1/company/502817/services").respondWithFixture(200, "company_services.json");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (app != null) {
-            app.close();
-        }
-        telegram.close();
-        yclients.close();
-        logs.close();
-    }
-
-    private BotApplication startBot() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("TELEGRAM_BOT_TOKEN", BOT_TOKEN);
-        env.put("TELEGRAM_API_URL", telegram.url());
-        env.put("BOT_ADMINS", Long.toString(ADMIN));
-        env.put("BOT_SUPPORT", Long.toString(SUPPORT));
-        env.put("BOT_DB_URL", "jdbc:h2:file:" + dir.resolve("db/bot").toAbsolutePath());
-        env.put("BOT_SECRET_FILE", dir.resolve("db/secret.key").toString());
-        env.put("YCLIENTS_API_URL", yclients.url());
-        BotConfig config = new ConfigLoader(env, dir).load(null);
-        return BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()));
-    }
-
-    /** Sends a private message and waits for the bot's next sendMessage to that chat. */
-    private Call ask(long user, String text) {
-        int before = telegram.calls("sendmessage").size();
-        telegram.sendPrivateText(user, text);
-        List<Call> sent = telegram.await(c -> c.method().equals("sendmessage"), before + 1, WAIT);
-        Call reply = sent.get(sent.size() - 1);
-        assertEquals(user, reply.chatId(), "reply went to the wrong chat");
-        assertFalse(Messages.isMissingMarker(reply.text()), "missing message key in: " + reply.text());
-        return reply;
-    }
+class BotEndToEndTest extends EndToEndBase {
 
     @Test
     void adminSetsUpCustomerBooksSupportChecksAndItSurvivesARestart() throws Exception {
-        app = startBot();
+        startBot();
 
         // the default command menu is registered at start, in both languages
         telegram.await(c -> c.method().equalsIgnoreCase("setmycommands"), 3, WAIT);
@@ -158,8 +84,8 @@ class BotEndToEndTest {
         assertEquals("Bearer " + PARTNER + ", User " + USER_TOKEN, req.header("Authorization"));
 
         // restart on the same database: the mappings and the tokens are still there
-        app.close();
-        app = startBot();
+        stopBot();
+        startBot();
         Call after = ask(CUSTOMER, "/services");
         assertEquals(list.buttonUrls(), after.buttonUrls());
 

@@ -87,7 +87,7 @@ class ConsoleModeTest {
         assertTrue(out.contains("Использование: /as admin | /as support | /as customer"), out);
         assertTrue(out.contains("Теперь вы — admin (Telegram id 1000001)"), out);
         assertTrue(out.contains("Филиал: 777001"), out);
-        assertTrue(out.contains("demo…0001 (источник: console mode)"), "demo tokens shown masked: " + out);
+        assertTrue(out.contains("demo…0001 (источник: консольный режим)"), "demo tokens shown masked: " + out);
         assertTrue(out.contains("✅ отвечает"), "live check against the demo YCLIENTS: " + out);
         assertTrue(out.contains("Услуг в YCLIENTS: 9"), out);
         assertTrue(out.contains("[10] ›"), out);

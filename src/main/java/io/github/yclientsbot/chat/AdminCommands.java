@@ -178,7 +178,7 @@ final class AdminCommands {
         }
         String now = r.nowInEffect().isSet()
                 ? ctx.t("unset.now", "value", r.key().secret() ? SecretRedactor.mask(r.nowInEffect().value()) : r.nowInEffect().value(),
-                "source", r.nowInEffect().source().label())
+                "source", SourceNames.of(ctx, r.nowInEffect().source().label()))
                 : ctx.t("unset.now.none");
         return Reply.text(ctx.chatId(), ctx.t("unset.ok", "key", r.key().key()) + "\n" + now);
     }

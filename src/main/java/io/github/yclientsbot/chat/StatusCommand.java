@@ -35,12 +35,12 @@ final class StatusCommand implements Command {
         line(sb, ctx.t(s.enabled() ? "status.enabled" : "status.disabled"));
         if (s.companyId().isPresent()) {
             line(sb, ctx.t("status.company", "id", s.companyId().getAsLong(),
-                    "title", s.companyTitle().map(t -> "«" + t + "»").orElse("—"), "source", s.companySource()));
+                    "title", s.companyTitle().map(t -> "«" + t + "»").orElse("—"), "source", SourceNames.of(ctx, s.companySource())));
         } else {
             line(sb, ctx.t("status.company.none"));
         }
         line(sb, s.bookingForm()
-                .map(f -> ctx.t("status.form", "url", f.url(), "source", f.sourceLabel()))
+                .map(f -> ctx.t("status.form", "url", f.url(), "source", SourceNames.of(ctx, f.sourceLabel())))
                 .orElse(ctx.t("status.form.none")));
         line(sb, token(ctx, "status.token.partner", s.partnerToken(), "partner"));
         line(sb, token(ctx, "status.token.user", s.userToken(), "user"));
@@ -71,7 +71,7 @@ final class StatusCommand implements Command {
         } else if (!t.set()) {
             value = ctx.t("status.token.none");
         } else {
-            value = ctx.t("status.token.value", "masked", t.masked(), "source", t.source());
+            value = ctx.t("status.token.value", "masked", t.masked(), "source", SourceNames.of(ctx, t.source()));
         }
         return ctx.t(labelKey, "value", value);
     }
@@ -79,6 +79,13 @@ final class StatusCommand implements Command {
     private static String live(Context ctx, LiveCheck check) {
         if (check instanceof LiveCheck.Ok ok) {
             return ctx.t("status.live.ok", "ms", ok.latencyMs());
+        }
+        // the line already says "YCLIENTS check:", so not CheckTexts' "Check: …" sentences here
+        if (check instanceof LiveCheck.Rejected r) {
+            return ctx.t("status.live.rejected", "status", r.httpStatus(), "message", r.message());
+        }
+        if (check instanceof LiveCheck.Unavailable u) {
+            return ctx.t("status.live.unavailable", "reason", u.reason());
         }
         return CheckTexts.describe(ctx, check);
     }

@@ -51,8 +51,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final List<Call> failedCalls = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Failure>> failures = new ConcurrentHashMap<>();
 
-    /** One Bot API call the bot made. */
-    public record Call(String method, JsonNode body) {
+    /**
+     * One Bot API call the bot made. {@code resultMessageId}: the message_id this fake answered with
+     * (sendMessage: the new message; editMessageText: the edited one), 0 for other methods and failures.
+     */
+    public record Call(String method, JsonNode body, int resultMessageId) {
         public String text() {
             return body.path("text").asText(null);
         }
@@ -249,22 +252,27 @@ public final class FakeTelegramServer implements AutoCloseable {
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? mapper.createObjectNode() : mapper.readTree(raw);
-            if (!method.equals("getupdates")) {
-                calls.add(new Call(method, body));
-            }
             Failure failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
             if (failure != null) {
-                failedCalls.add(new Call(method, body));
+                Call failed = new Call(method, body, 0);
+                failedCalls.add(failed);
+                if (!method.equals("getupdates")) {
+                    calls.add(failed);
+                }
                 respond(exchange, failure.status(), error(failure.status(), failure.description(), failure.parametersJson()));
                 return;
             }
-            respond(exchange, 200, answer(method, body));
+            ObjectNode answer = answer(method, body);
+            if (!method.equals("getupdates")) {
+                calls.add(new Call(method, body, answer.path("result").path("message_id").asInt(0)));
+            }
+            respond(exchange, 200, mapper.writeValueAsString(answer));
         } catch (RuntimeException e) {
             respond(exchange, 500, error(500, "fake server error: " + e));
         }
     }
 
-    private String answer(String method, JsonNode body) throws IOException {
+    private ObjectNode answer(String method, JsonNode body) {
         ObjectNode ok = mapper.createObjectNode().put("ok", true);
         switch (method) {
             case "getupdates" -> ok.set("result", updates(body));
@@ -279,7 +287,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             default -> ok.put("result", true);
         }
-        return mapper.writeValueAsString(ok);
+        return ok;
     }
 
     private ArrayNode updates(JsonNode body) {

@@ -1,0 +1,287 @@
+package io.github.yclientsbot;
+
+import io.github.yclientsbot.testing.FakeTelegramServer.Call;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The admin commands as an admin types them: bad input, booking form, on/off, /yservices, pages, /yclogin. */
+class AdminCommandsEndToEndTest extends EndToEndBase {
+
+    @Test
+    void malformedCommandsGetTheirUsageAndChangeNothing() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        String before = settingsPart(ask(ADMIN, "/status").text());
+        assertEquals(7, before.lines().count(), before);
+
+        assertTrue(ask(ADMIN, "/setcompany abc").text().startsWith("Использование: /setcompany"));
+        assertTrue(ask(ADMIN, "/setcompany").text().startsWith("Использование: /setcompany"));
+        assertTrue(ask(ADMIN, "/setservice").text().startsWith("Использование: /setservice"));
+        assertTrue(ask(ADMIN, "/setservice 13700215 staff=abc").text().startsWith("Использование: /setservice"));
+        assertTrue(ask(ADMIN, "/delservice x").text().startsWith("Использование: /delservice"));
+        assertTrue(ask(ADMIN, "/delservice").text().startsWith("Использование: /delservice"));
+        assertTrue(ask(ADMIN, "/unset foo").text().startsWith("Использование: /unset"));
+        assertTrue(ask(ADMIN, "/unset").text().startsWith("Использование: /unset"));
+        assertTrue(ask(ADMIN, "/setbookingurl").text().startsWith("Использование: /setbookingurl"));
+        Call notUrl = ask(ADMIN, "/setbookingurl not-a-url");
+        assertTrue(notUrl.text().contains("Это не веб-адрес") && notUrl.text().contains("Ничего не сохранено"), notUrl.text());
+        Call journal = ask(ADMIN, "/setbookingurl https://yclients.com/timetable/502817");
+        assertTrue(journal.text().contains("журнал сотрудников") && journal.text().contains("Ничего не сохранено"), journal.text());
+        List<Call> missingToken = exchange(() -> telegram.sendPrivateText(ADMIN, "/settoken partner"));
+        assertTrue(single(missingToken, "sendmessage").text().startsWith("Использование: /settoken"));
+        assertTrue(ask(ADMIN, "/settoken sideways " + PARTNER).text().startsWith("Использование: /settoken"));
+        assertTrue(ask(ADMIN, "/settoken partner short").text().contains("не похоже на токен"));
+        assertTrue(ask(ADMIN, "/setservice 13700215 " + "Очень длинное название ".repeat(5)).text().contains("слишком длинное"));
+        Call english = askInLanguage(ADMIN, "en", "/setcompany abc");
+        assertTrue(english.text().startsWith("Usage: /setcompany"), english.text());
+
+        // nothing changed: same company, form, tokens, buttons and audit trail; customers see the same list
+        assertEquals(before, settingsPart(ask(ADMIN, "/status").text()));
+        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+        // the token messages were deleted even though they were malformed (they may hold a secret)
+        assertTrue(telegram.calls("deletemessage").size() >= 2, telegram.calls("deletemessage").toString());
+    }
+
+    /** The /status lines that describe the configuration (not the live latency, uptime or counters). */
+    private static String settingsPart(String status) {
+        return status.lines()
+                .filter(l -> l.startsWith("Онлайн-запись") || l.startsWith("Филиал") || l.startsWith("Форма записи")
+                        || l.contains("токен:") || l.startsWith("Кнопок услуг") || l.startsWith("Последнее изменение"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void bookingFormEnableDisableAndDelservice() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call withStaff = ask(ADMIN, "/setservice 13700215 staff=2290355 Стрижка у Ильи");
+        assertTrue(withStaff.text().contains("«Стрижка у Ильи»"), withStaff.text());
+
+        // an explicit booking form (trailing slash and all) is saved and used in the links
+        Call saved = ask(ADMIN, "/setbookingurl https://n611204.yclients.com/");
+        assertTrue(saved.text().contains("Форма онлайн-записи сохранена: " + FORM), saved.text());
+        assertTrue(ask(ADMIN, "/status").text().contains("Форма записи: " + FORM + " (источник: чат)"), "explicit form from chat");
+        Call english = askInLanguage(ADMIN, "en", "/status");
+        assertTrue(english.text().contains("Booking form: " + FORM + " (from chat)"), english.text());
+        String other = "https://n611987.yclients.com";
+        assertTrue(ask(ADMIN, "/setbookingurl " + other + "/").text().contains(other));
+        assertEquals(List.of(link(other, 13700211, 0), link(other, 13700215, 2290355)), ask(CUSTOMER, "/services").buttonUrls());
+
+        // /unset bookingurl: back to the form discovered from the company
+        Call unset = ask(ADMIN, "/unset bookingurl");
+        assertTrue(unset.text().contains("yclients.booking.url") && unset.text().contains("сброшено"), unset.text());
+        assertEquals(List.of(link(FORM, 13700211, 0), link(FORM, 13700215, 2290355)), ask(CUSTOMER, "/services").buttonUrls());
+        assertTrue(ask(ADMIN, "/status").text().contains("Форма записи: " + FORM + " (источник: YCLIENTS"));
+        assertTrue(ask(ADMIN, "/unset bookingurl").text().contains("ничего не задано"));
+
+        // /disable: customers are told booking is unavailable, and get no links
+        assertTrue(ask(ADMIN, "/disable").text().contains("выключена"));
+        Call off = ask(CUSTOMER, "/services");
+        assertTrue(off.text().contains("Онлайн-запись сейчас недоступна"), off.text());
+        assertTrue(off.buttonUrls().isEmpty(), off.buttonUrls().toString());
+        Call startOff = ask(CUSTOMER, "/start");
+        assertTrue(startOff.text().contains("недоступна") && startOff.buttonUrls().isEmpty(), startOff.text());
+        assertTrue(ask(ADMIN, "/services").text().contains("/enable"), "the admin is told how to turn it back on");
+        assertTrue(ask(SUPPORT, "/status").text().contains("выключена"));
+
+        // /enable: the buttons are back
+        assertTrue(ask(ADMIN, "/enable").text().contains("включена"));
+        assertEquals(2, ask(CUSTOMER, "/services").buttonUrls().size());
+
+        // /delservice: the exact pair, with a hint when the specialist is missing
+        Call ambiguous = ask(ADMIN, "/delservice 13700215");
+        assertTrue(ambiguous.text().contains("staff=2290355"), ambiguous.text());
+        assertTrue(ask(ADMIN, "/delservice 13700215 staff=2290355").text().contains("убрана"));
+        assertTrue(ask(ADMIN, "/delservice 13700215 staff=2290355").text().contains("Ничего не изменилось"));
+        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+        assertTrue(ask(ADMIN, "/delservice 13700211").text().contains("убрана"));
+        Call empty = ask(CUSTOMER, "/services");
+        assertTrue(empty.buttonUrls().isEmpty() && empty.text().contains("не готов"), empty.text());
+        assertTrue(ask(ADMIN, "/status").text().contains("Кнопок услуг: 0"));
+    }
+
+    @Test
+    void yservicesListsTheCatalogAndOneTapMapsAServiceButOnlyForAdmins() throws Exception {
+        startBot();
+        setUpCompany();
+
+        Call list = ask(ADMIN, "/yservices");
+        assertTrue(list.text().contains("Услуг в YCLIENTS: 4"), list.text());
+        assertTrue(list.text().contains("13700342 — Маникюр с покрытием гель-лак"), list.text());
+        assertEquals(List.of("ysm:13700211", "ysm:13700215", "ysm:13700342", "ysm:13700350"), list.callbackData());
+        assertTrue(list.buttonTexts().stream().allMatch(t -> t.startsWith("➕ ")), list.buttonTexts().toString());
+        int messageId = list.resultMessageId();
+        assertTrue(messageId > 0);
+
+        // a customer pressing an admin's button (a forwarded or forged one) is refused, nothing is mapped
+        List<Call> forged = exchange(() -> telegram.pressButton(CUSTOMER, messageId, "ysm:13700342"));
+        Call refusal = single(forged, "answercallbackquery");
+        assertTrue(refusal.body().path("text").asText().contains("только для администраторов"), refusal.body().toString());
+        assertEquals(List.of(), only(forged, "sendmessage"));
+        assertTrue(ask(CUSTOMER, "/services").buttonUrls().isEmpty());
+        assertTrue(logs.text().contains("Refused admin button from user " + CUSTOMER));
+
+        // the admin presses ➕: the service is mapped with its YCLIENTS title
+        List<Call> pressed = exchange(() -> telegram.pressButton(ADMIN, messageId, "ysm:13700342"));
+        assertEquals(1, only(pressed, "answercallbackquery").size(), pressed.toString());
+        Call added = single(pressed, "sendmessage");
+        assertTrue(added.text().contains("Кнопка добавлена: «Маникюр с покрытием гель-лак»"), added.text());
+        Call customerList = ask(CUSTOMER, "/services");
+        assertEquals(List.of(link(FORM, 13700342, 0)), customerList.buttonUrls());
+        assertTrue(customerList.buttonTexts().get(0).startsWith("Маникюр с покрытием гель-лак"), customerList.buttonTexts().toString());
+
+        // pressing it again keeps the button as it is (no duplicate, an admin's title kept); the list marks it ✅
+        List<Call> again = exchange(() -> telegram.pressButton(ADMIN, messageId, "ysm:13700342"));
+        assertTrue(only(again, "answercallbackquery").stream().anyMatch(c -> c.body().path("text").asText().contains("Кнопка уже есть")),
+                again.toString());
+        assertEquals(1, ask(CUSTOMER, "/services").buttonUrls().size());
+        assertTrue(ask(ADMIN, "/yservices").buttonTexts().contains("✅ Маникюр с покрытием гель-лак"));
+
+        // a stale or forged button is answered, not crashed on
+        List<Call> stale = exchange(() -> telegram.pressButton(ADMIN, messageId, "something-old"));
+        assertTrue(single(stale, "answercallbackquery").body().path("text").asText().contains("устарела"));
+    }
+
+    @Test
+    void withAUserTokenAServiceHiddenFromOnlineBookingIsListedFlaggedAndMappedWithAWarning() throws Exception {
+        yclients.on("GET", "/api/v1/company/" + COMPANY + "/services").respond(200, "{\"success\":true,\"data\":["
+                + "{\"id\":13700211,\"title\":\"Женская стрижка\",\"price_min\":2500,\"price_max\":4000,\"active\":1,\"is_online\":true},"
+                + "{\"id\":13700999,\"title\":\"Окрашивание у топ-стилиста\",\"price_min\":12000,\"price_max\":12000,\"active\":1,\"is_online\":false}"
+                + "],\"meta\":{\"total_count\":2}}");
+        startBot();
+        setUpCompany();
+
+        // without the user token the hidden service is unknown, and the admin is told why it may be
+        Call unknown = ask(ADMIN, "/setservice 13700999");
+        assertTrue(unknown.text().contains("Ничего не сохранено") && unknown.text().contains("/yclogin"), unknown.text());
+        assertTrue(ask(ADMIN, "/yservices").text().contains("Показаны только услуги, открытые для онлайн-записи"));
+
+        assertTrue(ask(ADMIN, "/settoken user " + USER_TOKEN).text().contains("✅"));
+        Call list = ask(ADMIN, "/yservices");
+        assertTrue(list.text().contains("13700999 — Окрашивание у топ-стилиста") && list.text().contains("(скрыта из онлайн-записи)"),
+                list.text());
+        assertTrue(list.callbackData().contains("ysm:13700999"), list.callbackData().toString());
+        Call hidden = ask(ADMIN, "/setservice 13700999");
+        assertTrue(hidden.text().contains("Кнопка добавлена") && hidden.text().contains("скрыта из онлайн-записи"), hidden.text());
+        assertNowhere(USER_TOKEN);
+    }
+
+    @Test
+    void moreThanTenServicesArePagedAndTheArrowsEditTheMessageInPlace() throws Exception {
+        List<Long> ids = IntStream.rangeClosed(1, 12).mapToObj(i -> 13_800_000L + i).toList();
+        yclients.on("GET", "/api/v1/book_services/" + COMPANY).respond(200, bookServices(ids));
+        startBot();
+        setUpCompany();
+
+        // /yservices pages too (8 a page): › edits the admin's list in place
+        Call catalog = ask(ADMIN, "/yservices");
+        assertTrue(catalog.callbackData().contains("ysp:1"), catalog.callbackData().toString());
+        List<Call> nextCatalog = exchange(() -> telegram.pressButton(ADMIN, catalog.resultMessageId(), "ysp:1"));
+        Call catalogEdit = single(nextCatalog, "editmessagetext");
+        assertEquals(catalog.resultMessageId(), catalogEdit.body().path("message_id").asInt());
+        assertEquals(List.of(), only(nextCatalog, "sendmessage"));
+        assertTrue(catalogEdit.callbackData().contains("ysm:13800012") && !catalogEdit.callbackData().contains("ysm:13800001"),
+                catalogEdit.callbackData().toString());
+
+        for (long id : ids) {
+            assertTrue(ask(ADMIN, "/setservice " + id).text().contains("Кнопка добавлена"));
+        }
+
+        // the first page: ten URL buttons and the page row
+        Call first = ask(CUSTOMER, "/services");
+        assertEquals(ids.subList(0, 10).stream().map(id -> link(FORM, id, 0)).toList(), first.buttonUrls());
+        assertEquals(List.of("svc:0", "svc:1"), first.callbackData());
+        assertTrue(first.buttonTexts().containsAll(List.of("1/2", "›")), first.buttonTexts().toString());
+        assertFalse(first.buttonTexts().contains("‹"));
+
+        // › edits that very message with the second page
+        List<Call> next = exchange(() -> telegram.pressButton(CUSTOMER, first.resultMessageId(), "svc:1"));
+        assertEquals(List.of(), only(next, "sendmessage"), "the page is edited in place, not sent anew");
+        assertEquals(1, only(next, "answercallbackquery").size(), "the button press is answered");
+        Call second = single(next, "editmessagetext");
+        assertEquals(first.resultMessageId(), second.body().path("message_id").asInt());
+        assertEquals(CUSTOMER, second.chatId());
+        assertEquals(ids.subList(10, 12).stream().map(id -> link(FORM, id, 0)).toList(), second.buttonUrls());
+        assertTrue(second.buttonTexts().containsAll(List.of("‹", "2/2")) && !second.buttonTexts().contains("›"),
+                second.buttonTexts().toString());
+
+        // ‹ goes back
+        List<Call> back = exchange(() -> telegram.pressButton(CUSTOMER, first.resultMessageId(), "svc:0"));
+        assertEquals(first.buttonUrls(), single(back, "editmessagetext").buttonUrls());
+    }
+
+    private static String bookServices(List<Long> ids) {
+        List<String> services = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            services.add("{\"id\":" + ids.get(i) + ",\"title\":\"Услуга " + (i + 1) + "\",\"category_id\":1,"
+                    + "\"price_min\":" + (1000 + i * 100) + ",\"price_max\":" + (1000 + i * 100) + ",\"active\":1}");
+        }
+        return "{\"success\":true,\"data\":{\"events\":[],\"services\":[" + String.join(",", services)
+                + "],\"category\":[{\"id\":1,\"title\":\"Всё\"}]},\"meta\":[]}";
+    }
+
+    @Test
+    void ycloginGetsTheUserTokenWithoutKeepingTheLoginOrThePassword() throws Exception {
+        String login = "anna.owner@example.com";
+        String password = "Pa55-word-S3cret!";
+        String userToken = "yclUSER-token-from-auth-0123456789";
+        yclients.on("POST", "/api/v1/auth").respond(201,
+                "{\"success\":true,\"data\":{\"id\":42,\"user_token\":\"" + userToken + "\",\"name\":\"Анна\"},\"meta\":[]}");
+        startBot();
+
+        // before a partner token, /yclogin cannot reach YCLIENTS and says so (and still deletes the message)
+        List<Call> early = exchange(() -> telegram.sendPrivateText(ADMIN, "/yclogin " + login + " " + password));
+        assertTrue(single(early, "sendmessage").text().contains("Сначала задайте партнёрский токен"));
+        assertEquals(1, only(early, "deletemessage").size());
+
+        setUpCompany();
+        int[] loginMessage = new int[1];
+        List<Call> calls = exchange(() -> loginMessage[0] = telegram.sendPrivateText(ADMIN, "/yclogin " + login + " " + password));
+        // the message is deleted first, then answered
+        assertEquals("deletemessage", calls.get(0).method(), calls.toString());
+        assertEquals(loginMessage[0], calls.get(0).body().path("message_id").asInt());
+        Call reply = single(calls, "sendmessage");
+        assertTrue(reply.text().contains("Анна") && reply.text().contains("yclU…6789"), reply.text());
+        assertTrue(reply.text().contains("Пароль не сохранён"), reply.text());
+
+        // YCLIENTS got the login and password once, with the partner token
+        var auth = yclients.requests("POST", "/api/v1/auth");
+        assertEquals(1, auth.size());
+        assertTrue(auth.get(0).body().contains(login) && auth.get(0).body().contains(password));
+        assertEquals("Bearer " + PARTNER, auth.get(0).header("Authorization"));
+
+        // the user token is in effect
+        Call status = ask(ADMIN, "/status");
+        assertTrue(status.text().contains("Пользовательский токен: yclU…6789 (источник: чат"), status.text());
+
+        // a refused login shows YCLIENTS's reason, and the message is deleted all the same
+        yclients.on("POST", "/api/v1/auth").respond(401,
+                "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Неверный логин или пароль\"}}");
+        List<Call> refused = exchange(() -> telegram.sendPrivateText(ADMIN, "/yclogin " + login + " wrong-" + password));
+        assertTrue(single(refused, "sendmessage").text().contains("Неверный логин или пароль"));
+        assertEquals(1, only(refused, "deletemessage").size());
+
+        // a bare /yclogin gets its usage line
+        assertTrue(ask(ADMIN, "/yclogin").text().startsWith("Использование: /yclogin"));
+
+        // in a group: refused, deletion attempted
+        List<Call> group = exchange(() -> telegram.sendText(GROUP, "supergroup", ADMIN, "ru", "/yclogin " + login + " " + password));
+        assertEquals(1, only(group, "deletemessage").size());
+        assertTrue(single(group, "sendmessage").text().contains("смените этот пароль"));
+
+        assertNowhere(password);
+        assertNowhere(login);
+        assertNowhere(userToken);
+        assertNowhere(PARTNER);
+    }
+}
