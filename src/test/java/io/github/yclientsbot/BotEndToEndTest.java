@@ -6,11 +6,15 @@ import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.testing.FakeTelegramServer;
 import io.github.yclientsbot.testing.FakeTelegramServer.Call;
 import io.github.yclientsbot.testing.LogCapture;
+import io.github.yclientsbot.testing.TestDatabase;
 import io.github.yclientsbot.yclients.FakeYclientsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole bot, as a salon would run it, against a fake Telegram and a fake YCLIENTS: an admin sets
  * it up in chat, a customer gets booking links, support checks /status, and after a restart on the
  * same database the buttons are still there. No secret reaches a message or a log line.
+ * Runs on an H2 file and on PostgreSQL (skipped unless {@code BOT_TEST_PG_URL} is set, as {@code .ci/run} does).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class BotEndToEndTest {
     static final String BOT_TOKEN = "4242:e2e-test-token-abcdefghijklmnopqrstuv";
     static final String PARTNER = "partnerTOKEN-e2e-0123456789abcdef";
@@ -37,8 +44,11 @@ class BotEndToEndTest {
     static final long CUSTOMER = 3003;
     static final Duration WAIT = Duration.ofSeconds(15);
 
+    @Parameter
+    TestDatabase db;
     @TempDir
     Path dir;
+    TestDatabase.Target database;
     FakeTelegramServer telegram;
     FakeYclientsServer yclients;
     LogCapture logs;
@@ -46,6 +56,7 @@ class BotEndToEndTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        database = db.prepare("jdbc:h2:file:" + dir.resolve("db/bot").toAbsolutePath());
         logs = new LogCapture();
         telegram = new FakeTelegramServer(BOT_TOKEN);
         yclients = new FakeYclientsServer();
@@ -61,9 +72,11 @@ class BotEndToEndTest {
         if (app != null) {
             app.close();
         }
-        telegram.close();
-        yclients.close();
-        logs.close();
+        if (telegram != null) {
+            telegram.close();
+            yclients.close();
+            logs.close();
+        }
     }
 
     private BotApplication startBot() throws Exception {
@@ -72,7 +85,11 @@ class BotEndToEndTest {
         env.put("TELEGRAM_API_URL", telegram.url());
         env.put("BOT_ADMINS", Long.toString(ADMIN));
         env.put("BOT_SUPPORT", Long.toString(SUPPORT));
-        env.put("BOT_DB_URL", "jdbc:h2:file:" + dir.resolve("db/bot").toAbsolutePath());
+        env.put("BOT_DB_URL", database.url());
+        if (database.user() != null) {
+            env.put("BOT_DB_USER", database.user());
+            env.put("BOT_DB_PASSWORD", database.password());
+        }
         env.put("BOT_SECRET_FILE", dir.resolve("db/secret.key").toString());
         env.put("YCLIENTS_API_URL", yclients.url());
         BotConfig config = new ConfigLoader(env, dir).load(null);

@@ -240,7 +240,7 @@ public final class Database implements AutoCloseable {
             }
             if (state.startsWith(PG_CONNECTION_CLASS)) {
                 return new StorageException("cannot connect to the PostgreSQL server of " + displayUrl(url) + ": "
-                        + oneLine(sql) + " (is it running and reachable?)", failure);
+                        + oneLine(sql), failure);
             }
         }
         if (failure instanceof FlywayException) {
