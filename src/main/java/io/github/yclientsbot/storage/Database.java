@@ -57,6 +57,7 @@ public final class Database implements AutoCloseable {
     private final ServiceMappings serviceMappings;
     private final AuditLog auditLog;
     private final AdminStore admins;
+    private final ContentRestore restore;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, Clock clock) {
@@ -66,6 +67,7 @@ public final class Database implements AutoCloseable {
         this.serviceMappings = new ServiceMappings(sessionFactory, clock);
         this.auditLog = new AuditLog(sessionFactory, clock);
         this.admins = new AdminStore(sessionFactory, clock);
+        this.restore = new ContentRestore(sessionFactory, clock);
     }
 
     /**
@@ -151,6 +153,11 @@ public final class Database implements AutoCloseable {
 
     public AdminStore admins() {
         return admins;
+    }
+
+    /** Restores exported settings, buttons and admins in one transaction ({@code /import}). */
+    public ContentRestore restore() {
+        return restore;
     }
 
     /** Closes Hibernate and the pool (which closes an embedded H2 database). Safe to call twice. */
