@@ -34,7 +34,8 @@ import java.util.Set;
  *  "admins": [1001]}
  * }</pre>
  *
- * {@link #parse} checks everything before anything is written, so a bad file changes nothing.
+ * {@link #parse} checks everything before anything is written, so a bad file changes nothing. Prices are read
+ * with scale 2, as they are stored.
  */
 public record ExportFile(Instant exportedAt, String botVersion, Map<String, String> settings,
                          List<MappingRow> buttons, Set<Long> admins) {
@@ -235,7 +236,7 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
         if (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0) {
             throw invalid(field);
         }
-        return price;
+        return price.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     private static InvalidException invalid(String field) {
