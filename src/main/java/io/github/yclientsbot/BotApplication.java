@@ -18,6 +18,7 @@ import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.logging.SecretRedactor;
 import io.github.yclientsbot.setup.ClaimCode;
 import io.github.yclientsbot.setup.CompanySetup;
+import io.github.yclientsbot.setup.ExportImport;
 import io.github.yclientsbot.setup.NotReadyException;
 import io.github.yclientsbot.setup.Readiness;
 import io.github.yclientsbot.setup.Roles;
@@ -229,7 +230,15 @@ public final class BotApplication implements AutoCloseable {
                     new TokenSetup(settings, yclients, database.auditLog()),
                     companySetup,
                     new ServiceSetup(yclients, database.serviceMappings(), database.auditLog()),
-                    yclients, status, prices);
+                    yclients, status, prices,
+                    new ExportImport(settings, database.serviceMappings(), database.admins(), database.restore(),
+                            database.auditLog(), yclients, mapper, options.clock(), Version.current()),
+                    (fileId, maxBytes) -> {
+                        if (telegram[0] == null) {
+                            throw new io.github.yclientsbot.chat.DocumentDownloader.DownloadException("files come only through Telegram", false);
+                        }
+                        return telegram[0].download(fileId, maxBytes);
+                    });
             if (transport == Transport.TELEGRAM) {
                 telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
                         options.pollTimeoutSeconds(), config.language());

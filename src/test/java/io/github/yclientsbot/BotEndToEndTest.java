@@ -1,9 +1,14 @@
 package io.github.yclientsbot;
 
 import io.github.yclientsbot.testing.FakeTelegramServer.Call;
+import io.github.yclientsbot.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +19,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it up in chat, a customer gets booking links, support checks /status, and after a restart on the
  * same database the buttons are still there. No secret reaches a message or a log line.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class BotEndToEndTest extends EndToEndBase {
+    /** The scenario runs on H2 and, when CI provides one, on PostgreSQL (skipped with a reason otherwise). */
+    @Parameter
+    TestDatabase db;
+    private TestDatabase.Target database;
+
+    @Override
+    Map<String, String> env() {
+        if (database == null) {
+            database = db.prepare("jdbc:h2:file:" + dir.resolve("db/bot").toAbsolutePath());
+        }
+        Map<String, String> env = super.env();
+        env.put("BOT_DB_URL", database.url());
+        if (database.user() != null) {
+            env.put("BOT_DB_USER", database.user());
+            env.put("BOT_DB_PASSWORD", database.password());
+        }
+        return env;
+    }
 
     @Test
     void adminSetsUpCustomerBooksSupportChecksAndItSurvivesARestart() throws Exception {

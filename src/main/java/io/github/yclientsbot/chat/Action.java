@@ -10,6 +10,34 @@ public sealed interface Action {
     /** A new message. */
     record Send(long chatId, String text, Keyboard keyboard) implements Action {}
 
+    /** A file (e.g. the /export JSON) with a caption; the transport uploads {@code content} as {@code fileName}. */
+    record SendDocument(long chatId, String fileName, byte[] content, String caption) implements Action {
+        public SendDocument {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SendDocument d && d.chatId == chatId && d.fileName.equals(fileName)
+                    && java.util.Arrays.equals(d.content, content) && java.util.Objects.equals(d.caption, caption);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(chatId, fileName, java.util.Arrays.hashCode(content), caption);
+        }
+
+        @Override
+        public String toString() {
+            return "SendDocument[chat=" + chatId + ", " + fileName + ", " + content.length + " bytes]";
+        }
+    }
+
     /** Replace the text and buttons of a message the bot sent (pagination). */
     record Edit(long chatId, int messageId, String text, Keyboard keyboard) implements Action {}
 

@@ -5,6 +5,7 @@ import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.setup.ClaimCode;
 import io.github.yclientsbot.setup.CompanySetup;
+import io.github.yclientsbot.setup.ExportImport;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.Roles;
 import io.github.yclientsbot.setup.ServiceSetup;
@@ -35,7 +36,7 @@ public final class ChatBot {
     public static final List<String> CUSTOMER_MENU = List.of("start", "services", "help", "whoami");
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
-            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "unset");
+            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "unset", "export", "import");
 
     private final Messages messages;
     private final Roles roles;
@@ -47,7 +48,7 @@ public final class ChatBot {
 
     public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, ServiceMenu menu, ClaimCode claim,
                    TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients,
-                   StatusReport status, PriceFormat prices) {
+                   StatusReport status, PriceFormat prices, ExportImport transfer, DocumentDownloader downloader) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
@@ -55,6 +56,7 @@ public final class ChatBot {
         this.admin = new AdminCommands(tokens, company, services, yclients, prices);
         List<Command> all = new ArrayList<>(customer.commands());
         all.addAll(admin.commands());
+        all.addAll(new TransferCommands(transfer, downloader).commands());
         all.add(new StatusCommand(status));
         for (Command c : all) {
             commands.put(c.name(), c);
@@ -88,6 +90,7 @@ public final class ChatBot {
         Reply reply = switch (in.kind()) {
             case CALLBACK -> callback(ctx);
             case TEXT -> text(ctx);
+            case DOCUMENT -> document(ctx);
             case OTHER -> ctx.isPrivate() ? ctx.say("hint.other") : Reply.NONE;
         };
         return withStaffMenu(ctx, reply);
@@ -113,6 +116,17 @@ public final class ChatBot {
             return ctx.say(command.requiredRole() == Role.ADMIN ? "refused.admin" : "refused.support");
         }
         return command.handle(ctx, line);
+    }
+
+    /** A file: its caption may be a command (/import); otherwise admins are told how to import. */
+    private Reply document(Context ctx) {
+        if (CommandLine.parse(ctx.in().text()).isPresent()) {
+            return text(ctx);
+        }
+        if (!ctx.isPrivate()) {
+            return Reply.NONE;
+        }
+        return ctx.say(ctx.role().atLeast(Role.ADMIN) ? "import.how" : "hint.other");
     }
 
     private Reply callback(Context ctx) {

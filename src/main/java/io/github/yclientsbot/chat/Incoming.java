@@ -1,10 +1,12 @@
 package io.github.yclientsbot.chat;
 
 /**
- * What a user did, independent of the transport: a text message, a button press or some other
- * message (sticker, photo…). Built from a Telegram Update by the transport layer.
+ * What a user did, independent of the transport: a text message, a button press, a file (document) or some
+ * other message (sticker, photo…). Built from a Telegram Update by the transport layer.
  *
- * @param messageId the user's message (TEXT/OTHER) or the bot message whose button was pressed (CALLBACK)
+ * @param messageId the user's message (TEXT/DOCUMENT/OTHER) or the bot message whose button was pressed (CALLBACK)
+ * @param text      the message text, or a document's caption (may be null)
+ * @param document  the file of a DOCUMENT, else null
  */
 public record Incoming(
         long updateId,
@@ -17,23 +19,33 @@ public record Incoming(
         int messageId,
         String text,
         String callbackId,
-        String callbackData) {
+        String callbackData,
+        Document document) {
 
-    public enum Kind { TEXT, CALLBACK, OTHER }
+    public enum Kind { TEXT, CALLBACK, DOCUMENT, OTHER }
+
+    /** A file the user sent: the transport's id to download it, its name and size as the sender reported them. */
+    public record Document(String fileId, String fileName, long size) {}
 
     public static Incoming text(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                 String languageCode, int messageId, String text) {
-        return new Incoming(updateId, Kind.TEXT, chatId, chatType, userId, firstName, languageCode, messageId, text, null, null);
+        return new Incoming(updateId, Kind.TEXT, chatId, chatType, userId, firstName, languageCode, messageId, text, null, null, null);
     }
 
     public static Incoming callback(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                     String languageCode, int messageId, String callbackId, String data) {
-        return new Incoming(updateId, Kind.CALLBACK, chatId, chatType, userId, firstName, languageCode, messageId, null, callbackId, data);
+        return new Incoming(updateId, Kind.CALLBACK, chatId, chatType, userId, firstName, languageCode, messageId, null, callbackId, data, null);
     }
 
     public static Incoming other(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                  String languageCode, int messageId) {
-        return new Incoming(updateId, Kind.OTHER, chatId, chatType, userId, firstName, languageCode, messageId, null, null, null);
+        return new Incoming(updateId, Kind.OTHER, chatId, chatType, userId, firstName, languageCode, messageId, null, null, null, null);
+    }
+
+    public static Incoming document(long updateId, long chatId, ChatType chatType, long userId, String firstName,
+                                    String languageCode, int messageId, String caption, Document document) {
+        return new Incoming(updateId, Kind.DOCUMENT, chatId, chatType, userId, firstName, languageCode, messageId, caption,
+                null, null, document);
     }
 
     /** Never prints the text: it may carry a token or a password. */

@@ -29,6 +29,8 @@ public final class Settings {
             SettingKey.YCLIENTS_API_TOKEN, SettingKey.YCLIENTS_USER_TOKEN, SettingKey.YCLIENTS_COMPANY_ID,
             SettingKey.YCLIENTS_BOOKING_URL, SettingKey.YCLIENTS_ENABLED);
 
+    /** Prefix of the facts learned from YCLIENTS (see the STATE_ names). */
+    static final String STATE_PREFIX = "state.";
     static final String STATE_COMPANY_TITLE = "state.company.title";
     static final String STATE_COMPANY_OF_TITLE = "state.company.title.for";
     static final String STATE_DISCOVERED_FORM = "state.booking.discovered_url";
@@ -54,6 +56,35 @@ public final class Settings {
         public String toString() {
             return "Value[" + source.label() + (undecryptable ? ", undecryptable" : "") + "]";
         }
+    }
+
+    /**
+     * {@code true} for the stored settings an export carries: the chat-settable values that are not secret
+     * (company id, booking form, enabled) and the learned {@code state.*} facts. Never a token.
+     */
+    public static boolean exportable(String name) {
+        if (name.startsWith(STATE_PREFIX)) {
+            return true;
+        }
+        return CHAT_SETTABLE.stream().anyMatch(k -> !k.secret() && k.key().equals(name));
+    }
+
+    /** The stored values {@link #exportable(String)} accepts, by name, in name order. */
+    public Map<String, String> exportableStored() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        stored.forEach((name, s) -> {
+            if (!s.secret() && s.value() != null && exportable(name)) {
+                out.put(name, s.value());
+            }
+        });
+        return out;
+    }
+
+    /** Reads the stored values again (after an import wrote them behind this cache). */
+    public void reload() {
+        Map<String, StoredSetting> fresh = store.all();
+        stored.keySet().retainAll(fresh.keySet());
+        stored.putAll(fresh);
     }
 
     public BotConfig config() {

@@ -41,7 +41,13 @@ public final class Database implements AutoCloseable {
     /** H2 "Wrong user name or password". */
     static final int H2_WRONG_USER_OR_PASSWORD = 28000;
 
+    /** PostgreSQL SQLState "invalid catalog name": the database named in the URL does not exist. */
+    static final String PG_DATABASE_MISSING = "3D000";
+    /** PostgreSQL SQLState class 08: connection exceptions (refused, unreachable, timed out). */
+    static final String PG_CONNECTION_CLASS = "08";
+
     private static final String H2_PREFIX = "jdbc:h2:";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     /** A URL scheme after jdbc:h2: such as mem:, tcp:, ssl:, zip: (two or more letters, so C:/ stays a path). */
     private static final Pattern H2_NON_FILE_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9]+:.*", Pattern.DOTALL);
 
@@ -51,6 +57,7 @@ public final class Database implements AutoCloseable {
     private final ServiceMappings serviceMappings;
     private final AuditLog auditLog;
     private final AdminStore admins;
+    private final ContentRestore restore;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, Clock clock) {
@@ -60,6 +67,7 @@ public final class Database implements AutoCloseable {
         this.serviceMappings = new ServiceMappings(sessionFactory, clock);
         this.auditLog = new AuditLog(sessionFactory, clock);
         this.admins = new AdminStore(sessionFactory, clock);
+        this.restore = new ContentRestore(sessionFactory, clock);
     }
 
     /**
@@ -95,7 +103,8 @@ public final class Database implements AutoCloseable {
      * The URL actually used. For an H2 file URL ({@code jdbc:h2:file:...}, {@code jdbc:h2:./...},
      * {@code jdbc:h2:~/...}, {@code jdbc:h2:/...}) appends {@code ;WRITE_DELAY=0} unless the URL sets
      * WRITE_DELAY, so a committed change survives {@code kill -9}, and {@code ;DB_CLOSE_ON_EXIT=FALSE} unless
-     * set, so the application (not a JVM shutdown hook) closes the database. Other URLs are returned unchanged.
+     * set, so the application (not a JVM shutdown hook) closes the database. Other URLs (H2 in memory or over
+     * TCP, {@code jdbc:postgresql://...}) are returned unchanged.
      */
     public static String effectiveUrl(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -144,6 +153,11 @@ public final class Database implements AutoCloseable {
 
     public AdminStore admins() {
         return admins;
+    }
+
+    /** Restores exported settings, buttons and admins in one transaction ({@code /import}). */
+    public ContentRestore restore() {
+        return restore;
     }
 
     /** Closes Hibernate and the pool (which closes an embedded H2 database). Safe to call twice. */
@@ -225,6 +239,17 @@ public final class Database implements AutoCloseable {
             return new StorageException("the database " + displayUrl(url) + " rejected the user name or password",
                     failure);
         }
+        if (sql != null && isPostgresUrl(url) && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            if (PG_DATABASE_MISSING.equals(state)) {
+                return new StorageException("the database " + displayUrl(url) + " does not exist on that server"
+                        + " (create it, or fix the name in bot.db.url)", failure);
+            }
+            if (state.startsWith(PG_CONNECTION_CLASS)) {
+                return new StorageException("cannot connect to the PostgreSQL server of " + displayUrl(url) + ": "
+                        + oneLine(sql), failure);
+            }
+        }
         if (failure instanceof FlywayException) {
             return new StorageException("migrating the database " + displayUrl(url) + " failed: " + oneLine(failure),
                     failure);
@@ -270,6 +295,10 @@ public final class Database implements AutoCloseable {
 
     private static boolean isH2Url(String url) {
         return url.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length());
+    }
+
+    private static boolean isPostgresUrl(String url) {
+        return url.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length());
     }
 
     private static boolean isH2FileUrl(String url) {

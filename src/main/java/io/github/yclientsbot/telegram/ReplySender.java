@@ -9,9 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
@@ -22,6 +24,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
@@ -33,6 +36,7 @@ import java.util.function.LongConsumer;
 final class ReplySender {
     private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
     private static final int MAX_TEXT = 4096;
+    private static final int MAX_CAPTION = 1024;
 
     private final TelegramClient client;
     private final RuntimeStats stats;
@@ -132,6 +136,13 @@ final class ReplySender {
                     .replyMarkup(markup(s.keyboard()))
                     .build());
             stats.replySent("send");
+        } else if (action instanceof Action.SendDocument d) {
+            client.execute(SendDocument.builder()
+                    .chatId(d.chatId())
+                    .document(new InputFile(new ByteArrayInputStream(d.content()), d.fileName()))
+                    .caption(d.caption() == null ? null : limit(d.caption(), MAX_CAPTION))
+                    .build());
+            stats.replySent("document");
         } else if (action instanceof Action.Edit e) {
             client.execute(EditMessageText.builder()
                     .chatId(e.chatId())
@@ -192,6 +203,9 @@ final class ReplySender {
         if (action instanceof Action.Send) {
             return "send a message";
         }
+        if (action instanceof Action.SendDocument) {
+            return "send a file";
+        }
         if (action instanceof Action.Edit) {
             return "edit a message";
         }
@@ -212,7 +226,11 @@ final class ReplySender {
     }
 
     private static String limit(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        return limit(text, MAX_TEXT);
+    }
+
+    private static String limit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     static InlineKeyboardMarkup markup(Keyboard keyboard) {

@@ -3,24 +3,33 @@ package io.github.yclientsbot.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yclientsbot.chat.Action;
 import io.github.yclientsbot.chat.ChatBot;
+import io.github.yclientsbot.chat.DocumentDownloader;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.logging.SecretRedactor;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * The Telegram side: long polling through the library, replies through {@link ReplySender}, and the
  * command menus. Owns its executor and HTTP clients and closes them.
  */
-public final class TelegramTransport implements AutoCloseable {
+public final class TelegramTransport implements AutoCloseable, DocumentDownloader {
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
@@ -45,6 +54,7 @@ public final class TelegramTransport implements AutoCloseable {
     private final String defaultLanguage;
     private final OkHttpClient pollHttp;
     private final TelegramClient client;
+    private final OkHttpClient sendHttp;
     private final ScheduledExecutorService pollExecutor;
     private volatile TelegramBotsLongPollingApplication app;
     private volatile BotSession session;
@@ -75,7 +85,7 @@ public final class TelegramTransport implements AutoCloseable {
                 .build();
         OkHttpClient.Builder sendBuilder = pollHttp.newBuilder();
         sendBuilder.interceptors().clear();
-        OkHttpClient sendHttp = sendBuilder
+        this.sendHttp = sendBuilder
                 .dispatcher(new okhttp3.Dispatcher())
                 .readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45))
@@ -214,6 +224,52 @@ public final class TelegramTransport implements AutoCloseable {
     /** True after Telegram answered 409 Conflict. */
     public boolean stoppedByConflict() {
         return conflictSeen;
+    }
+
+    /**
+     * Downloads a file a user sent (an /import): getFile, then a GET of {@code /file/bot<token>/<file_path>} on the same API URL (so a local Bot API server
+     * or a test fake works too). Reads at most {@code maxBytes}. The URL holds the token: it is never logged.
+     */
+    @Override
+    public byte[] download(String fileId, int maxBytes) throws DownloadException {
+        File file;
+        try {
+            file = client.execute(GetFile.builder().fileId(fileId).build());
+        } catch (TelegramApiException e) {
+            throw new DownloadException("getFile failed: " + e.getMessage(), false);
+        }
+        if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
+            throw new DownloadException("the file has " + file.getFileSize() + " bytes", true);
+        }
+        if (file.getFilePath() == null || file.getFilePath().isBlank()) {
+            throw new DownloadException("getFile returned no file_path", false);
+        }
+        HttpUrl fileUrl = new HttpUrl.Builder()
+                .scheme(url.getSchema())
+                .host(url.getHost())
+                .port(url.getPort())
+                .addPathSegment("file")
+                .addPathSegment("bot" + token)
+                .addPathSegments(file.getFilePath())
+                .build();
+        try (Response response = sendHttp.newCall(new Request.Builder().url(fileUrl).get().build()).execute()) {
+            if (!response.isSuccessful()) {
+                throw new DownloadException("the file download answered HTTP " + response.code(), false);
+            }
+            ResponseBody body = response.body();
+            if (body.contentLength() > maxBytes) {
+                throw new DownloadException("the file has " + body.contentLength() + " bytes", true);
+            }
+            try (InputStream in = body.byteStream()) {
+                byte[] bytes = in.readNBytes(maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    throw new DownloadException("the file has more than " + maxBytes + " bytes", true);
+                }
+                return bytes;
+            }
+        } catch (IOException e) {
+            throw new DownloadException("the file download failed: " + e.getClass().getSimpleName(), false);
+        }
     }
 
     public boolean isPolling() {

@@ -3,6 +3,7 @@ package io.github.yclientsbot.telegram;
 import io.github.yclientsbot.chat.ChatType;
 import io.github.yclientsbot.chat.Incoming;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
@@ -27,6 +28,13 @@ final class UpdateConverter {
             if (m.hasText()) {
                 return Optional.of(Incoming.text(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
                         from.getLanguageCode(), m.getMessageId(), m.getText()));
+            }
+            if (m.hasDocument()) {
+                Document d = m.getDocument();
+                Incoming.Document document = new Incoming.Document(d.getFileId(), d.getFileName(),
+                        d.getFileSize() == null ? 0 : d.getFileSize());
+                return Optional.of(Incoming.document(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
+                        from.getLanguageCode(), m.getMessageId(), m.getCaption(), document));
             }
             if (isServiceMessage(m)) {
                 return Optional.empty();

@@ -7,11 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.github.yclientsbot.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class AdminStoreTest {
+
+    @Parameter
+    TestDatabase db;
+    private TestDatabase.Target target;
 
     private final TestClock clock = new TestClock(Instant.parse("2025-03-01T10:00:00Z"));
     private Database database;
@@ -19,13 +29,16 @@ class AdminStoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.open("jdbc:h2:mem:admins-" + System.nanoTime(), null, null, clock);
+        target = db.prepare("jdbc:h2:mem:admins-" + System.nanoTime());
+        database = target.open(clock);
         admins = database.admins();
     }
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test

@@ -8,11 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.github.yclientsbot.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class AuditLogTest {
+
+    @Parameter
+    TestDatabase db;
+    private TestDatabase.Target target;
 
     private final Instant start = Instant.parse("2025-03-01T10:00:00Z");
     private final TestClock clock = new TestClock(start);
@@ -21,13 +31,16 @@ class AuditLogTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.open("jdbc:h2:mem:audit-" + System.nanoTime(), null, null, clock);
+        target = db.prepare("jdbc:h2:mem:audit-" + System.nanoTime());
+        database = target.open(clock);
         audit = database.auditLog();
     }
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test

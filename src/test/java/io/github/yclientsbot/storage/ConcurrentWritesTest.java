@@ -11,12 +11,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import io.github.yclientsbot.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Several threads writing the same key at once end with one row and no exception (the pool has 4 connections). */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class ConcurrentWritesTest {
+
+    @Parameter
+    TestDatabase db;
+    private TestDatabase.Target target;
 
     private static final int THREADS = 4;
     private static final int ROUNDS = 20;
@@ -27,15 +37,20 @@ class ConcurrentWritesTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.open("jdbc:h2:mem:concurrent-" + System.nanoTime(), null, null, clock);
+        target = db.prepare("jdbc:h2:mem:concurrent-" + System.nanoTime());
+        database = target.open(clock);
         executor = Executors.newFixedThreadPool(THREADS);
     }
 
     @AfterEach
     void close() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-        database.close();
+        if (executor != null) {
+            executor.shutdownNow();
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test

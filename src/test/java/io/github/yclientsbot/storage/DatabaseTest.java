@@ -18,7 +18,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.flywaydb.core.api.FlywayException;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
+import io.github.yclientsbot.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
@@ -34,20 +37,22 @@ class DatabaseTest {
         return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
     }
 
-    @Test
-    void freshFileIsMigratedValidatedAndReopenedWithItsData() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void freshFileIsMigratedValidatedAndReopenedWithItsData(TestDatabase db) throws Exception {
+        TestDatabase.Target target = db.prepare(fileUrl());
         // GIVEN a fresh file database with one row in every table
-        try (Database database = Database.open(fileUrl(), null, null, clock)) {
+        try (Database database = target.open(clock)) {
             assertTrue(database.ping());
             database.settings(new SecretBox(new byte[32])).put("company_id", "12345", false, 7L);
             database.serviceMappings().upsert(10, 0, "Haircut", false, new BigDecimal("1500"), null);
             database.auditLog().record(7L, "company.set", "company 12345");
             database.admins().add(7L, "claim code");
         }
-        assertTrue(Files.exists(dir.resolve("db.mv.db")));
+        assertTrue(db != TestDatabase.H2 || Files.exists(dir.resolve("db.mv.db")));
 
         // WHEN it is opened again (migrations already applied, validation again)
-        try (Database database = Database.open(fileUrl(), null, null, clock)) {
+        try (Database database = target.open(clock)) {
             // THEN everything is still there
             StoredSetting setting = database.settings(new SecretBox(new byte[32])).get("company_id").orElseThrow();
             assertEquals("12345", setting.value());
@@ -60,9 +65,11 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void flywayRecordsTheInitialMigration() throws Exception {
-        try (Database database = Database.open(fileUrl(), null, null, clock);
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void flywayRecordsTheInitialMigration(TestDatabase db) throws Exception {
+        TestDatabase.Target target = db.prepare(fileUrl());
+        try (Database database = target.open(clock);
              Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(
@@ -72,9 +79,11 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void instantsAreStoredInUtc() throws Exception {
-        try (Database database = Database.open(fileUrl(), null, null, clock)) {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void instantsAreStoredInUtc(TestDatabase db) throws Exception {
+        TestDatabase.Target target = db.prepare(fileUrl());
+        try (Database database = target.open(clock)) {
             database.auditLog().record(1L, "test", null);
             try (Connection connection = database.dataSource().getConnection();
                  Statement statement = connection.createStatement();
@@ -182,6 +191,42 @@ class DatabaseTest {
                 () -> Database.open("jdbc:nosuchdriver:whatever", null, null, clock));
         assertNotNull(failure.getMessage());
         assertTrue(failure.getMessage().startsWith("cannot open the database jdbc:nosuchdriver:whatever: "),
+                failure.getMessage());
+    }
+
+    @Test
+    void postgresWithAWrongPasswordIsOneLineWithoutThePassword() {
+        TestDatabase.Target pg = TestDatabase.postgres();
+        String wrong = "not-the-password-" + System.nanoTime();
+        StorageException failure = assertThrows(StorageException.class,
+                () -> Database.open(pg.url(), pg.user(), wrong, clock));
+        assertEquals("the database " + pg.url() + " rejected the user name or password", failure.getMessage());
+        assertFalse(failure.getMessage().contains(wrong));
+    }
+
+    @Test
+    void anUnreachablePostgresServerIsOneLine() throws Exception {
+        TestDatabase.Target pg = TestDatabase.postgres();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/bot";
+        StorageException failure = assertThrows(StorageException.class,
+                () -> Database.open(url, pg.user(), pg.password(), clock));
+        assertTrue(failure.getMessage().startsWith("cannot connect to the PostgreSQL server of " + url + ": "),
+                failure.getMessage());
+        assertFalse(failure.getMessage().contains("\n"));
+        assertFalse(failure.getMessage().contains(pg.password()));
+    }
+
+    @Test
+    void aMissingPostgresDatabaseIsNamed() {
+        TestDatabase.Target pg = TestDatabase.postgres();
+        String url = pg.url().replaceFirst("/[^/?]+(\\?.*)?$", "/no_such_database_here");
+        StorageException failure = assertThrows(StorageException.class,
+                () -> Database.open(url, pg.user(), pg.password(), clock));
+        assertEquals("the database " + url + " does not exist on that server (create it, or fix the name in bot.db.url)",
                 failure.getMessage());
     }
 }

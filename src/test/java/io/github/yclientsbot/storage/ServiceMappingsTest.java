@@ -14,12 +14,22 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.github.yclientsbot.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class ServiceMappingsTest {
+
+    @Parameter
+    TestDatabase db;
+    private TestDatabase.Target target;
 
     private static final BigDecimal P1500 = new BigDecimal("1500");
     private static final BigDecimal P2000 = new BigDecimal("2000");
@@ -34,13 +44,16 @@ class ServiceMappingsTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), null, null, clock);
+        target = db.prepare("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+        database = target.open(clock);
         mappings = database.serviceMappings();
     }
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test

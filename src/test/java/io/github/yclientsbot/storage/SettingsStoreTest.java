@@ -14,12 +14,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.github.yclientsbot.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class SettingsStoreTest {
+
+    @Parameter
+    TestDatabase db;
+    private TestDatabase.Target target;
 
     private static final String TOKEN = "3f9c2a-partner-token-very-secret";
 
@@ -33,13 +43,16 @@ class SettingsStoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), null, null, clock);
+        target = db.prepare("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+        database = target.open(clock);
         settings = database.settings(box);
     }
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
@@ -137,7 +150,7 @@ class SettingsStoreTest {
         settings.put("partner_token", TOKEN, true, 7L);
         database.close();
 
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), null, null, clock);
+        database = target.open(clock);
 
         assertEquals(TOKEN, database.settings(box).get("partner_token").orElseThrow().value());
     }

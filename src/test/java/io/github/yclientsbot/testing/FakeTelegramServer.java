@@ -50,12 +50,32 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Call> failedCalls = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Failure>> failures = new ConcurrentHashMap<>();
+    /** Files users sent or the bot uploaded, by file_id, served by getFile and /file/bot<token>/<path>. */
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final AtomicInteger nextFileId = new AtomicInteger();
 
+    /**
+     * One Bot API call the bot made. For a multipart upload (sendDocument) {@code body} holds the text fields
+     * and {@code fileName}/{@code file} the uploaded file; otherwise those are null.
+     */
     /**
      * One Bot API call the bot made. {@code resultMessageId}: the message_id this fake answered with
      * (sendMessage: the new message; editMessageText: the edited one), 0 for other methods and failures.
+     * {@code fileName}/{@code file}: an uploaded document (sendDocument), else null.
      */
-    public record Call(String method, JsonNode body, int resultMessageId) {
+    public record Call(String method, JsonNode body, int resultMessageId, String fileName, byte[] file) {
+        Call(String method, JsonNode body) {
+            this(method, body, 0, null, null);
+        }
+
+        Call(String method, JsonNode body, int resultMessageId) {
+            this(method, body, resultMessageId, null, null);
+        }
+
+        public String caption() {
+            return body.path("caption").asText(null);
+        }
+
         public String text() {
             return body.path("text").asText(null);
         }
@@ -128,6 +148,32 @@ public final class FakeTelegramServer implements AutoCloseable {
         message.putObject("sticker").put("file_id", "sticker-1").put("file_unique_id", "u1").put("width", 512)
                 .put("height", 512).put("is_animated", false).put("is_video", false).put("type", "regular");
         return enqueue("message", message);
+    }
+
+    /**
+     * A file sent in a private chat, with an optional caption (a command in it is marked as one, as Telegram
+     * does). The bot can fetch it with getFile and the file URL.
+     */
+    public int sendPrivateDocument(long userId, String fileName, byte[] content, String caption) {
+        ObjectNode message = message(userId, "private", userId, "ru");
+        String fileId = storeFile(content);
+        message.putObject("document").put("file_id", fileId).put("file_unique_id", "u-" + fileId)
+                .put("file_name", fileName).put("mime_type", "application/json").put("file_size", content.length);
+        if (caption != null) {
+            message.put("caption", caption);
+            if (caption.startsWith("/")) {
+                int end = caption.indexOf(' ');
+                message.putArray("caption_entities").addObject().put("type", "bot_command").put("offset", 0)
+                        .put("length", end < 0 ? caption.length() : end);
+            }
+        }
+        return enqueue("message", message);
+    }
+
+    private String storeFile(byte[] content) {
+        String fileId = "file-" + nextFileId.incrementAndGet();
+        files.put(fileId, content.clone());
+        return fileId;
     }
 
     /** A press on a button of a message the bot sent in that private chat. */
@@ -244,6 +290,21 @@ public final class FakeTelegramServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            String filePrefix = "/file/bot" + token + "/documents/";
+            if (path.startsWith(filePrefix)) {
+                calls.add(new Call("download", mapper.createObjectNode().put("path", path.substring(filePrefix.length()))));
+                byte[] content = files.get(path.substring(filePrefix.length()));
+                if (content == null) {
+                    respond(exchange, 404, error(404, "Not Found"));
+                } else {
+                    exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                    exchange.sendResponseHeaders(200, content.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(content);
+                    }
+                }
+                return;
+            }
             String prefix = "/bot" + token + "/";
             if (!path.startsWith(prefix)) {
                 respond(exchange, 404, error(404, "Not Found"));
@@ -251,10 +312,17 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? mapper.createObjectNode() : mapper.readTree(raw);
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            Call parsed = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+                    ? multipart(method, contentType, raw)
+                    : new Call(method, raw.length == 0 ? mapper.createObjectNode() : mapper.readTree(raw));
+            JsonNode body = parsed.body();
+            if (parsed.file() != null) {
+                ((ObjectNode) body).put("document", storeFile(parsed.file()));
+            }
             Failure failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
             if (failure != null) {
-                Call failed = new Call(method, body, 0);
+                Call failed = new Call(method, body, 0, parsed.fileName(), parsed.file());
                 failedCalls.add(failed);
                 if (!method.equals("getupdates")) {
                     calls.add(failed);
@@ -264,7 +332,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             ObjectNode answer = answer(method, body);
             if (!method.equals("getupdates")) {
-                calls.add(new Call(method, body, answer.path("result").path("message_id").asInt(0)));
+                calls.add(new Call(method, body, answer.path("result").path("message_id").asInt(0), parsed.fileName(), parsed.file()));
             }
             respond(exchange, 200, mapper.writeValueAsString(answer));
         } catch (RuntimeException e) {
@@ -285,9 +353,83 @@ public final class FakeTelegramServer implements AutoCloseable {
                 m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
                 m.put("text", body.path("text").asText());
             }
+            case "senddocument" -> {
+                ObjectNode m = ok.putObject("result");
+                m.put("message_id", nextMessageId.incrementAndGet());
+                m.put("date", 1_700_000_000);
+                m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+                String fileId = body.path("document").asText();
+                m.putObject("document").put("file_id", fileId).put("file_unique_id", "u-" + fileId)
+                        .put("file_size", files.getOrDefault(fileId, new byte[0]).length);
+                if (body.has("caption")) {
+                    m.put("caption", body.path("caption").asText());
+                }
+            }
+            case "getfile" -> {
+                String fileId = body.path("file_id").asText();
+                byte[] content = files.get(fileId);
+                if (content == null) {
+                    throw new IllegalArgumentException("no such file " + fileId);
+                }
+                ok.putObject("result").put("file_id", fileId).put("file_unique_id", "u-" + fileId)
+                        .put("file_size", content.length).put("file_path", "documents/" + fileId);
+            }
             default -> ok.put("result", true);
         }
         return ok;
+    }
+
+    /**
+     * A multipart/form-data request (the library uploads files this way): text parts become fields of the
+     * body, the part with a filename is the file.
+     */
+    private Call multipart(String method, String contentType, byte[] raw) {
+        String boundary = null;
+        for (String param : contentType.split(";")) {
+            String p = param.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+                boundary = p.substring("boundary=".length()).replace("\"", "");
+            }
+        }
+        if (boundary == null) {
+            throw new IllegalArgumentException("multipart without boundary");
+        }
+        // ISO-8859-1 maps every byte to one char and back, so the file bytes survive the split
+        String all = new String(raw, StandardCharsets.ISO_8859_1);
+        ObjectNode fields = mapper.createObjectNode();
+        String fileName = null;
+        byte[] file = null;
+        for (String part : all.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int headerEnd = part.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headerEnd);
+            String content = part.substring(headerEnd + 4);
+            if (content.endsWith("\r\n")) {
+                content = content.substring(0, content.length() - 2);
+            }
+            String name = headerParam(headers, "name");
+            String partFile = headerParam(headers, "filename");
+            if (name == null) {
+                continue;
+            }
+            byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
+            if (partFile != null) {
+                fileName = partFile;
+                file = bytes;
+            } else {
+                fields.put(name, new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+        return new Call(method, fields, 0, fileName, file);
+    }
+
+    private static String headerParam(String headers, String param) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("[;\\s]" + param + "=\"([^\"]*)\"", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(headers);
+        return m.find() ? m.group(1) : null;
     }
 
     private ArrayNode updates(JsonNode body) {
