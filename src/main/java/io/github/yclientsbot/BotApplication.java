@@ -1,5 +1,6 @@
 package io.github.yclientsbot;
 
+import io.github.yclientsbot.ratelimit.RequestLimiter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yclientsbot.booking.CatalogRefresher;
@@ -34,7 +35,7 @@ import io.github.yclientsbot.telegram.InvalidBotTokenException;
 import io.github.yclientsbot.telegram.TelegramTransport;
 import io.github.yclientsbot.yclients.BookingLinkBuilder;
 import io.github.yclientsbot.yclients.CallPolicy;
-import io.github.yclientsbot.yclients.RequestLimiter;
+
 import io.github.yclientsbot.yclients.Company;
 import io.github.yclientsbot.yclients.YclientsClient;
 import io.github.yclientsbot.yclients.YclientsException;
@@ -241,7 +242,7 @@ public final class BotApplication implements AutoCloseable {
                     });
             if (transport == Transport.TELEGRAM) {
                 telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
-                        options.pollTimeoutSeconds(), config.language());
+                        options.pollTimeoutSeconds(), config.language(), config.telegramRatePerSecond());
             }
             if (demo != null) {
                 demo.seedButtons(database.serviceMappings());

@@ -46,6 +46,7 @@ public final class BotConfig {
     private final Optional<String> yclientsBookingUrl;
     private final int httpPort;
     private final String httpHost;
+    private final int telegramRatePerSecond;
 
     private BotConfig(Map<SettingKey, ConfigValue> values, List<String> fileWarnings, Path workingDir,
                       String configFileName, boolean telegramTokenRequired) throws ConfigException {
@@ -87,6 +88,7 @@ public final class BotConfig {
                 : Optional.empty();
         this.httpPort = parseHttpPort();
         this.httpHost = parseHttpHost();
+        this.telegramRatePerSecond = parseRate();
         List<String> allWarnings = new ArrayList<>(this.fileWarnings);
         allWarnings.addAll(validateTemplate());
         this.warnings = List.copyOf(allWarnings);
@@ -125,6 +127,11 @@ public final class BotConfig {
     /** False when loaded for a mode that does not talk to Telegram (the console): the token may be missing. */
     public boolean telegramTokenRequired() {
         return telegramTokenRequired;
+    }
+
+    /** Messages a second the bot sends at most, over all chats; 0 = no limit. */
+    public int telegramRatePerSecond() {
+        return telegramRatePerSecond;
     }
 
     /** Absolute http(s) URL without trailing slash. */
@@ -282,6 +289,20 @@ public final class BotConfig {
             throw invalid(key, "is not a valid token (one word of letters, digits and signs, no spaces or commas)",
                     "to the token exactly as YCLIENTS gave it");
         }
+    }
+
+    private int parseRate() throws ConfigException {
+        SettingKey key = SettingKey.TELEGRAM_RATE_PER_SECOND;
+        try {
+            int rate = Integer.parseInt(text(key));
+            if (rate >= 0 && rate <= 1000) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, "must be a number of messages a second from 0 (no limit) to 1000, got " + quote(text(key)),
+                "like 30 (Telegram's limit for one bot)");
     }
 
     private int parseHttpPort() throws ConfigException {

@@ -42,8 +42,12 @@ final class ReplySender {
     private final RuntimeStats stats;
     private final LongConsumer staffMenuFailed;
 
-    ReplySender(TelegramClient client, RuntimeStats stats, LongConsumer staffMenuFailed) {
+    private final SendPacer pacer;
+
+    ReplySender(TelegramClient client, RuntimeStats stats, LongConsumer staffMenuFailed, SendPacer pacer) {
         this.client = client;
+        this.pacer = pacer;
+        stats.sendQueueDepthFrom(pacer::waiting);
         this.stats = stats;
         this.staffMenuFailed = staffMenuFailed;
     }
@@ -128,6 +132,14 @@ final class ReplySender {
     }
 
     private void execute(Action action) throws TelegramApiException {
+        if (action instanceof Action.Send || action instanceof Action.Edit || action instanceof Action.SendDocument) {
+            try {
+                pacer.acquire(action.chatId());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TelegramApiException("interrupted while waiting for a send slot", e);
+            }
+        }
         if (action instanceof Action.Send s) {
             client.execute(SendMessage.builder()
                     .chatId(s.chatId())

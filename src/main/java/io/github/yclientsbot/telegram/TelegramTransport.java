@@ -56,6 +56,7 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
     private final TelegramClient client;
     private final OkHttpClient sendHttp;
     private final ScheduledExecutorService pollExecutor;
+    private final SendPacer pacer;
     private volatile TelegramBotsLongPollingApplication app;
     private volatile BotSession session;
     private volatile String username;
@@ -68,7 +69,8 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
      * @param pollTimeoutSeconds how long Telegram holds a getUpdates call open (50 in production)
      */
     public TelegramTransport(String token, String apiUrl, ObjectMapper mapper, ChatBot bot, RuntimeStats stats,
-                             int pollTimeoutSeconds, String defaultLanguage) {
+                             int pollTimeoutSeconds, String defaultLanguage, int ratePerSecond) {
+        this.pacer = SendPacer.realTime(ratePerSecond);
         this.token = token;
         this.url = telegramUrl(apiUrl);
         this.mapper = mapper;
@@ -178,7 +180,7 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
     private void startPollingWithRetry() {
         PollBackOff backOff = new PollBackOff(1000, 30_000);
         boolean warned = false;
-        ReplySender sender = new ReplySender(client, stats, bot::staffMenuFailed);
+        ReplySender sender = new ReplySender(client, stats, bot::staffMenuFailed, pacer);
         while (!closed) {
             TelegramBotsLongPollingApplication candidate = new TelegramBotsLongPollingApplication(
                     () -> mapper, () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(500, 30_000));

@@ -1,5 +1,6 @@
 package io.github.yclientsbot.yclients;
 
+import io.github.yclientsbot.ratelimit.RequestLimiter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.github.yclientsbot.yclients;
 
+import io.github.yclientsbot.ratelimit.RequestLimiter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

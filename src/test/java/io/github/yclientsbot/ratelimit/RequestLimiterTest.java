@@ -1,4 +1,4 @@
-package io.github.yclientsbot.yclients;
+package io.github.yclientsbot.ratelimit;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.yclientsbot.yclients;
+package io.github.yclientsbot.ratelimit;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps this process under YCLIENTS's documented limits (5 requests a second and 200 a minute per IP):
+ * At most N requests in any sliding window (several windows at once: YCLIENTS allows 5 a second and 200 a minute;
+ * Telegram about 30 messages a second per bot and 1 a second per chat):
  * a caller waits for a free slot, or gives up when none frees before its deadline. Sliding windows
  * over the times of recent requests; thread-safe.
  */
