@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The load benchmark of issue 3: the real bot and a baseline on the library's default consumer, against
+# an in-process fake Telegram (delay per call, 30 messages/s enforced with 429) — see docs/BENCHMARKS.md.
+#   scripts/benchmark.sh                 1000 chats, 100 ms per Telegram call
+#   BENCH_CHATS=300 BENCH_DELAY=50 scripts/benchmark.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  -Dbench.chats="${BENCH_CHATS:-1000}" -Dbench.delay="${BENCH_DELAY:-100}" \
+  io.github.yclientsbot.bench.Benchmark

@@ -1,0 +1,92 @@
+package io.github.yclientsbot.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the scenarios of issue 3, each in a child JVM started with the JVM options of the Dockerfile,
+ * and prints their numbers side by side: the bot and the baseline (the library's default single-thread
+ * consumer) under a realistic Telegram (100 ms per call, 30 messages/s enforced with 429), and both
+ * with no delay and no limit (raw throughput).
+ *
+ * <p>{@code scripts/benchmark.sh} runs it; {@code -Dbench.chats=1000 -Dbench.delay=100} change the load.
+ */
+public final class Benchmark {
+    static final List<String> DOCKER_JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Xss512k");
+
+    public static void main(String[] args) throws Exception {
+        int chats = Integer.getInteger("bench.chats", 1000);
+        int delay = Integer.getInteger("bench.delay", 100);
+        System.out.printf("machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+        System.out.printf("JVM options of each run (as in the Dockerfile): %s%n%n", String.join(" ", DOCKER_JVM_OPTIONS));
+        List<String> lines = new ArrayList<>();
+        lines.add(run("bot", chats, delay, 30, 30));
+        lines.add(run("baseline", chats, delay, 30, 30));
+        lines.add(run("bot", chats, 0, 0, 0));
+        lines.add(run("baseline", chats, 0, 0, 0));
+        System.out.println();
+        System.out.println("| run | Telegram delay | Telegram limit | chats answered | duplicates | 429s | time, s | updates/s | p50, ms | p99, ms | YCLIENTS calls in burst | peak heap, MB | peak RSS, MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (String line : lines) {
+            System.out.println(row(line));
+        }
+    }
+
+    private static String run(String mode, int chats, int delay, int limit, int botRate) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + "/bin/java");
+        cmd.addAll(DOCKER_JVM_OPTIONS);
+        cmd.add("-Dorg.jboss.logging.provider=slf4j");
+        // the fake servers run on the JDK HTTP server: without TCP_NODELAY every exchange waits ~40 ms for a delayed ACK
+        cmd.add("-Dsun.net.httpserver.nodelay=true");
+        cmd.add("-Dlogback.configurationFile=logback-bench.xml");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(BenchRun.class.getName());
+        cmd.add(mode);
+        cmd.add(Integer.toString(chats));
+        cmd.add(Integer.toString(delay));
+        cmd.add(Integer.toString(limit));
+        cmd.add(Integer.toString(botRate));
+        System.out.printf("running %s: %d chats, %d ms per Telegram call, limit %s …%n", mode, chats, delay,
+                limit == 0 ? "off" : limit + "/s");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String result = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                    System.out.println("  " + line);
+                }
+            }
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES) || result == null) {
+            p.destroyForcibly();
+            throw new IllegalStateException(mode + " run failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
+        }
+        return result;
+    }
+
+    private static String row(String result) {
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        for (String kv : result.substring("RESULT ".length()).split(" ")) {
+            String[] parts = kv.split("=", 2);
+            v.put(parts[0], parts[1]);
+        }
+        double seconds = Double.parseDouble(v.get("seconds"));
+        int answered = Integer.parseInt(v.get("answered"));
+        return String.format(java.util.Locale.ROOT, "| %s | %s ms | %s | %s/%s | %s | %s | %.1f | %.0f | %s | %s | %s | %s | %s |",
+                v.get("mode"), v.get("delay"), v.get("limit").equals("0") ? "off" : v.get("limit") + "/s",
+                answered, v.get("chats"), v.get("duplicates"), v.get("tooMany"), seconds,
+                seconds > 0 ? answered / seconds : 0, v.get("p50"), v.get("p99"), v.get("yclients"), v.get("heapMB"), v.get("rssMB"));
+    }
+
+    private Benchmark() {
+    }
+}
