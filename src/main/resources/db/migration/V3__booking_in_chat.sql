@@ -27,3 +27,11 @@ CREATE TABLE booking_reference (
 );
 
 CREATE INDEX ix_booking_reference_user ON booking_reference (user_id);
+
+-- A customer's consent to the business's privacy policy, given before their phone number is asked for.
+CREATE TABLE booking_consent (
+    user_id       BIGINT        NOT NULL,
+    consented_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    policy_url    VARCHAR(1000) NOT NULL,
+    CONSTRAINT pk_booking_consent PRIMARY KEY (user_id)
+);

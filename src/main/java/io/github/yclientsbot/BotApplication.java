@@ -241,7 +241,8 @@ public final class BotApplication implements AutoCloseable {
                         return telegram[0].download(fileId, maxBytes);
                     },
                     new io.github.yclientsbot.booking.BookingService(settings, yclients, database.serviceMappings(), options.clock()),
-                    drafts);
+                    drafts,
+                    new io.github.yclientsbot.booking.PrivacyConsent(settings, database.bookingConsents()));
             if (transport == Transport.TELEGRAM) {
                 telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
                         options.pollTimeoutSeconds(), config.language());

@@ -49,7 +49,7 @@ class BookingEndToEndTest extends EndToEndBase {
         Call times = press(flow, "bk:d:2026-12-01");
         assertEquals(List.of("10:00", "11:30", "15:00"), times.buttonTexts().subList(0, 3));
 
-        List<Call> contactStep = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:t:20261201:0"));
+        List<Call> contactStep = pickTime(flow, "bk:t:20261201:0");
         assertTrue(single(contactStep, "editmessagetext").text().contains("Шаг 5 из 5"));
         Call ask = single(contactStep, "sendmessage");
         JsonNode button = ask.body().path("reply_markup").path("keyboard").path(0).path(0);
@@ -65,6 +65,19 @@ class BookingEndToEndTest extends EndToEndBase {
         }
         assertTrue(summary.callbackData().contains("bk:ok"));
         return summary;
+    }
+
+    /** Presses a time; the first time ever, the privacy consent comes first and is given. Returns the phone step. */
+    private List<Call> pickTime(int flow, String data) {
+        List<Call> after = exchange(() -> telegram.pressButton(CUSTOMER, flow, data));
+        Call edit = single(after, "editmessagetext");
+        if (!edit.callbackData().contains("bk:agree")) {
+            return after;
+        }
+        assertTrue(edit.text().contains("соглашаетесь") && edit.text().contains(FORM), edit.text());
+        assertTrue(edit.buttonUrls().contains(FORM), "the policy (here the booking form's) is one tap away");
+        assertEquals(List.of(), only(after, "sendmessage"), "no phone is asked for before the consent");
+        return exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:agree"));
     }
 
     private Call press(int messageId, String data) {
@@ -154,7 +167,7 @@ class BookingEndToEndTest extends EndToEndBase {
         press(flow, list.callbackData().get(0));
         press(flow, "bk:st:0");
         press(flow, "bk:d:2026-12-01");
-        exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:t:20261201:1"));
+        pickTime(flow, "bk:t:20261201:1");
 
         Call foreign = single(exchange(() -> telegram.sendContact(CUSTOMER, 4242L, "+79990001122")), "sendmessage");
         assertTrue(foreign.text().contains("не ваш контакт"), foreign.text());
@@ -221,5 +234,30 @@ class BookingEndToEndTest extends EndToEndBase {
         Call down = press(flow, "bk:st:0");
         assertTrue(down.text().contains("не отвечает"), down.text());
         assertEquals(List.of(link(FORM, 13700211, 0)), down.buttonUrls());
+    }
+
+    @Test
+    void consentComesBeforeThePhoneIsStoredOnceAndForgetmeDeletesIt() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        walkToSummary();
+        var consents = app.database().bookingConsents();
+        assertTrue(consents.find(CUSTOMER).isPresent(), "the consent is stored with its time");
+
+        // the next booking does not ask again
+        Call list = ask(CUSTOMER, "/book");
+        int flow = list.resultMessageId();
+        press(flow, list.callbackData().get(0));
+        press(flow, "bk:st:0");
+        press(flow, "bk:d:2026-12-01");
+        List<Call> direct = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:t:20261201:0"));
+        assertTrue(single(direct, "editmessagetext").text().contains("Шаг 5 из 5"));
+
+        Call forgotten = ask(CUSTOMER, "/forgetme");
+        assertTrue(forgotten.text().contains("удалил"), forgotten.text());
+        assertTrue(consents.find(CUSTOMER).isEmpty());
+        List<Call> stale = exchange(() -> telegram.sendPrivateText(CUSTOMER, "+7 916 123-45-67"));
+        assertTrue(single(stale, "sendmessage").text().contains("/services"), "the conversation is gone too");
     }
 }

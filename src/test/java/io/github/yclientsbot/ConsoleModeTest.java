@@ -138,8 +138,9 @@ class ConsoleModeTest {
 
     @Test
     void theDemoWalksABookingInTheConsole() throws Exception {
-        // /book, the first service, any specialist, the first day, the first time, a typed number, confirm
-        String out = converse("/book", "1", "1", "1", "1", "+7 916 123-45-67", "1");
+        // /book, the first service, any specialist, the first day, the first time, consent, a typed number, confirm
+        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1");
+        assertTrue(out.contains("соглашаетесь"), out);
         assertTrue(out.contains("Шаг 5 из 5"), out);
         assertTrue(out.contains("Проверьте запись"), out);
         assertTrue(out.contains("Вы записаны") && out.contains("Номер записи: 900001"), out);

@@ -29,7 +29,7 @@ public record BookingDraft(
         String phone,
         String name) {
 
-    public enum Step { SERVICE, STAFF, DAY, TIME, CONTACT, SUMMARY, BOOKING }
+    public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING }
 
     public BookingDraft {
         times = times == null ? List.of() : List.copyOf(times);

@@ -6,6 +6,7 @@ import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingService;
 import io.github.yclientsbot.booking.PhoneNumber;
 import io.github.yclientsbot.booking.PriceFormat;
+import io.github.yclientsbot.booking.PrivacyConsent;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.setup.NotReadyException;
 import io.github.yclientsbot.storage.ServiceMapping;
@@ -48,6 +49,7 @@ final class BookingChat {
     private static final String BACK = PREFIX + "b";
     private static final String CANCEL = PREFIX + "x";
     private static final String CONFIRM = PREFIX + "ok";
+    private static final String AGREE = PREFIX + "agree";
 
     static final int PAGE = 8;
     static final int TIMES_PAGE = 24;
@@ -57,9 +59,12 @@ final class BookingChat {
     private final ServiceMenu menu;
     private final PriceFormat prices;
     private final Supplier<String> botUsername;
+    private final PrivacyConsent consent;
 
-    BookingChat(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PriceFormat prices, Supplier<String> botUsername) {
+    BookingChat(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PriceFormat prices, Supplier<String> botUsername,
+                PrivacyConsent consent) {
         this.booking = booking;
+        this.consent = consent;
         this.drafts = drafts;
         this.menu = menu;
         this.prices = prices;
@@ -103,6 +108,14 @@ final class BookingChat {
         return Reply.of(ctx.send(v.text(), v.keyboard()));
     }
 
+    /** /forgetme: the conversation and the stored consent are deleted. */
+    Reply forget(Context ctx) {
+        drafts.end(ctx.userId());
+        boolean hadConsent = consent.forget(ctx.userId());
+        log.info("User {} asked to be forgotten; consent {}", ctx.userId(), hadConsent ? "deleted" : "none stored");
+        return ctx.say("forgetme.done");
+    }
+
     /** The customer is at the phone step, so a typed message is their number. */
     boolean wantsText(long userId) {
         return drafts.find(userId).map(v -> v.draft().step() == Step.CONTACT).orElse(false);
@@ -136,6 +149,11 @@ final class BookingChat {
             }
             if (data.equals(CONFIRM)) {
                 return confirm(ctx, v);
+            }
+            if (data.equals(AGREE) && d.step() == Step.CONSENT) {
+                consent.give(ctx.userId());
+                log.info("User {} consented to the privacy policy", ctx.userId());
+                return askContact(ctx, v, d).before(ack);
             }
             if (data.startsWith(SERVICE_PAGE) && d.step() == Step.SERVICE) {
                 return Reply.of(ack, edit(ctx, services(ctx, number(data, SERVICE_PAGE))));
@@ -258,6 +276,20 @@ final class BookingChat {
             drafts.save(ctx.userId(), v.version(), next);
             return Reply.of(edit(ctx, summary(ctx, next)));
         }
+        if (!consent.given(ctx.userId())) {
+            BookingDraft next = chosen.step(Step.CONSENT);
+            drafts.save(ctx.userId(), v.version(), next);
+            Keyboard.Builder kb = Keyboard.builder().row(Button.callback(ctx.t("booking.button.agree"), AGREE));
+            consent.policyUrl().ifPresent(url -> kb.row(Button.url(ctx.t("booking.button.policy"), url)));
+            addNav(ctx, next, kb, true);
+            String policy = consent.policyUrl().map(url -> ctx.t("booking.consent.link", "url", url)).orElse("");
+            return Reply.of(edit(ctx, new View(header(ctx, next) + "\n\n" + ctx.t("booking.consent", "policy", policy), kb.build())));
+        }
+        return askContact(ctx, v, chosen);
+    }
+
+    /** The phone step: the flow message says so, and a new message carries the share-contact keyboard. */
+    private Reply askContact(Context ctx, BookingDrafts.Versioned v, BookingDraft chosen) {
         BookingDraft next = chosen.step(Step.CONTACT);
         drafts.save(ctx.userId(), v.version(), next);
         return Reply.of(
@@ -291,7 +323,7 @@ final class BookingChat {
             case SERVICE, STAFF -> Step.SERVICE;
             case DAY -> d.staffFixed() ? Step.SERVICE : Step.STAFF;
             case TIME -> Step.DAY;
-            case CONTACT, SUMMARY, BOOKING -> Step.TIME;
+            case CONSENT, CONTACT, SUMMARY, BOOKING -> Step.TIME;
         };
         if (d.step() == Step.BOOKING) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.busy")));

@@ -35,7 +35,7 @@ public final class ChatBot {
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
 
     /** Customer commands in the menu everyone sees. */
-    public static final List<String> CUSTOMER_MENU = List.of("start", "services", "book", "help", "whoami");
+    public static final List<String> CUSTOMER_MENU = List.of("start", "services", "book", "help", "whoami", "forgetme");
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
             "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "unset", "export", "import");
@@ -52,11 +52,11 @@ public final class ChatBot {
     public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, ServiceMenu menu, ClaimCode claim,
                    TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients,
                    StatusReport status, PriceFormat prices, ExportImport transfer, DocumentDownloader downloader,
-                   BookingService bookingService, BookingDrafts drafts) {
+                   BookingService bookingService, BookingDrafts drafts, io.github.yclientsbot.booking.PrivacyConsent consent) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
-        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername);
+        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent);
         this.customer = new CustomerCommands(menu, claim, booking, bookingService::mode);
         this.admin = new AdminCommands(tokens, company, services, yclients, prices);
         List<Command> all = new ArrayList<>(customer.commands());

@@ -62,6 +62,7 @@ public final class Database implements AutoCloseable {
     private final AdminStore admins;
     private final ContentRestore restore;
     private final BookingStates bookingStates;
+    private final BookingConsents bookingConsents;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, Clock clock) {
@@ -73,6 +74,7 @@ public final class Database implements AutoCloseable {
         this.admins = new AdminStore(sessionFactory, clock);
         this.restore = new ContentRestore(sessionFactory, clock);
         this.bookingStates = new BookingStates(sessionFactory, clock, BOOKING_IDLE_TIMEOUT);
+        this.bookingConsents = new BookingConsents(sessionFactory, clock);
     }
 
     /**
@@ -165,6 +167,11 @@ public final class Database implements AutoCloseable {
         return bookingStates;
     }
 
+    /** Customers' consent to the privacy policy. */
+    public BookingConsents bookingConsents() {
+        return bookingConsents;
+    }
+
     /** Restores exported settings, buttons and admins in one transaction ({@code /import}). */
     public ContentRestore restore() {
         return restore;
@@ -223,7 +230,7 @@ public final class Database implements AutoCloseable {
     private static SessionFactory buildSessionFactory(DataSource dataSource) {
         Configuration configuration = new Configuration()
                 .addAnnotatedClasses(BotSettingEntity.class, ServiceMappingEntity.class, AuditEntryEntity.class,
-                        BotAdminEntity.class, BookingStateEntity.class)
+                        BotAdminEntity.class, BookingStateEntity.class, BookingConsentEntity.class)
                 .setProperty(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                 .setProperty(JdbcSettings.SHOW_SQL, false)
                 .setProperty(JdbcSettings.FORMAT_SQL, false)
