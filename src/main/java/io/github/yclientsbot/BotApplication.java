@@ -226,6 +226,7 @@ public final class BotApplication implements AutoCloseable {
                     stats, database::ping, Version.current());
 
             CompanySetup companySetup = new CompanySetup(settings, yclients, database.serviceMappings(), database.auditLog());
+            io.github.yclientsbot.booking.BookingDrafts drafts = new io.github.yclientsbot.booking.BookingDrafts(database.bookingStates());
             TelegramTransport[] telegram = new TelegramTransport[1];
             ChatBot bot = new ChatBot(messages, roles, () -> telegram[0] == null ? null : telegram[0].username(), menu, claim,
                     new TokenSetup(settings, yclients, database.auditLog()),
@@ -239,7 +240,10 @@ public final class BotApplication implements AutoCloseable {
                             throw new io.github.yclientsbot.chat.DocumentDownloader.DownloadException("files come only through Telegram", false);
                         }
                         return telegram[0].download(fileId, maxBytes);
-                    });
+                    },
+                    new io.github.yclientsbot.booking.BookingService(settings, yclients, database.serviceMappings(), options.clock()),
+                    drafts,
+                    new io.github.yclientsbot.booking.PrivacyConsent(settings, database.bookingConsents()));
             if (transport == Transport.TELEGRAM) {
                 telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
                         options.pollTimeoutSeconds(), config.language(), config.telegramRatePerSecond());
@@ -259,6 +263,7 @@ public final class BotApplication implements AutoCloseable {
             CatalogRefresher catalogRefresher = new CatalogRefresher(yclients, database.serviceMappings());
             background.scheduleWithFixedDelay(() -> {
                 catalogRefresher.run();
+                purgeExpiredDrafts(drafts);
                 discoverQuietly(companySetup);
             }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
 
@@ -322,6 +327,18 @@ public final class BotApplication implements AutoCloseable {
     }
 
     /** One line: ready (company, form) or exactly what is missing. */
+    /** Booking conversations idle past their time-out are deleted, not just ignored. */
+    private static void purgeExpiredDrafts(io.github.yclientsbot.booking.BookingDrafts drafts) {
+        try {
+            int n = drafts.deleteExpired();
+            if (n > 0) {
+                log.info("Deleted {} expired booking conversation(s)", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not delete expired booking conversations: {}", e.toString());
+        }
+    }
+
     private static void logYclientsReadiness(Settings settings, YclientsDirectory yclients, CompanySetup company) {
         Readiness r = yclients.readiness();
         if (!r.enabled()) {

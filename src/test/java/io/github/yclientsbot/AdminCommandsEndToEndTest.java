@@ -200,7 +200,8 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         // the first page: ten URL buttons and the page row
         Call first = ask(CUSTOMER, "/services");
         assertEquals(ids.subList(0, 10).stream().map(id -> link(FORM, id, 0)).toList(), first.buttonUrls());
-        assertEquals(List.of("svc:0", "svc:1"), first.callbackData());
+        assertEquals(List.of("svc:0", "svc:1"), first.callbackData().stream().filter(d -> d.startsWith("svc:")).toList());
+        assertEquals(10, first.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).count(), "book here beside each");
         assertTrue(first.buttonTexts().containsAll(List.of("1/2", "›")), first.buttonTexts().toString());
         assertFalse(first.buttonTexts().contains("‹"));
 

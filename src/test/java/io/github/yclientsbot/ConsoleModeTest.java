@@ -55,17 +55,19 @@ class ConsoleModeTest {
 
     @Test
     void aCustomerSeesTheDemoServicesAsNumberedButtonsAndANumberPrintsTheLink() throws Exception {
-        String out = converse("/start", "2", "7");
+        // each service: its booking-form link [odd] and "book here" [even] beside it (booking.mode=both)
+        String out = converse("/start", "3", "7");
 
         assertTrue(out.contains("(сейчас: customer)"), out);
         assertTrue(out.contains("Демо-салон «Лён»"), "greeting with the demo salon: " + out);
         assertTrue(out.contains("[1] Женская стрижка · 2\u00A0500–4\u00A0000\u00A0₽ ↗"), out);
-        assertTrue(out.contains("[3] Маникюр с покрытием гель-лак"), out);
+        assertTrue(out.contains("[5] Маникюр с покрытием гель-лак"), out);
+        assertTrue(out.contains("[2] 📅 Здесь"), out);
         // a URL button prints its link: the specialist-bound demo button, deep-linked to the demo booking form
         Matcher link = Pattern.compile("Кнопка открывает: (http://127\\.0\\.0\\.1:\\d+/company/777001/personal/select-time\\?o=m9200002s9100002)")
                 .matcher(out);
         assertTrue(link.find(), out);
-        assertTrue(out.contains("Кнопки 7 нет: у последнего сообщения их 3."), out);
+        assertTrue(out.contains("Кнопки 7 нет: у последнего сообщения их 6."), out);
     }
 
     @Test
@@ -132,5 +134,15 @@ class ConsoleModeTest {
         assertTrue(app.isPolling(), "the console counts as alive for /health");
         assertFalse(Files.exists(dir.resolve("data")));
         assertTrue(DemoYclients.COMPANY_ID > 0);
+    }
+
+    @Test
+    void theDemoWalksABookingInTheConsole() throws Exception {
+        // /book, the first service, any specialist, the first day, the first time, consent, a typed number, confirm
+        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1");
+        assertTrue(out.contains("соглашаетесь"), out);
+        assertTrue(out.contains("Шаг 5 из 5"), out);
+        assertTrue(out.contains("Проверьте запись"), out);
+        assertTrue(out.contains("Вы записаны") && out.contains("Номер записи: 900001"), out);
     }
 }

@@ -155,7 +155,7 @@ class GroupAndRolesEndToEndTest extends EndToEndBase {
         telegram.sendSticker(CUSTOMER);
         Call sticker = telegram.await(sendTo(CUSTOMER), 1, WAIT).get(0);
         assertTrue(sticker.text().contains("не умею это читать"), sticker.text());
-        assertTrue(ask(CUSTOMER, "/book").text().contains("Такой команды я не знаю"));
+        assertTrue(ask(CUSTOMER, "/nosuchcommand").text().contains("Такой команды я не знаю"));
         assertTrue(ask(CUSTOMER, "хочу на стрижку").text().contains("/services"));
 
         // /start greets with the business's name and shows the buttons

@@ -31,7 +31,8 @@ public final class ServiceMenu {
         this.prices = prices;
     }
 
-    public record Item(String text, String url) {}
+    /** One service button: its text, the booking form link, and the mapping it stands for ({@code mappingId}). */
+    public record Item(String text, String url, long mappingId) {}
 
     public enum Unavailable { DISABLED, NOT_CONFIGURED, NO_SERVICES }
 
@@ -64,7 +65,7 @@ public final class ServiceMenu {
         List<Item> items = new ArrayList<>();
         for (ServiceMapping m : all.subList(page * PAGE_SIZE, Math.min(all.size(), (page + 1) * PAGE_SIZE))) {
             try {
-                items.add(new Item(buttonText(m), links.link(form.get().url(), company.getAsLong(), m.serviceId(), m.staffId())));
+                items.add(new Item(buttonText(m), links.link(form.get().url(), company.getAsLong(), m.serviceId(), m.staffId()), m.id()));
             } catch (IllegalArgumentException e) {
                 // one bad button must not take the whole list down
                 log.warn("No booking link for service {} (staff {}): {}", m.serviceId(), m.staffId(), e.getMessage());

@@ -39,7 +39,13 @@ public sealed interface Action {
     }
 
     /** Replace the text and buttons of a message the bot sent (pagination). */
-    record Edit(long chatId, int messageId, String text, Keyboard keyboard) implements Action {}
+    record Edit(long chatId, int messageId, String text, Keyboard keyboard) implements Action {
+        public Edit {
+            if (keyboard != null && !keyboard.isInline()) {
+                throw new IllegalArgumentException("an edited message can carry inline buttons only");
+            }
+        }
+    }
 
     /**
      * Delete a user's message (it carried a secret). When Telegram refuses (older than 48 hours, or the

@@ -1,5 +1,7 @@
 package io.github.yclientsbot.chat;
 
+import io.github.yclientsbot.booking.BookingDrafts;
+import io.github.yclientsbot.booking.BookingService;
 import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.i18n.Messages;
@@ -33,7 +35,7 @@ public final class ChatBot {
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
 
     /** Customer commands in the menu everyone sees. */
-    public static final List<String> CUSTOMER_MENU = List.of("start", "services", "help", "whoami");
+    public static final List<String> CUSTOMER_MENU = List.of("start", "services", "book", "help", "whoami", "forgetme");
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
             "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "unset", "export", "import");
@@ -44,15 +46,18 @@ public final class ChatBot {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final CustomerCommands customer;
     private final AdminCommands admin;
+    private final BookingChat booking;
     private final Set<Long> menuShown = ConcurrentHashMap.newKeySet();
 
     public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, ServiceMenu menu, ClaimCode claim,
                    TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients,
-                   StatusReport status, PriceFormat prices, ExportImport transfer, DocumentDownloader downloader) {
+                   StatusReport status, PriceFormat prices, ExportImport transfer, DocumentDownloader downloader,
+                   BookingService bookingService, BookingDrafts drafts, io.github.yclientsbot.booking.PrivacyConsent consent) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
-        this.customer = new CustomerCommands(menu, claim);
+        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent);
+        this.customer = new CustomerCommands(menu, claim, booking, bookingService::mode);
         this.admin = new AdminCommands(tokens, company, services, yclients, prices);
         List<Command> all = new ArrayList<>(customer.commands());
         all.addAll(admin.commands());
@@ -91,6 +96,7 @@ public final class ChatBot {
             case CALLBACK -> callback(ctx);
             case TEXT -> text(ctx);
             case DOCUMENT -> document(ctx);
+            case CONTACT -> booking.contact(ctx);
             case OTHER -> ctx.isPrivate() ? ctx.say("hint.other") : Reply.NONE;
         };
         return withStaffMenu(ctx, reply);
@@ -99,6 +105,9 @@ public final class ChatBot {
     private Reply text(Context ctx) {
         var parsed = CommandLine.parse(ctx.in().text());
         if (parsed.isEmpty()) {
+            if (ctx.isPrivate() && booking.wantsText(ctx.userId())) {
+                return booking.text(ctx);
+            }
             return ctx.isPrivate() ? ctx.say("hint.text") : Reply.NONE;
         }
         CommandLine line = parsed.get();
@@ -132,6 +141,9 @@ public final class ChatBot {
     private Reply callback(Context ctx) {
         String data = ctx.in().callbackData() == null ? "" : ctx.in().callbackData();
         Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
+        if (data.startsWith(BookingChat.PREFIX)) {
+            return booking.callback(ctx);
+        }
         if (data.startsWith(ServiceListView.PAGE_CALLBACK)) {
             return customer.page(ctx, number(data, ServiceListView.PAGE_CALLBACK));
         }

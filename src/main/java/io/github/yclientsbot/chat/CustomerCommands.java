@@ -15,23 +15,39 @@ final class CustomerCommands {
     private final ServiceListView list;
     private final ServiceMenu menu;
     private final ClaimCode claim;
+    private final BookingChat booking;
 
-    CustomerCommands(ServiceMenu menu, ClaimCode claim) {
+    CustomerCommands(ServiceMenu menu, ClaimCode claim, BookingChat booking, java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode) {
         this.menu = menu;
-        this.list = new ServiceListView(menu);
+        this.list = new ServiceListView(menu, mode);
         this.claim = claim;
+        this.booking = booking;
     }
 
     List<Command> commands() {
         return List.of(
                 simple("start", Role.CUSTOMER, this::start),
                 simple("services", Role.CUSTOMER, (ctx, line) -> services(ctx)),
+                simple("book", Role.CUSTOMER, (ctx, line) -> book(ctx)),
+                simple("forgetme", Role.CUSTOMER, (ctx, line) -> booking.forget(ctx)),
                 simple("help", Role.CUSTOMER, (ctx, line) -> help(ctx)),
                 simple("whoami", Role.CUSTOMER, (ctx, line) -> whoami(ctx)),
                 simple("claim", Role.CUSTOMER, this::claim));
     }
 
+    /** /book: the in-chat booking, or (mode "form") the list of booking-form buttons. */
+    private Reply book(Context ctx) {
+        if (!booking.inChatEnabled()) {
+            return services(ctx);
+        }
+        return booking.start(ctx);
+    }
+
     private Reply start(Context ctx, CommandLine line) {
+        if (line.args().size() == 1 && line.args().get(0).equals("book")) {
+            // the t.me/<bot>?start=book deep link from a group
+            return book(ctx);
+        }
         String greeting = menu.businessName()
                 .map(b -> ctx.t("start.greeting", "business", b))
                 .orElse(ctx.t("start.greeting.nameless"));

@@ -7,6 +7,7 @@ package io.github.yclientsbot.chat;
  * @param messageId the user's message (TEXT/DOCUMENT/OTHER) or the bot message whose button was pressed (CALLBACK)
  * @param text      the message text, or a document's caption (may be null)
  * @param document  the file of a DOCUMENT, else null
+ * @param contact   the shared contact of a CONTACT, else null
  */
 public record Incoming(
         long updateId,
@@ -20,32 +21,51 @@ public record Incoming(
         String text,
         String callbackId,
         String callbackData,
-        Document document) {
+        Document document,
+        Contact contact) {
 
-    public enum Kind { TEXT, CALLBACK, DOCUMENT, OTHER }
+    public enum Kind { TEXT, CALLBACK, DOCUMENT, CONTACT, OTHER }
 
     /** A file the user sent: the transport's id to download it, its name and size as the sender reported them. */
     public record Document(String fileId, String fileName, long size) {}
 
+    /**
+     * A contact card the user shared: {@code contactUserId} is the Telegram user it belongs to (null when the
+     * card is not of a Telegram user), so a customer's own number can be told from someone else's.
+     */
+    public record Contact(String phoneNumber, String firstName, String lastName, Long contactUserId) {
+        /** Never prints the phone number. */
+        @Override
+        public String toString() {
+            return "Contact[user=" + contactUserId + "]";
+        }
+    }
+
     public static Incoming text(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                 String languageCode, int messageId, String text) {
-        return new Incoming(updateId, Kind.TEXT, chatId, chatType, userId, firstName, languageCode, messageId, text, null, null, null);
+        return new Incoming(updateId, Kind.TEXT, chatId, chatType, userId, firstName, languageCode, messageId, text, null, null, null, null);
     }
 
     public static Incoming callback(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                     String languageCode, int messageId, String callbackId, String data) {
-        return new Incoming(updateId, Kind.CALLBACK, chatId, chatType, userId, firstName, languageCode, messageId, null, callbackId, data, null);
+        return new Incoming(updateId, Kind.CALLBACK, chatId, chatType, userId, firstName, languageCode, messageId, null, callbackId, data, null, null);
     }
 
     public static Incoming other(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                  String languageCode, int messageId) {
-        return new Incoming(updateId, Kind.OTHER, chatId, chatType, userId, firstName, languageCode, messageId, null, null, null, null);
+        return new Incoming(updateId, Kind.OTHER, chatId, chatType, userId, firstName, languageCode, messageId, null, null, null, null, null);
     }
 
     public static Incoming document(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                     String languageCode, int messageId, String caption, Document document) {
         return new Incoming(updateId, Kind.DOCUMENT, chatId, chatType, userId, firstName, languageCode, messageId, caption,
-                null, null, document);
+                null, null, document, null);
+    }
+
+    public static Incoming contact(long updateId, long chatId, ChatType chatType, long userId, String firstName,
+                                   String languageCode, int messageId, Contact contact) {
+        return new Incoming(updateId, Kind.CONTACT, chatId, chatType, userId, firstName, languageCode, messageId, null,
+                null, null, null, contact);
     }
 
     /** Never prints the text: it may carry a token or a password. */

@@ -3,16 +3,45 @@ package io.github.yclientsbot.chat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows of inline buttons under a message. */
-public record Keyboard(List<List<Button>> rows) {
+/**
+ * What goes under a message: rows of inline buttons (the usual case), or — for a new message only — a reply
+ * keyboard with one "share my phone number" button ({@link #requestContact}), or the removal of such a
+ * keyboard ({@link #REMOVE_REPLY}). An edit can carry inline buttons only.
+ *
+ * @param contactButton the text of the share-contact button of a reply keyboard, else null
+ * @param removeReply   remove the reply keyboard the chat shows
+ */
+public record Keyboard(List<List<Button>> rows, String contactButton, boolean removeReply) {
     public static final Keyboard NONE = new Keyboard(List.of());
+    public static final Keyboard REMOVE_REPLY = new Keyboard(List.of(), null, true);
 
     public Keyboard {
         rows = rows.stream().filter(r -> !r.isEmpty()).map(List::copyOf).toList();
+        if ((contactButton != null || removeReply) && !rows.isEmpty()) {
+            throw new IllegalArgumentException("a message has inline buttons or a reply keyboard, not both");
+        }
+        if (contactButton != null && removeReply) {
+            throw new IllegalArgumentException("a reply keyboard is either shown or removed");
+        }
     }
 
+    public Keyboard(List<List<Button>> rows) {
+        this(rows, null, false);
+    }
+
+    /** A reply keyboard with one button that shares the user's own phone number (private chats only). */
+    public static Keyboard requestContact(String buttonText) {
+        return new Keyboard(List.of(), buttonText, false);
+    }
+
+    /** Inline buttons (possibly none), as an edit can carry. */
+    public boolean isInline() {
+        return contactButton == null && !removeReply;
+    }
+
+    /** No inline buttons and no reply keyboard change. */
     public boolean isEmpty() {
-        return rows.isEmpty();
+        return rows.isEmpty() && isInline();
     }
 
     public static Builder builder() {

@@ -10,9 +10,11 @@ final class ServiceListView {
     static final String PAGE_CALLBACK = "svc:";
 
     private final ServiceMenu menu;
+    private final java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode;
 
-    ServiceListView(ServiceMenu menu) {
+    ServiceListView(ServiceMenu menu, java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode) {
         this.menu = menu;
+        this.mode = mode;
     }
 
     record View(String text, Keyboard keyboard) {}
@@ -40,8 +42,14 @@ final class ServiceListView {
         }
         text.append(ctx.t("services.header", "business", business));
         Keyboard.Builder kb = Keyboard.builder();
+        var how = mode.get();
         for (ServiceMenu.Item item : p.items()) {
-            kb.row(Button.url(item.text(), item.url()));
+            String book = BookingChat.SERVICE + item.mappingId();
+            switch (how) {
+                case FORM -> kb.row(Button.url(item.text(), item.url()));
+                case CHAT -> kb.row(Button.callback(item.text(), book));
+                case BOTH -> kb.row(Button.url(item.text(), item.url()), Button.callback(ctx.t("booking.button.here"), book));
+            }
         }
         if (p.pages() > 1) {
             List<Button> nav = new ArrayList<>();

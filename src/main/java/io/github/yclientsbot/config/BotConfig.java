@@ -89,6 +89,14 @@ public final class BotConfig {
         this.httpPort = parseHttpPort();
         this.httpHost = parseHttpHost();
         this.telegramRatePerSecond = parseRate();
+        String mode = text(SettingKey.BOOKING_MODE).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("chat", "form", "both").contains(mode)) {
+            throw invalid(SettingKey.BOOKING_MODE, "must be chat, form or both, got " + quote(text(SettingKey.BOOKING_MODE)),
+                    "to chat, form or both");
+        }
+        if (get(SettingKey.BOOKING_PRIVACY_URL).isSet()) {
+            httpUrl(SettingKey.BOOKING_PRIVACY_URL, "to your privacy policy like https://example.com/privacy, or leave it empty");
+        }
         List<String> allWarnings = new ArrayList<>(this.fileWarnings);
         allWarnings.addAll(validateTemplate());
         this.warnings = List.copyOf(allWarnings);

@@ -30,7 +30,9 @@ public enum SettingKey {
     YCLIENTS_API_URL("yclients.api.url", false, "https://api.yclients.com"),
     YCLIENTS_BOOKING_URL("yclients.booking.url", false, ""),
     YCLIENTS_BOOKING_TEMPLATE("yclients.booking.template", false,
-            "{form}/company/{company}/personal/select-time?o=m{staff}s{service}");
+            "{form}/company/{company}/personal/select-time?o=m{staff}s{service}"),
+    BOOKING_MODE("booking.mode", false, "both"),
+    BOOKING_PRIVACY_URL("booking.privacy-url", false, "");
 
     private static final Map<String, SettingKey> BY_KEY;
 

@@ -168,7 +168,7 @@ public final class ConsoleTransport {
     }
 
     private void showButtons(int messageId, Keyboard keyboard) {
-        if (keyboard == null || keyboard.isEmpty()) {
+        if (keyboard == null || keyboard.rows().isEmpty()) {
             return;
         }
         List<Button> numbered = new ArrayList<>();

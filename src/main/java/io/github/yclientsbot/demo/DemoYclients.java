@@ -48,6 +48,8 @@ public final class DemoYclients implements AutoCloseable {
     private static final String UNAUTHORIZED = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Необходима авторизация\"}}";
 
     private final HttpServer server;
+    /** Bookings made in the demo (book_record), for their record ids. */
+    private final java.util.concurrent.atomic.AtomicLong records = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService executor;
     private final String baseUrl;
 
@@ -112,6 +114,19 @@ public final class DemoYclients implements AutoCloseable {
                 respond(exchange, partner(exchange) ? 201 : 401, partner(exchange)
                         ? "{\"success\":true,\"data\":{\"id\":1,\"user_token\":\"" + USER_TOKEN + "\",\"name\":\"Демо-администратор\"},\"meta\":[]}"
                         : UNAUTHORIZED);
+                return;
+            }
+            if (method.equals("POST") && (path.equals(API + "/book_check/" + COMPANY_ID) || path.equals(API + "/book_record/" + COMPANY_ID))) {
+                drain(exchange.getRequestBody());
+                if (!partner(exchange)) {
+                    respond(exchange, 401, UNAUTHORIZED);
+                } else if (path.endsWith("/book_check/" + COMPANY_ID)) {
+                    respond(exchange, 201, "{\"success\":true,\"data\":null,\"meta\":{\"message\":\"Created\"}}");
+                } else {
+                    long record = 900_000 + records.incrementAndGet();
+                    respond(exchange, 201, "{\"success\":true,\"data\":[{\"id\":1,\"record_id\":" + record
+                            + ",\"record_hash\":\"demo" + record + "\"}],\"meta\":[]}");
+                }
                 return;
             }
             if (!method.equals("GET")) {

@@ -32,6 +32,9 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** A booking conversation idle this long is deleted. */
+    public static final java.time.Duration BOOKING_IDLE_TIMEOUT = java.time.Duration.ofMinutes(30);
+
     static final String MIGRATIONS = "classpath:db/migration";
 
     /** H2 "Database may be already in use" (another process holds the file lock). */
@@ -58,6 +61,8 @@ public final class Database implements AutoCloseable {
     private final AuditLog auditLog;
     private final AdminStore admins;
     private final ContentRestore restore;
+    private final BookingStates bookingStates;
+    private final BookingConsents bookingConsents;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, Clock clock) {
@@ -68,6 +73,8 @@ public final class Database implements AutoCloseable {
         this.auditLog = new AuditLog(sessionFactory, clock);
         this.admins = new AdminStore(sessionFactory, clock);
         this.restore = new ContentRestore(sessionFactory, clock);
+        this.bookingStates = new BookingStates(sessionFactory, clock, BOOKING_IDLE_TIMEOUT);
+        this.bookingConsents = new BookingConsents(sessionFactory, clock);
     }
 
     /**
@@ -155,6 +162,16 @@ public final class Database implements AutoCloseable {
         return admins;
     }
 
+    /** Customers' booking conversations; idle ones expire after {@link #BOOKING_IDLE_TIMEOUT}. */
+    public BookingStates bookingStates() {
+        return bookingStates;
+    }
+
+    /** Customers' consent to the privacy policy. */
+    public BookingConsents bookingConsents() {
+        return bookingConsents;
+    }
+
     /** Restores exported settings, buttons and admins in one transaction ({@code /import}). */
     public ContentRestore restore() {
         return restore;
@@ -213,7 +230,7 @@ public final class Database implements AutoCloseable {
     private static SessionFactory buildSessionFactory(DataSource dataSource) {
         Configuration configuration = new Configuration()
                 .addAnnotatedClasses(BotSettingEntity.class, ServiceMappingEntity.class, AuditEntryEntity.class,
-                        BotAdminEntity.class)
+                        BotAdminEntity.class, BookingStateEntity.class, BookingConsentEntity.class)
                 .setProperty(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                 .setProperty(JdbcSettings.SHOW_SQL, false)
                 .setProperty(JdbcSettings.FORMAT_SQL, false)

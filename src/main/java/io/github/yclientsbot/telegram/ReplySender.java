@@ -145,7 +145,7 @@ final class ReplySender {
                     .chatId(s.chatId())
                     .text(limit(s.text()))
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-                    .replyMarkup(markup(s.keyboard()))
+                    .replyMarkup(sendMarkup(s.keyboard()))
                     .build());
             stats.replySent("send");
         } else if (action instanceof Action.SendDocument d) {
@@ -243,6 +243,24 @@ final class ReplySender {
 
     private static String limit(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** A new message's markup: inline buttons, a share-contact reply keyboard, or the removal of one. */
+    static org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard sendMarkup(Keyboard keyboard) {
+        if (keyboard != null && keyboard.contactButton() != null) {
+            var button = org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton.builder()
+                    .text(keyboard.contactButton()).requestContact(true).build();
+            return org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup.builder()
+                    .keyboardRow(new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow(List.of(button)))
+                    .resizeKeyboard(true)
+                    .oneTimeKeyboard(true)
+                    .build();
+        }
+        if (keyboard != null && keyboard.removeReply()) {
+            return org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove.builder()
+                    .removeKeyboard(true).build();
+        }
+        return markup(keyboard);
     }
 
     static InlineKeyboardMarkup markup(Keyboard keyboard) {

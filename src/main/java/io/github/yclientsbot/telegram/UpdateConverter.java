@@ -36,6 +36,12 @@ final class UpdateConverter {
                 return Optional.of(Incoming.document(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
                         from.getLanguageCode(), m.getMessageId(), m.getCaption(), document));
             }
+            if (m.hasContact()) {
+                org.telegram.telegrambots.meta.api.objects.Contact c = m.getContact();
+                return Optional.of(Incoming.contact(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
+                        from.getLanguageCode(), m.getMessageId(),
+                        new Incoming.Contact(c.getPhoneNumber(), c.getFirstName(), c.getLastName(), c.getUserId())));
+            }
             if (isServiceMessage(m)) {
                 return Optional.empty();
             }

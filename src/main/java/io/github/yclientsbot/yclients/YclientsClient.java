@@ -167,6 +167,126 @@ public final class YclientsClient {
   }
 
   /**
+   * {@code GET /api/v1/book_dates/{company_id}?service_ids[]=X&staff_id=Y&date_from=..&date_to=..}, partner token
+   * only: the bookable days ({@code booking_dates}) in that range, sorted.
+   */
+  public List<java.time.LocalDate> bookDates(YclientsCredentials c, long companyId, long serviceId, long staffId,
+      java.time.LocalDate from, java.time.LocalDate to) throws YclientsException {
+    String path = "/api/v1/book_dates/" + companyId;
+    HttpUrl.Builder url = url(path)
+        .addEncodedQueryParameter("service_ids[]", String.valueOf(serviceId))
+        .addQueryParameter("date_from", from.toString())
+        .addQueryParameter("date_to", to.toString());
+    if (staffId > 0) {
+      url.addQueryParameter("staff_id", String.valueOf(staffId));
+    }
+    return map("GET", path, get(c, false, path, url.build()), node -> {
+      java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+      for (JsonNode d : node.path("booking_dates")) {
+        try {
+          days.add(java.time.LocalDate.parse(d.asText().strip()));
+        } catch (DateTimeParseException e) {
+          log.debug("YCLIENTS: skipped a booking date that is not YYYY-MM-DD");
+        }
+      }
+      return List.copyOf(days);
+    });
+  }
+
+  /** {@code GET /api/v1/book_times/{company_id}/{staff_id}/{date}?service_ids[]=X} (staff 0 = any), partner only. */
+  public List<BookTime> bookTimes(YclientsCredentials c, long companyId, long staffId, java.time.LocalDate date,
+      long serviceId) throws YclientsException {
+    String path = "/api/v1/book_times/" + companyId + "/" + Math.max(0, staffId) + "/" + date;
+    HttpUrl url = url(path).addEncodedQueryParameter("service_ids[]", String.valueOf(serviceId)).build();
+    Answer answer = get(c, false, path, url);
+    if (!answer.data().isArray()) {
+      throw badResponse("GET", path, answer.status(), "unexpected JSON: data is not an array", null);
+    }
+    List<BookTime> times = new ArrayList<>();
+    for (JsonNode item : answer.data()) {
+      String time = TolerantJson.nonBlank(item, "time");
+      String datetime = item.path("datetime").isMissingNode() || item.path("datetime").isNull() ? null
+          : item.path("datetime").asText();
+      if (time != null && datetime != null && !datetime.isBlank()) {
+        times.add(new BookTime(time.strip(), datetime, TolerantJson.longValue(item, "seance_length", 0)));
+      }
+    }
+    return List.copyOf(times);
+  }
+
+  /** {@code POST /api/v1/book_check/{company_id}}: returns when the appointments can be booked, else throws (433…). */
+  public void bookCheck(YclientsCredentials c, long companyId, List<Appointment> appointments) throws YclientsException {
+    String path = "/api/v1/book_check/" + companyId;
+    ObjectNode body = mapper.createObjectNode();
+    body.set("appointments", appointmentsNode(appointments));
+    post(c, path, body, false);
+  }
+
+  /** {@code POST /api/v1/book_code/{company_id}} {@code {phone, fullname}}: YCLIENTS texts the customer a code. */
+  public void bookCode(YclientsCredentials c, long companyId, String phone, String fullname) throws YclientsException {
+    String path = "/api/v1/book_code/" + companyId;
+    ObjectNode body = mapper.createObjectNode().put("phone", phone).put("fullname", fullname);
+    post(c, path, body, false);
+  }
+
+  /** {@code POST /api/v1/book_record/{company_id}}: books; one record per appointment. */
+  public List<BookedRecord> bookRecord(YclientsCredentials c, long companyId, BookingRequest request)
+      throws YclientsException {
+    String path = "/api/v1/book_record/" + companyId;
+    ObjectNode body = mapper.createObjectNode()
+        .put("phone", request.phone())
+        .put("fullname", request.fullname())
+        .put("email", "");
+    if (request.code() != null) {
+      body.put("code", request.code());
+    }
+    if (request.comment() != null) {
+      body.put("comment", request.comment());
+    }
+    body.set("appointments", appointmentsNode(request.appointments()));
+    Answer answer = post(c, path, body, true);
+    JsonNode data = answer.data().isObject() ? mapper.createArrayNode().add(answer.data()) : answer.data();
+    List<BookedRecord> records = new ArrayList<>();
+    for (JsonNode item : data) {
+      Long id = TolerantJson.longValue(item, "record_id");
+      String hash = TolerantJson.nonBlank(item, "record_hash");
+      if (id != null && hash != null) {
+        records.add(new BookedRecord(id, hash.strip()));
+      }
+    }
+    if (records.isEmpty()) {
+      throw badResponse("POST", path, answer.status(), "unexpected JSON: no record_id/record_hash", null);
+    }
+    return List.copyOf(records);
+  }
+
+  private com.fasterxml.jackson.databind.node.ArrayNode appointmentsNode(List<Appointment> appointments) {
+    com.fasterxml.jackson.databind.node.ArrayNode list = mapper.createArrayNode();
+    int id = 1;
+    for (Appointment a : appointments) {
+      ObjectNode item = list.addObject().put("id", id++);
+      item.putArray("services").add(a.serviceId());
+      item.put("staff_id", Math.max(0, a.staffId()));
+      item.put("datetime", a.datetime());
+    }
+    return list;
+  }
+
+  private Answer post(YclientsCredentials c, String path, ObjectNode body, boolean dataRequired)
+      throws YclientsException {
+    Objects.requireNonNull(c, "credentials");
+    byte[] bytes;
+    try {
+      bytes = mapper.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the request body of " + path, e);
+    }
+    String authorization = "Bearer " + checkedToken(c.partnerToken(), "partner token");
+    return send("POST", path, url(path).build(), authorization, RequestBody.create(bytes, JSON),
+        new Redactor(c.partnerToken(), c.userToken()), dataRequired);
+  }
+
+  /**
    * {@code GET /api/v1/company/{id}/services}, partner + user token.
    *
    * @throws IllegalArgumentException when {@code c} has no user token

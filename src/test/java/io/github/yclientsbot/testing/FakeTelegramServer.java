@@ -176,6 +176,19 @@ public final class FakeTelegramServer implements AutoCloseable {
         return fileId;
     }
 
+    /**
+     * A contact card shared in the private chat of {@code userId}: their own (the share-contact button) when
+     * {@code contactUserId == userId}, someone else's otherwise; {@code contactUserId} null = not a Telegram user.
+     */
+    public int sendContact(long userId, Long contactUserId, String phone) {
+        ObjectNode message = message(userId, "private", userId, "ru");
+        ObjectNode contact = message.putObject("contact").put("phone_number", phone).put("first_name", "Contact" + contactUserId);
+        if (contactUserId != null) {
+            contact.put("user_id", contactUserId);
+        }
+        return enqueue("message", message);
+    }
+
     /** A press on a button of a message the bot sent in that private chat. */
     public int pressButton(long userId, int messageId, String data) {
         ObjectNode q = mapper.createObjectNode();

@@ -1,0 +1,83 @@
+package io.github.yclientsbot.booking;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Where one customer is in the in-chat booking and what they chose so far. Stored as JSON
+ * ({@link BookingDrafts}); every field but {@code step} may be unset (0 / null) until its step is done.
+ *
+ * @param staffFixed the service button names its specialist, so the specialist step is skipped
+ * @param zone       the company's time zone ({@code timezone_name}), null when unknown
+ * @param times      the free times last shown for {@code date}: {@code [label, datetime]} pairs
+ */
+public record BookingDraft(
+        Step step,
+        long serviceId,
+        String serviceTitle,
+        BigDecimal priceMin,
+        BigDecimal priceMax,
+        long staffId,
+        String staffName,
+        boolean staffFixed,
+        String zone,
+        String month,
+        String date,
+        List<List<String>> times,
+        String time,
+        String datetime,
+        String phone,
+        String name) {
+
+    public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING }
+
+    public BookingDraft {
+        times = times == null ? List.of() : List.copyOf(times);
+    }
+
+    public static BookingDraft start() {
+        return new BookingDraft(Step.SERVICE, 0, null, null, null, 0, null, false, null, null, null, List.of(), null, null,
+                null, null);
+    }
+
+    public BookingDraft step(Step next) {
+        return new BookingDraft(next, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
+                month, date, times, time, datetime, phone, name);
+    }
+
+    public BookingDraft service(long id, String title, BigDecimal min, BigDecimal max, long staff, boolean fixed, String tz) {
+        return new BookingDraft(step, id, title, min, max, staff, null, fixed, tz, null, null, List.of(), null, null,
+                phone, name);
+    }
+
+    public BookingDraft staff(long id, String staffNameOrNull) {
+        return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, id, staffNameOrNull, staffFixed, zone,
+                null, null, List.of(), null, null, phone, name);
+    }
+
+    public BookingDraft month(String yearMonth) {
+        return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
+                yearMonth, date, times, time, datetime, phone, name);
+    }
+
+    public BookingDraft day(String day, List<List<String>> freeTimes) {
+        return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
+                month, day, freeTimes, null, null, phone, name);
+    }
+
+    public BookingDraft time(String label, String at) {
+        return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
+                month, date, times, label, at, phone, name);
+    }
+
+    public BookingDraft contact(String phoneDigits, String fullName) {
+        return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
+                month, date, times, time, datetime, phoneDigits, fullName);
+    }
+
+    /** Never prints the phone or the name. */
+    @Override
+    public String toString() {
+        return "BookingDraft[" + step + ", service=" + serviceId + ", staff=" + staffId + ", date=" + date + "]";
+    }
+}

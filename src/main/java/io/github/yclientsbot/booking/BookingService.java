@@ -1,0 +1,120 @@
+package io.github.yclientsbot.booking;
+
+import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.setup.NotReadyException;
+import io.github.yclientsbot.setup.Settings;
+import io.github.yclientsbot.setup.YclientsDirectory;
+import io.github.yclientsbot.storage.ServiceMapping;
+import io.github.yclientsbot.storage.ServiceMappings;
+import io.github.yclientsbot.yclients.Appointment;
+import io.github.yclientsbot.yclients.BookStaff;
+import io.github.yclientsbot.yclients.BookTime;
+import io.github.yclientsbot.yclients.BookedRecord;
+import io.github.yclientsbot.yclients.BookingRequest;
+import io.github.yclientsbot.yclients.Company;
+import io.github.yclientsbot.yclients.YclientsCredentials;
+import io.github.yclientsbot.yclients.YclientsException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The YCLIENTS online-booking calls of the in-chat booking, with the configured company and partner token:
+ * bookable specialists, days and times, then {@code book_check} right before {@code book_record}.
+ */
+public final class BookingService {
+    /** How far ahead bookable days are offered. */
+    public static final int DAYS_AHEAD = 92;
+
+    public enum Mode { CHAT, FORM, BOTH }
+
+    private final Settings settings;
+    private final YclientsDirectory directory;
+    private final ServiceMappings mappings;
+    private final Clock clock;
+
+    public BookingService(Settings settings, YclientsDirectory directory, ServiceMappings mappings, Clock clock) {
+        this.settings = settings;
+        this.directory = directory;
+        this.mappings = mappings;
+        this.clock = clock;
+    }
+
+    /** {@code booking.mode}: chat, form or both (default; anything unreadable counts as both). */
+    public Mode mode() {
+        Settings.Value v = settings.get(SettingKey.BOOKING_MODE);
+        if (!v.isSet()) {
+            return Mode.BOTH;
+        }
+        return switch (v.value().strip().toLowerCase(Locale.ROOT)) {
+            case "chat" -> Mode.CHAT;
+            case "form" -> Mode.FORM;
+            default -> Mode.BOTH;
+        };
+    }
+
+    /** The customer buttons (services, possibly with one specialist each). */
+    public List<ServiceMapping> services() {
+        return mappings.all();
+    }
+
+    public Optional<ServiceMapping> service(long mappingId) {
+        return mappings.all().stream().filter(m -> m.id() == mappingId).findFirst();
+    }
+
+    /** The company's zone name (e.g. Europe/Moscow), or null when YCLIENTS does not say. */
+    public String timezone() throws YclientsException, NotReadyException {
+        Company c = directory.company();
+        return c.timezoneName();
+    }
+
+    /** Today in {@code zone} (the company's), or in UTC+3 (Moscow) when unknown. */
+    public LocalDate today(String zone) {
+        ZoneId id;
+        try {
+            id = zone == null ? ZoneId.of("Europe/Moscow") : ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            id = ZoneId.of("Europe/Moscow");
+        }
+        return LocalDate.now(clock.withZone(id));
+    }
+
+    /** Specialists who take online bookings for the service. */
+    public List<BookStaff> staff(long serviceId) throws YclientsException, NotReadyException {
+        return directory.bookableStaff(serviceId).stream().filter(BookStaff::bookable).toList();
+    }
+
+    public List<LocalDate> days(long serviceId, long staffId, String zone) throws YclientsException, NotReadyException {
+        LocalDate today = today(zone);
+        return directory.client().bookDates(credentials(), companyId(), serviceId, staffId, today, today.plusDays(DAYS_AHEAD))
+                .stream().filter(d -> !d.isBefore(today)).toList();
+    }
+
+    public List<BookTime> times(long serviceId, long staffId, LocalDate day) throws YclientsException, NotReadyException {
+        return directory.client().bookTimes(credentials(), companyId(), staffId, day, serviceId);
+    }
+
+    /** {@code book_check} then {@code book_record}; any refusal (433…) is thrown as it came. */
+    public List<BookedRecord> book(BookingDraft d) throws YclientsException, NotReadyException {
+        List<Appointment> appointments = List.of(new Appointment(d.serviceId(), d.staffId(), d.datetime()));
+        YclientsCredentials creds = credentials();
+        long company = companyId();
+        directory.client().bookCheck(creds, company, appointments);
+        return directory.client().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), null, null, appointments));
+    }
+
+    private YclientsCredentials credentials() throws NotReadyException {
+        if (!directory.readiness().ready()) {
+            throw new NotReadyException(directory.readiness());
+        }
+        return settings.credentials().orElseThrow(() -> new NotReadyException(directory.readiness())).withoutUserToken();
+    }
+
+    private long companyId() throws NotReadyException {
+        return settings.companyId().orElseThrow(() -> new NotReadyException(directory.readiness()));
+    }
+}

@@ -1,0 +1,716 @@
+package io.github.yclientsbot.chat;
+
+import io.github.yclientsbot.booking.BookingDraft;
+import io.github.yclientsbot.booking.BookingDraft.Step;
+import io.github.yclientsbot.booking.BookingDrafts;
+import io.github.yclientsbot.booking.BookingService;
+import io.github.yclientsbot.booking.PhoneNumber;
+import io.github.yclientsbot.booking.PriceFormat;
+import io.github.yclientsbot.booking.PrivacyConsent;
+import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.setup.NotReadyException;
+import io.github.yclientsbot.storage.ServiceMapping;
+import io.github.yclientsbot.yclients.BookStaff;
+import io.github.yclientsbot.yclients.BookTime;
+import io.github.yclientsbot.yclients.BookedRecord;
+import io.github.yclientsbot.yclients.YclientsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The in-chat booking, step by step: service → specialist → day → time → phone → summary → confirm. One
+ * message is edited in place while the customer presses buttons; the phone step needs a new message (a reply
+ * keyboard with "share my number"), and so does the summary after it. Where the customer is lives in the
+ * database ({@link BookingDrafts}), so a restart mid-way continues.
+ */
+final class BookingChat {
+    private static final Logger log = LoggerFactory.getLogger(BookingChat.class);
+
+    static final String PREFIX = "bk:";
+    static final String SERVICE = PREFIX + "svc:";
+    private static final String SERVICE_PAGE = PREFIX + "sp:";
+    private static final String STAFF = PREFIX + "st:";
+    private static final String STAFF_PAGE = PREFIX + "stp:";
+    private static final String MONTH = PREFIX + "m:";
+    private static final String DAY = PREFIX + "d:";
+    private static final String TIME = PREFIX + "t:";
+    private static final String TIME_PAGE = PREFIX + "tp:";
+    private static final String BACK = PREFIX + "b";
+    private static final String CANCEL = PREFIX + "x";
+    private static final String CONFIRM = PREFIX + "ok";
+    private static final String AGREE = PREFIX + "agree";
+
+    static final int PAGE = 8;
+    static final int TIMES_PAGE = 24;
+
+    private final BookingService booking;
+    private final BookingDrafts drafts;
+    private final ServiceMenu menu;
+    private final PriceFormat prices;
+    private final Supplier<String> botUsername;
+    private final PrivacyConsent consent;
+
+    BookingChat(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PriceFormat prices, Supplier<String> botUsername,
+                PrivacyConsent consent) {
+        this.booking = booking;
+        this.consent = consent;
+        this.drafts = drafts;
+        this.menu = menu;
+        this.prices = prices;
+        this.botUsername = botUsername;
+    }
+
+    private record View(String text, Keyboard keyboard) {}
+
+    /** A failure to show instead of the step: YCLIENTS down, not set up… */
+    private static final class StepFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient View view;
+
+        StepFailed(View view) {
+            super(null, null, false, false);
+            this.view = view;
+        }
+    }
+
+    boolean inChatEnabled() {
+        return booking.mode() != BookingService.Mode.FORM;
+    }
+
+    // --- entry points ------------------------------------------------------------------------------
+
+    /** /book (and /start book): in a private chat the first step; in a group a link into the private chat. */
+    Reply start(Context ctx) {
+        if (!ctx.isPrivate()) {
+            String bot = botUsername.get();
+            if (bot == null || bot.isBlank()) {
+                return ctx.say("booking.group.nolink");
+            }
+            return Reply.of(ctx.send(ctx.t("booking.group"), Keyboard.builder()
+                    .row(Button.url(ctx.t("booking.group.button"), "https://t.me/" + bot + "?start=book")).build()));
+        }
+        if (menu.linksUnavailable().isPresent() || booking.services().isEmpty()) {
+            return ctx.say("services.unavailable");
+        }
+        drafts.start(ctx.userId(), BookingDraft.start());
+        View v = services(ctx, 0);
+        return Reply.of(ctx.send(v.text(), v.keyboard()));
+    }
+
+    /** /forgetme: the conversation and the stored consent are deleted. */
+    Reply forget(Context ctx) {
+        drafts.end(ctx.userId());
+        boolean hadConsent = consent.forget(ctx.userId());
+        log.info("User {} asked to be forgotten; consent {}", ctx.userId(), hadConsent ? "deleted" : "none stored");
+        return ctx.say("forgetme.done");
+    }
+
+    /** The customer is at the phone step, so a typed message is their number. */
+    boolean wantsText(long userId) {
+        return drafts.find(userId).map(v -> v.draft().step() == Step.CONTACT).orElse(false);
+    }
+
+    /** A button of the booking ({@link #PREFIX}). */
+    Reply callback(Context ctx) {
+        String data = ctx.in().callbackData();
+        Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
+        if (!ctx.isPrivate()) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.group.button.private")));
+        }
+        if (data.startsWith(SERVICE)) {
+            return chooseService(ctx, data.substring(SERVICE.length())).before(ack);
+        }
+        Optional<BookingDrafts.Versioned> found = drafts.find(ctx.userId());
+        if (found.isEmpty()) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t(
+                    data.equals(CONFIRM) ? "booking.already" : "booking.expired.short")),
+                    edit(ctx, new View(ctx.t("booking.expired"), Keyboard.NONE)));
+        }
+        BookingDrafts.Versioned v = found.get();
+        BookingDraft d = v.draft();
+        try {
+            if (data.equals(CANCEL)) {
+                drafts.end(ctx.userId());
+                return Reply.of(ack, edit(ctx, new View(ctx.t("booking.cancelled"), Keyboard.NONE)));
+            }
+            if (data.equals(BACK)) {
+                return back(ctx, v).before(ack);
+            }
+            if (data.equals(CONFIRM)) {
+                return confirm(ctx, v);
+            }
+            if (data.equals(AGREE) && d.step() == Step.CONSENT) {
+                consent.give(ctx.userId());
+                log.info("User {} consented to the privacy policy", ctx.userId());
+                return askContact(ctx, v, d).before(ack);
+            }
+            if (data.startsWith(SERVICE_PAGE) && d.step() == Step.SERVICE) {
+                return Reply.of(ack, edit(ctx, services(ctx, number(data, SERVICE_PAGE))));
+            }
+            if (data.startsWith(STAFF_PAGE) && d.step() == Step.STAFF) {
+                return Reply.of(ack, edit(ctx, staff(ctx, d, number(data, STAFF_PAGE))));
+            }
+            if (data.startsWith(STAFF) && d.step() == Step.STAFF) {
+                return chooseStaff(ctx, v, data.substring(STAFF.length())).before(ack);
+            }
+            if (data.startsWith(MONTH) && d.step() == Step.DAY) {
+                BookingDraft next = d.month(data.substring(MONTH.length()));
+                drafts.save(ctx.userId(), v.version(), next);
+                return Reply.of(ack, edit(ctx, days(ctx, next)));
+            }
+            if (data.startsWith(DAY) && d.step() == Step.DAY) {
+                return chooseDay(ctx, v, data.substring(DAY.length())).before(ack);
+            }
+            if (data.startsWith(TIME_PAGE) && d.step() == Step.TIME) {
+                return Reply.of(ack, edit(ctx, times(ctx, d, number(data, TIME_PAGE), null)));
+            }
+            if (data.startsWith(TIME) && d.step() == Step.TIME) {
+                return chooseTime(ctx, v, data.substring(TIME.length())).before(ack);
+            }
+        } catch (StepFailed failed) {
+            return Reply.of(ack, edit(ctx, failed.view));
+        }
+        // a button of a step the customer has left (an older message)
+        return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.stale")));
+    }
+
+    /** A typed phone number at the phone step. */
+    Reply text(Context ctx) {
+        return phone(ctx, ctx.in().text(), null);
+    }
+
+    /** A shared contact: accepted only when it is the sender's own. */
+    Reply contact(Context ctx) {
+        Incoming.Contact c = ctx.in().contact();
+        if (!ctx.isPrivate()) {
+            // a phone number shared in a group is not taken into a booking
+            return Reply.NONE;
+        }
+        Optional<BookingDrafts.Versioned> found = drafts.find(ctx.userId());
+        if (found.isEmpty() || found.get().draft().step() != Step.CONTACT) {
+            return ctx.isPrivate() ? ctx.say("hint.other") : Reply.NONE;
+        }
+        if (c.contactUserId() == null || c.contactUserId() != ctx.userId()) {
+            log.info("User {} shared a contact that is not their own; refused", ctx.userId());
+            return Reply.of(ctx.send(ctx.t("booking.contact.foreign"), Keyboard.requestContact(ctx.t("booking.contact.button"))));
+        }
+        String name = String.join(" ", nonBlank(c.firstName(), c.lastName()));
+        return phone(ctx, c.phoneNumber(), name.isBlank() ? null : name);
+    }
+
+    // --- steps -------------------------------------------------------------------------------------
+
+    private Reply chooseService(Context ctx, String arg) {
+        long mappingId;
+        try {
+            mappingId = Long.parseLong(arg);
+        } catch (NumberFormatException e) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.stale")));
+        }
+        Optional<ServiceMapping> m = booking.service(mappingId);
+        if (m.isEmpty() || !inChatEnabled()) {
+            return Reply.of(edit(ctx, new View(ctx.t("booking.service.gone"), Keyboard.NONE)));
+        }
+        ServiceMapping s = m.get();
+        try {
+            String zone = zone(ctx);
+            BookingDraft d = BookingDraft.start().service(s.serviceId(), s.title(), s.priceMin(), s.priceMax(),
+                    s.staffId(), s.staffId() != ServiceMapping.NO_STAFF, zone);
+            if (d.staffFixed()) {
+                d = d.staff(s.staffId(), staffName(ctx, s.serviceId(), s.staffId())).step(Step.DAY);
+                drafts.start(ctx.userId(), d);
+                return Reply.of(edit(ctx, days(ctx, d)));
+            }
+            d = d.step(Step.STAFF);
+            drafts.start(ctx.userId(), d);
+            return Reply.of(edit(ctx, staff(ctx, d, 0)));
+        } catch (StepFailed failed) {
+            return Reply.of(edit(ctx, failed.view));
+        }
+    }
+
+    private Reply chooseStaff(Context ctx, BookingDrafts.Versioned v, String arg) throws StepFailed {
+        long staffId = parseLong(arg);
+        String name = staffId > 0 ? staffName(ctx, v.draft().serviceId(), staffId) : null;
+        BookingDraft next = v.draft().staff(staffId, name).step(Step.DAY);
+        drafts.save(ctx.userId(), v.version(), next);
+        return Reply.of(edit(ctx, days(ctx, next)));
+    }
+
+    private Reply chooseDay(Context ctx, BookingDrafts.Versioned v, String arg) throws StepFailed {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(arg);
+        } catch (RuntimeException e) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.stale")));
+        }
+        BookingDraft d = v.draft();
+        List<BookTime> free = call(ctx, d, () -> booking.times(d.serviceId(), d.staffId(), day));
+        BookingDraft next = d.day(day.toString(), pairs(free)).step(Step.TIME);
+        drafts.save(ctx.userId(), v.version(), next);
+        return Reply.of(edit(ctx, times(ctx, next, 0, null)));
+    }
+
+    private Reply chooseTime(Context ctx, BookingDrafts.Versioned v, String arg) {
+        BookingDraft d = v.draft();
+        String[] parts = arg.split(":", 2);
+        int index = parts.length == 2 && d.date() != null && parts[0].equals(d.date().replace("-", "")) ? (int) parseLong(parts[1]) : -1;
+        if (index < 0 || index >= d.times().size()) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.stale")));
+        }
+        List<String> slot = d.times().get(index);
+        BookingDraft chosen = d.time(slot.get(0), slot.get(1));
+        if (chosen.phone() != null) {
+            BookingDraft next = chosen.step(Step.SUMMARY);
+            drafts.save(ctx.userId(), v.version(), next);
+            return Reply.of(edit(ctx, summary(ctx, next)));
+        }
+        if (!consent.given(ctx.userId())) {
+            BookingDraft next = chosen.step(Step.CONSENT);
+            drafts.save(ctx.userId(), v.version(), next);
+            Keyboard.Builder kb = Keyboard.builder().row(Button.callback(ctx.t("booking.button.agree"), AGREE));
+            consent.policyUrl().ifPresent(url -> kb.row(Button.url(ctx.t("booking.button.policy"), url)));
+            addNav(ctx, next, kb, true);
+            String policy = consent.policyUrl().map(url -> ctx.t("booking.consent.link", "url", url)).orElse("");
+            return Reply.of(edit(ctx, new View(header(ctx, next) + "\n\n" + ctx.t("booking.consent", "policy", policy), kb.build())));
+        }
+        return askContact(ctx, v, chosen);
+    }
+
+    /** The phone step: the flow message says so, and a new message carries the share-contact keyboard. */
+    private Reply askContact(Context ctx, BookingDrafts.Versioned v, BookingDraft chosen) {
+        BookingDraft next = chosen.step(Step.CONTACT);
+        drafts.save(ctx.userId(), v.version(), next);
+        return Reply.of(
+                edit(ctx, new View(header(ctx, next) + "\n\n" + ctx.t("booking.contact.header",
+                        "button", ctx.t("booking.contact.button")), nav(ctx, next, true))),
+                ctx.send(ctx.t("booking.contact.ask"), Keyboard.requestContact(ctx.t("booking.contact.button"))));
+    }
+
+    private Reply phone(Context ctx, String raw, String nameFromContact) {
+        Optional<BookingDrafts.Versioned> found = drafts.find(ctx.userId());
+        if (found.isEmpty() || found.get().draft().step() != Step.CONTACT) {
+            return ctx.say("hint.text");
+        }
+        Optional<String> phone = PhoneNumber.normalize(raw);
+        if (phone.isEmpty()) {
+            return Reply.of(ctx.send(ctx.t("booking.contact.invalid"), Keyboard.requestContact(ctx.t("booking.contact.button"))));
+        }
+        String name = nameFromContact != null ? nameFromContact
+                : ctx.in().firstName() == null || ctx.in().firstName().isBlank() ? ctx.t("booking.name.unknown") : ctx.in().firstName();
+        BookingDraft next = found.get().draft().contact(phone.get(), name).step(Step.SUMMARY);
+        drafts.save(ctx.userId(), found.get().version(), next);
+        View v = summary(ctx, next);
+        return Reply.of(
+                ctx.send(ctx.t("booking.contact.ok", "phone", PhoneNumber.display(phone.get())), Keyboard.REMOVE_REPLY),
+                ctx.send(v.text(), v.keyboard()));
+    }
+
+    private Reply back(Context ctx, BookingDrafts.Versioned v) throws StepFailed {
+        BookingDraft d = v.draft();
+        Step to = switch (d.step()) {
+            case SERVICE, STAFF -> Step.SERVICE;
+            case DAY -> d.staffFixed() ? Step.SERVICE : Step.STAFF;
+            case TIME -> Step.DAY;
+            case CONSENT, CONTACT, SUMMARY, BOOKING -> Step.TIME;
+        };
+        if (d.step() == Step.BOOKING) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.busy")));
+        }
+        BookingDraft next = d.step(to);
+        drafts.save(ctx.userId(), v.version(), next);
+        View view = switch (to) {
+            case SERVICE -> services(ctx, 0);
+            case STAFF -> staff(ctx, next, 0);
+            case DAY -> days(ctx, next);
+            default -> times(ctx, next, 0, null);
+        };
+        Reply r = Reply.of(edit(ctx, view));
+        return d.step() == Step.CONTACT ? r.then(ctx.send(ctx.t("booking.contact.dropped"), Keyboard.REMOVE_REPLY)) : r;
+    }
+
+    /**
+     * Confirm: the summary becomes "booking" in one guarded transition (a second tap finds it taken), then
+     * {@code book_check} right before {@code book_record}.
+     */
+    private Reply confirm(Context ctx, BookingDrafts.Versioned v) {
+        BookingDraft d = v.draft();
+        if (d.step() != Step.SUMMARY || !drafts.save(ctx.userId(), v.version(), d.step(Step.BOOKING))) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(),
+                    ctx.t(d.step() == Step.BOOKING ? "booking.busy" : "booking.stale")));
+        }
+        Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
+        try {
+            List<BookedRecord> records = booking.book(d);
+            drafts.end(ctx.userId());
+            log.info("User {} booked service {} with staff {} in chat: record {}", ctx.userId(), d.serviceId(), d.staffId(),
+                    records.get(0).recordId());
+            String text = ctx.t("booking.done", "details", details(ctx, d), "record", records.get(0).recordId());
+            return Reply.of(ack, edit(ctx, new View(text, Keyboard.NONE)));
+        } catch (NotReadyException e) {
+            backTo(ctx, d, Step.SUMMARY);
+            return Reply.of(ack, edit(ctx, new View(ctx.t("services.unavailable"), formOnly(ctx, d))));
+        } catch (YclientsException e) {
+            log.info("Booking for user {} refused by YCLIENTS: {}", ctx.userId(), e.getMessage());
+            return Reply.of(ack, edit(ctx, refused(ctx, d, e)));
+        }
+    }
+
+    /** What a refusal of book_check / book_record means to the customer, and where they go from there. */
+    private View refused(Context ctx, BookingDraft d, YclientsException e) {
+        Integer code = e.apiCode();
+        if (code == null || e.isUnavailable()) {
+            backTo(ctx, d, Step.SUMMARY);
+            String key = e.isUnavailable() ? "booking.error.unavailable" : "booking.error.generic";
+            View s = summary(ctx, d);
+            return new View(ctx.t(key) + "\n\n" + s.text(), s.keyboard());
+        }
+        String message = ctx.t(switch (code) {
+            case 431, 432, 433, 434, 435, 436, 437, 438 -> "booking.error." + code;
+            default -> "booking.error.generic";
+        });
+        switch (code) {
+            case 433, 436, 437 -> {
+                try {
+                    return nearest(ctx, d, message);
+                } catch (StepFailed failed) {
+                    drafts.end(ctx.userId());
+                    return new View(message + "\n\n" + failed.view.text(), failed.view.keyboard());
+                }
+            }
+            case 431 -> {
+                backTo(ctx, d.contact(null, null), Step.TIME);
+                try {
+                    return times(ctx, d.step(Step.TIME), 0, message);
+                } catch (StepFailed failed) {
+                    return failed.view;
+                }
+            }
+            case 434, 438 -> {
+                drafts.end(ctx.userId());
+                return new View(message, formOnly(ctx, d));
+            }
+            default -> {
+                backTo(ctx, d, Step.SUMMARY);
+                View s = summary(ctx, d);
+                return new View(message + "\n\n" + s.text(), s.keyboard());
+            }
+        }
+    }
+
+    /** The slot went: the nearest free times, that day or the next bookable days. */
+    private View nearest(Context ctx, BookingDraft d, String message) throws StepFailed {
+        LocalDate day = LocalDate.parse(d.date());
+        List<BookTime> free = call(ctx, d, () -> booking.times(d.serviceId(), d.staffId(), day)).stream()
+                .filter(t -> !t.datetime().equals(d.datetime())).toList();
+        LocalDate shown = day;
+        if (free.isEmpty()) {
+            for (LocalDate next : call(ctx, d, () -> booking.days(d.serviceId(), d.staffId(), d.zone()))) {
+                if (next.isAfter(day)) {
+                    List<BookTime> t = call(ctx, d, () -> booking.times(d.serviceId(), d.staffId(), next));
+                    if (!t.isEmpty()) {
+                        free = t;
+                        shown = next;
+                        break;
+                    }
+                }
+            }
+        }
+        BookingDraft next = d.day(shown.toString(), pairs(free)).step(Step.TIME);
+        backTo(ctx, next, Step.TIME);
+        if (free.isEmpty()) {
+            return new View(message + "\n\n" + ctx.t("booking.day.none"), formOnly(ctx, d));
+        }
+        return times(ctx, next, 0, message + "\n" + ctx.t("booking.nearest"));
+    }
+
+    /** After a failed confirm: the draft goes back to a step the customer can act on. */
+    private void backTo(Context ctx, BookingDraft d, Step step) {
+        drafts.find(ctx.userId()).ifPresent(v -> drafts.save(ctx.userId(), v.version(), d.step(step)));
+    }
+
+    // --- views -------------------------------------------------------------------------------------
+
+    private View services(Context ctx, int page) {
+        List<ServiceMapping> all = booking.services();
+        int pages = Math.max(1, (all.size() + PAGE - 1) / PAGE);
+        int p = Math.max(0, Math.min(page, pages - 1));
+        Keyboard.Builder kb = Keyboard.builder();
+        for (ServiceMapping m : all.subList(p * PAGE, Math.min(all.size(), (p + 1) * PAGE))) {
+            String price = prices.format(m.priceMin(), m.priceMax()).map(x -> " · " + x).orElse("");
+            kb.row(Button.callback(cut(m.title(), 60 - price.length()) + price, SERVICE + m.id()));
+        }
+        kb.row(pager(p, pages, SERVICE_PAGE));
+        kb.row(Button.callback(ctx.t("booking.button.cancel"), CANCEL));
+        return new View(ctx.t("booking.service.header"), kb.build());
+    }
+
+    private View staff(Context ctx, BookingDraft d, int page) throws StepFailed {
+        List<BookStaff> all = call(ctx, d, () -> booking.staff(d.serviceId()));
+        int pages = Math.max(1, (all.size() + PAGE - 1) / PAGE);
+        int p = Math.max(0, Math.min(page, pages - 1));
+        Keyboard.Builder kb = Keyboard.builder();
+        kb.row(Button.callback(ctx.t("booking.staff.any"), STAFF + 0));
+        for (BookStaff s : all.subList(p * PAGE, Math.min(all.size(), (p + 1) * PAGE))) {
+            String spec = s.specialization() == null ? "" : " · " + s.specialization();
+            kb.row(Button.callback(cut(s.name() + spec, 60), STAFF + s.id()));
+        }
+        kb.row(pager(p, pages, STAFF_PAGE));
+        addNav(ctx, d, kb, true);
+        String text = header(ctx, d) + "\n\n" + ctx.t("booking.staff.header");
+        return new View(text, kb.build());
+    }
+
+    private View days(Context ctx, BookingDraft d) throws StepFailed {
+        List<LocalDate> all = call(ctx, d, () -> booking.days(d.serviceId(), d.staffId(), d.zone()));
+        Keyboard.Builder kb = Keyboard.builder();
+        if (all.isEmpty()) {
+            addNav(ctx, d, kb, true);
+            return new View(header(ctx, d) + "\n\n" + ctx.t("booking.day.none"), kb.build());
+        }
+        TreeMap<YearMonth, List<LocalDate>> byMonth = new TreeMap<>();
+        all.forEach(day -> byMonth.computeIfAbsent(YearMonth.from(day), k -> new ArrayList<>()).add(day));
+        YearMonth month = byMonth.firstKey();
+        if (d.month() != null) {
+            try {
+                YearMonth wanted = YearMonth.parse(d.month());
+                month = byMonth.containsKey(wanted) ? wanted : month;
+            } catch (RuntimeException ignored) {
+                // an odd month in the state: show the first one
+            }
+        }
+        Locale locale = Locale.forLanguageTag(ctx.lang());
+        DateTimeFormatter dayLabel = DateTimeFormatter.ofPattern("EEE d", locale);
+        List<Button> row = new ArrayList<>();
+        for (LocalDate day : byMonth.get(month)) {
+            row.add(Button.callback(dayLabel.format(day), DAY + day));
+            if (row.size() == 4) {
+                kb.row(row);
+                row = new ArrayList<>();
+            }
+        }
+        kb.row(row);
+        List<Button> months = new ArrayList<>();
+        Map.Entry<YearMonth, List<LocalDate>> before = byMonth.lowerEntry(month);
+        Map.Entry<YearMonth, List<LocalDate>> after = byMonth.higherEntry(month);
+        if (before != null) {
+            months.add(Button.callback("‹ " + monthName(before.getKey(), locale), MONTH + before.getKey()));
+        }
+        if (after != null) {
+            months.add(Button.callback(monthName(after.getKey(), locale) + " ›", MONTH + after.getKey()));
+        }
+        kb.row(months);
+        addNav(ctx, d, kb, true);
+        String text = header(ctx, d) + "\n\n" + ctx.t("booking.day.header", "month", monthName(month, locale));
+        return new View(text, kb.build());
+    }
+
+    private View times(Context ctx, BookingDraft d, int page, String intro) throws StepFailed {
+        Keyboard.Builder kb = Keyboard.builder();
+        String head = (intro == null ? "" : intro + "\n\n") + header(ctx, d) + "\n\n";
+        if (d.times().isEmpty()) {
+            addNav(ctx, d, kb, true);
+            return new View(head + ctx.t("booking.time.none"), kb.build());
+        }
+        int pages = (d.times().size() + TIMES_PAGE - 1) / TIMES_PAGE;
+        int p = Math.max(0, Math.min(page, pages - 1));
+        String dateKey = d.date().replace("-", "");
+        List<Button> row = new ArrayList<>();
+        for (int i = p * TIMES_PAGE; i < Math.min(d.times().size(), (p + 1) * TIMES_PAGE); i++) {
+            row.add(Button.callback(d.times().get(i).get(0), TIME + dateKey + ":" + i));
+            if (row.size() == 4) {
+                kb.row(row);
+                row = new ArrayList<>();
+            }
+        }
+        kb.row(row);
+        kb.row(pager(p, pages, TIME_PAGE));
+        addNav(ctx, d, kb, true);
+        return new View(head + ctx.t("booking.time.header"), kb.build());
+    }
+
+    private View summary(Context ctx, BookingDraft d) {
+        Keyboard.Builder kb = Keyboard.builder();
+        kb.row(Button.callback(ctx.t("booking.button.confirm"), CONFIRM));
+        addNav(ctx, d, kb, true);
+        return new View(ctx.t("booking.summary", "details", details(ctx, d)), kb.build());
+    }
+
+    /** Service, specialist, date, time (with the company's time zone), price, name and phone. */
+    private String details(Context ctx, BookingDraft d) {
+        StringBuilder s = new StringBuilder();
+        s.append(ctx.t("booking.line.service", "service", d.serviceTitle())).append('\n');
+        s.append(ctx.t("booking.line.staff", "staff", staffLabel(ctx, d))).append('\n');
+        if (d.date() != null) {
+            s.append(ctx.t("booking.line.date", "date", dateLabel(ctx, LocalDate.parse(d.date())))).append('\n');
+        }
+        if (d.time() != null) {
+            s.append(d.zone() == null ? ctx.t("booking.line.time", "time", d.time())
+                    : ctx.t("booking.line.time.zone", "time", d.time(), "zone", d.zone())).append('\n');
+        }
+        s.append(ctx.t("booking.line.price", "price", prices.format(d.priceMin(), d.priceMax())
+                .orElse(ctx.t("booking.price.unknown"))));
+        if (d.phone() != null) {
+            s.append('\n').append(ctx.t("booking.line.name", "name", d.name()));
+            s.append('\n').append(ctx.t("booking.line.phone", "phone", PhoneNumber.display(d.phone())));
+        }
+        return s.toString();
+    }
+
+    /** What was chosen so far, on top of each step. */
+    private String header(Context ctx, BookingDraft d) {
+        StringBuilder s = new StringBuilder(ctx.t("booking.line.service", "service", d.serviceTitle()));
+        if (d.step().ordinal() > Step.STAFF.ordinal()) {
+            s.append('\n').append(ctx.t("booking.line.staff", "staff", staffLabel(ctx, d)));
+        }
+        if (d.step().ordinal() > Step.DAY.ordinal() && d.date() != null) {
+            s.append('\n').append(ctx.t("booking.line.date", "date", dateLabel(ctx, LocalDate.parse(d.date()))));
+        }
+        if (d.step().ordinal() > Step.TIME.ordinal() && d.time() != null) {
+            s.append('\n').append(ctx.t("booking.line.time", "time", d.time()));
+        }
+        return s.toString();
+    }
+
+    private static String staffLabel(Context ctx, BookingDraft d) {
+        return d.staffId() > 0 && d.staffName() != null ? d.staffName() : ctx.t("booking.staff.any");
+    }
+
+    private static String dateLabel(Context ctx, LocalDate day) {
+        return DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.forLanguageTag(ctx.lang())).format(day);
+    }
+
+    private static String monthName(YearMonth month, Locale locale) {
+        return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month);
+    }
+
+    /** Back and Cancel, and in mode "both" the booking form for this service as a fallback. */
+    private void addNav(Context ctx, BookingDraft d, Keyboard.Builder kb, boolean withBack) {
+        List<Button> row = new ArrayList<>();
+        if (withBack) {
+            row.add(Button.callback(ctx.t("booking.button.back"), BACK));
+        }
+        row.add(Button.callback(ctx.t("booking.button.cancel"), CANCEL));
+        kb.row(row);
+        if (booking.mode() == BookingService.Mode.BOTH) {
+            formLink(d).ifPresent(url -> kb.row(Button.url(ctx.t("booking.button.form"), url)));
+        }
+    }
+
+    private Keyboard nav(Context ctx, BookingDraft d, boolean withBack) {
+        Keyboard.Builder kb = Keyboard.builder();
+        addNav(ctx, d, kb, withBack);
+        return kb.build();
+    }
+
+    /** Only the booking form (when there is one): where the customer goes when the chat cannot book. */
+    private Keyboard formOnly(Context ctx, BookingDraft d) {
+        return formLink(d).map(url -> Keyboard.builder().row(Button.url(ctx.t("booking.button.form"), url)).build())
+                .orElse(Keyboard.NONE);
+    }
+
+    private Optional<String> formLink(BookingDraft d) {
+        try {
+            return menu.link(d.serviceId(), d.staffId()).map(ServiceMenu.ServiceLink::url);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<Button> pager(int page, int pages, String prefix) {
+        List<Button> nav = new ArrayList<>();
+        if (pages <= 1) {
+            return nav;
+        }
+        if (page > 0) {
+            nav.add(Button.callback("‹", prefix + (page - 1)));
+        }
+        nav.add(Button.callback((page + 1) + "/" + pages, prefix + page));
+        if (page < pages - 1) {
+            nav.add(Button.callback("›", prefix + (page + 1)));
+        }
+        return nav;
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private interface Call<T> {
+        T get() throws YclientsException, NotReadyException;
+    }
+
+    /** A YCLIENTS call of a step; a failure becomes the view to show (with the form as a fallback). */
+    private <T> T call(Context ctx, BookingDraft d, Call<T> call) throws StepFailed {
+        try {
+            return call.get();
+        } catch (NotReadyException e) {
+            throw new StepFailed(new View(ctx.t("services.unavailable"), nav(ctx, d, false)));
+        } catch (YclientsException e) {
+            log.info("Booking step for user {} failed: {}", ctx.userId(), e.getMessage());
+            String key = e.isUnavailable() ? "booking.error.unavailable" : "booking.error.generic";
+            Keyboard.Builder kb = Keyboard.builder();
+            formLink(d).ifPresent(url -> kb.row(Button.url(ctx.t("booking.button.form"), url)));
+            kb.row(Button.callback(ctx.t("booking.button.cancel"), CANCEL));
+            throw new StepFailed(new View(ctx.t(key), kb.build()));
+        }
+    }
+
+    private String zone(Context ctx) {
+        try {
+            return booking.timezone();
+        } catch (YclientsException | NotReadyException e) {
+            log.debug("No company time zone for the booking of user {}: {}", ctx.userId(), e.getMessage());
+            return null;
+        }
+    }
+
+    private String staffName(Context ctx, long serviceId, long staffId) throws StepFailed {
+        BookingDraft probe = BookingDraft.start();
+        return call(ctx, probe, () -> booking.staff(serviceId)).stream().filter(s -> s.id() == staffId)
+                .map(BookStaff::name).findFirst().orElse(null);
+    }
+
+    private static List<List<String>> pairs(List<BookTime> times) {
+        return times.stream().map(t -> List.of(t.time(), t.datetime())).toList();
+    }
+
+    private static Action.Edit edit(Context ctx, View v) {
+        return new Action.Edit(ctx.chatId(), ctx.in().messageId(), v.text(), v.keyboard());
+    }
+
+    private static int number(String data, String prefix) {
+        return (int) Math.min(Integer.MAX_VALUE, parseLong(data.substring(prefix.length())));
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, Math.max(1, max - 1)) + "…";
+    }
+
+    private static List<String> nonBlank(String... parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                out.add(p.strip());
+            }
+        }
+        return out;
+    }
+}

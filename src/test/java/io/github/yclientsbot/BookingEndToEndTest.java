@@ -1,0 +1,263 @@
+package io.github.yclientsbot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yclientsbot.testing.FakeTelegramServer.Call;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The in-chat booking as a customer walks it, against the fake YCLIENTS: service → specialist → day → time → phone → confirm. */
+class BookingEndToEndTest extends EndToEndBase {
+    static final String ANNA = "2290341";
+    static final String DATETIME = "2026-12-01T10:00:00+03:00";
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @BeforeEach
+    void bookingRoutes() {
+        yclients.on("GET", "/api/v1/book_dates/" + COMPANY).respondWithFixture(200, "book_dates.json");
+        yclients.on("GET", "/api/v1/book_times/" + COMPANY + "/" + ANNA + "/2026-12-01").respondWithFixture(200, "book_times.json");
+        yclients.on("GET", "/api/v1/book_times/" + COMPANY + "/0/2026-12-01").respondWithFixture(200, "book_times.json");
+        yclients.on("POST", "/api/v1/book_check/" + COMPANY).respondWithFixture(201, "book_check-ok.json");
+        yclients.on("POST", "/api/v1/book_record/" + COMPANY).respondWithFixture(201, "book_record.json");
+    }
+
+    /** The customer has walked up to the summary with Анна at 10:00 on 1 December; returns the summary message. */
+    private Call walkToSummary() {
+        Call list = ask(CUSTOMER, "/book");
+        assertTrue(list.text().contains("Шаг 1 из 5"), list.text());
+        String service = list.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).findFirst().orElseThrow();
+        int flow = list.resultMessageId();
+
+        Call staff = press(flow, service);
+        assertTrue(staff.callbackData().containsAll(List.of("bk:st:0", "bk:st:" + ANNA, "bk:st:2290355")), staff.callbackData().toString());
+        assertFalse(staff.callbackData().contains("bk:st:2290360"), "a specialist without online booking is not offered");
+        assertTrue(staff.buttonTexts().contains("Любой специалист"));
+        assertTrue(staff.callbackData().containsAll(List.of("bk:b", "bk:x")), "back and cancel on every step");
+
+        Call days = press(flow, "bk:st:" + ANNA);
+        assertTrue(days.text().contains("декабрь 2026"), days.text());
+        assertTrue(days.callbackData().containsAll(List.of("bk:d:2026-12-01", "bk:d:2026-12-09")), days.callbackData().toString());
+        assertFalse(days.callbackData().contains("bk:d:2026-12-03"), "a working day without free time is not offered");
+
+        Call times = press(flow, "bk:d:2026-12-01");
+        assertEquals(List.of("10:00", "11:30", "15:00"), times.buttonTexts().subList(0, 3));
+
+        List<Call> contactStep = pickTime(flow, "bk:t:20261201:0");
+        assertTrue(single(contactStep, "editmessagetext").text().contains("Шаг 5 из 5"));
+        Call ask = single(contactStep, "sendmessage");
+        JsonNode button = ask.body().path("reply_markup").path("keyboard").path(0).path(0);
+        assertTrue(button.path("request_contact").asBoolean(), ask.body().toString());
+
+        List<Call> shared = exchange(() -> telegram.sendContact(CUSTOMER, CUSTOMER, "+7 (916) 123-45-67"));
+        List<Call> sent = only(shared, "sendmessage");
+        assertEquals(2, sent.size(), shared.toString());
+        assertTrue(sent.get(0).body().path("reply_markup").path("remove_keyboard").asBoolean(), "the share-contact keyboard is removed");
+        Call summary = sent.get(1);
+        for (String part : List.of("Женская стрижка", "Анна Соколова", "1 декабря 2026", "10:00", "Europe/Moscow", "+7 916 123-45-67", "2\u00A0500")) {
+            assertTrue(summary.text().contains(part), part + " missing from " + summary.text());
+        }
+        assertTrue(summary.callbackData().contains("bk:ok"));
+        return summary;
+    }
+
+    /** Presses a time; the first time ever, the privacy consent comes first and is given. Returns the phone step. */
+    private List<Call> pickTime(int flow, String data) {
+        List<Call> after = exchange(() -> telegram.pressButton(CUSTOMER, flow, data));
+        Call edit = single(after, "editmessagetext");
+        if (!edit.callbackData().contains("bk:agree")) {
+            return after;
+        }
+        assertTrue(edit.text().contains("соглашаетесь") && edit.text().contains(FORM), edit.text());
+        assertTrue(edit.buttonUrls().contains(FORM), "the policy (here the booking form's) is one tap away");
+        assertEquals(List.of(), only(after, "sendmessage"), "no phone is asked for before the consent");
+        return exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:agree"));
+    }
+
+    private Call press(int messageId, String data) {
+        return single(exchange(() -> telegram.pressButton(CUSTOMER, messageId, data)), "editmessagetext");
+    }
+
+    @Test
+    void aCustomerBooksInTheChatAndYclientsGetsCheckThenRecord() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call summary = walkToSummary();
+
+        Call done = press(summary.resultMessageId(), "bk:ok");
+        assertTrue(done.text().contains("Вы записаны") && done.text().contains("784512093"), done.text());
+
+        List<String> posts = yclients.requests().stream().filter(r -> r.method().equals("POST")).map(r -> r.path()).toList();
+        assertEquals(List.of("/api/v1/book_check/" + COMPANY, "/api/v1/book_record/" + COMPANY), posts);
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
+        assertEquals("79161234567", record.path("phone").asText());
+        JsonNode appointment = record.path("appointments").path(0);
+        assertEquals(Long.parseLong(ANNA), appointment.path("staff_id").asLong());
+        assertEquals(DATETIME, appointment.path("datetime").asText());
+        assertEquals(13700211, appointment.path("services").path(0).asLong());
+        assertNowhere("79161234567");
+    }
+
+    @Test
+    void twoQuickTapsOnConfirmBookOnce() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call summary = walkToSummary();
+        List<Call> calls = exchange(() -> {
+            telegram.pressButton(CUSTOMER, summary.resultMessageId(), "bk:ok");
+            telegram.pressButton(CUSTOMER, summary.resultMessageId(), "bk:ok");
+        });
+        assertEquals(1, yclients.requests("POST", "/api/v1/book_record/" + COMPANY).size());
+        assertTrue(only(calls, "editmessagetext").get(0).text().contains("Вы записаны"));
+    }
+
+    @Test
+    void theSlotTakenBetweenChoosingAndConfirmingOffersTheNearestFreeTimes() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call summary = walkToSummary();
+        yclients.on("POST", "/api/v1/book_check/" + COMPANY).respondWithFixture(422, "book_check-433.json");
+
+        Call gone = press(summary.resultMessageId(), "bk:ok");
+        assertTrue(gone.text().contains("только что заняли") && gone.text().contains("Ближайшее свободное время"), gone.text());
+        assertEquals(List.of("11:30", "15:00"), gone.buttonTexts().subList(0, 2));
+        assertTrue(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).isEmpty(), "nothing booked after a failed check");
+
+        // the customer picks 11:30: the number is remembered, straight to the summary, and booking works
+        Call again = press(summary.resultMessageId(), "bk:t:20261201:0");
+        assertTrue(again.text().contains("11:30") && again.callbackData().contains("bk:ok"), again.text());
+    }
+
+    @Test
+    void eachBookingErrorCodeHasItsOwnMessage() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Map<Integer, String> expected = Map.of(431, "не принял номер", 432, "Неверный код", 434, "нельзя",
+                435, "нужно имя", 437, "пересекаются", 438, "больше недоступна");
+        for (var e : expected.entrySet()) {
+            Call summary = walkToSummary();
+            yclients.on("POST", "/api/v1/book_record/" + COMPANY).respond(422,
+                    "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"x\",\"errors\":[{\"code\":" + e.getKey() + ",\"message\":\"x\"}]}}");
+            Call answer = press(summary.resultMessageId(), "bk:ok");
+            assertTrue(answer.text().contains(e.getValue()), e.getKey() + ": " + answer.text());
+        }
+        // the old error shape ({"errors": {...}}) is understood as well
+        Call summary = walkToSummary();
+        yclients.on("POST", "/api/v1/book_record/" + COMPANY).respondWithFixture(422, "book_record-437-old-shape.json");
+        assertTrue(press(summary.resultMessageId(), "bk:ok").text().contains("пересекаются"));
+    }
+
+    @Test
+    void anyoneElsesContactIsRefusedAndATypedNumberIsNormalised() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call list = ask(CUSTOMER, "/book");
+        int flow = list.resultMessageId();
+        press(flow, list.callbackData().get(0));
+        press(flow, "bk:st:0");
+        press(flow, "bk:d:2026-12-01");
+        pickTime(flow, "bk:t:20261201:1");
+
+        Call foreign = single(exchange(() -> telegram.sendContact(CUSTOMER, 4242L, "+79990001122")), "sendmessage");
+        assertTrue(foreign.text().contains("не ваш контакт"), foreign.text());
+        Call bad = ask(CUSTOMER, "12345");
+        assertTrue(bad.text().contains("Не похоже на номер"), bad.text());
+        List<Call> typed = exchange(() -> telegram.sendPrivateText(CUSTOMER, "8 916 123 45 67"));
+        Call summary = only(typed, "sendmessage").get(1);
+        assertTrue(summary.text().contains("+7 916 123-45-67") && summary.text().contains("Любой специалист"), summary.text());
+        press(summary.resultMessageId(), "bk:ok");
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
+        assertEquals("79161234567", record.path("phone").asText());
+        assertEquals(0, record.path("appointments").path(0).path("staff_id").asLong());
+    }
+
+    @Test
+    void aRestartMidFlowContinuesWhereTheCustomerWas() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call list = ask(CUSTOMER, "/book");
+        int flow = list.resultMessageId();
+        press(flow, list.callbackData().get(0));
+        press(flow, "bk:st:" + ANNA);
+
+        stopBot();
+        startBot();
+        Call times = press(flow, "bk:d:2026-12-01");
+        assertTrue(times.text().contains("Шаг 4 из 5") && times.text().contains("Анна Соколова"), times.text());
+        Call back = press(flow, "bk:b");
+        assertTrue(back.text().contains("Шаг 3 из 5"), back.text());
+        Call cancelled = press(flow, "bk:x");
+        assertTrue(cancelled.text().contains("Запись отменена"), cancelled.text());
+        List<Call> stale = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:d:2026-12-01"));
+        assertTrue(single(stale, "editmessagetext").text().contains("/book"));
+    }
+
+    @Test
+    void theServiceListHasBookHereBesideTheFormLinkAndGroupsGetADeepLink() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call list = ask(CUSTOMER, "/services");
+        assertEquals(List.of(link(FORM, 13700211, 0)), list.buttonUrls());
+        String here = list.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).findFirst().orElseThrow();
+        Call staff = press(list.resultMessageId(), here);
+        assertTrue(staff.text().contains("Шаг 2 из 5"), staff.text());
+        assertTrue(staff.buttonUrls().contains(link(FORM, 13700211, 0)), "the form stays available as a fallback");
+
+        Call group = askInGroup(CUSTOMER, "/book");
+        assertEquals(List.of("https://t.me/" + io.github.yclientsbot.testing.FakeTelegramServer.BOT_USERNAME + "?start=book"),
+                group.buttonUrls());
+        assertTrue(ask(CUSTOMER, "/start book").text().contains("Шаг 1 из 5"));
+    }
+
+    @Test
+    void yclientsDownGivesAClearMessageAndTheForm() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call list = ask(CUSTOMER, "/book");
+        int flow = list.resultMessageId();
+        press(flow, list.callbackData().get(0));
+        yclients.on("GET", "/api/v1/book_dates/" + COMPANY).respond(503, "<html>down</html>");
+        Call down = press(flow, "bk:st:0");
+        assertTrue(down.text().contains("не отвечает"), down.text());
+        assertEquals(List.of(link(FORM, 13700211, 0)), down.buttonUrls());
+    }
+
+    @Test
+    void consentComesBeforeThePhoneIsStoredOnceAndForgetmeDeletesIt() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        walkToSummary();
+        var consents = app.database().bookingConsents();
+        assertTrue(consents.find(CUSTOMER).isPresent(), "the consent is stored with its time");
+
+        // the next booking does not ask again
+        Call list = ask(CUSTOMER, "/book");
+        int flow = list.resultMessageId();
+        press(flow, list.callbackData().get(0));
+        press(flow, "bk:st:0");
+        press(flow, "bk:d:2026-12-01");
+        List<Call> direct = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:t:20261201:0"));
+        assertTrue(single(direct, "editmessagetext").text().contains("Шаг 5 из 5"));
+
+        Call forgotten = ask(CUSTOMER, "/forgetme");
+        assertTrue(forgotten.text().contains("удалил"), forgotten.text());
+        assertTrue(consents.find(CUSTOMER).isEmpty());
+        List<Call> stale = exchange(() -> telegram.sendPrivateText(CUSTOMER, "+7 916 123-45-67"));
+        assertTrue(single(stale, "sendmessage").text().contains("/services"), "the conversation is gone too");
+    }
+}
