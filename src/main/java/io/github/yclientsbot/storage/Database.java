@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
     private final AuditLog auditLog;
     private final AdminStore admins;
     private final ContentRestore restore;
+    private final UpdateInbox inbox;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, Clock clock) {
@@ -68,6 +69,7 @@ public final class Database implements AutoCloseable {
         this.auditLog = new AuditLog(sessionFactory, clock);
         this.admins = new AdminStore(sessionFactory, clock);
         this.restore = new ContentRestore(sessionFactory, clock);
+        this.inbox = new UpdateInbox(sessionFactory, clock);
     }
 
     /**
@@ -158,6 +160,11 @@ public final class Database implements AutoCloseable {
     /** Restores exported settings, buttons and admins in one transaction ({@code /import}). */
     public ContentRestore restore() {
         return restore;
+    }
+
+    /** Telegram updates received and not yet handled, and the ids of handled ones. */
+    public UpdateInbox inbox() {
+        return inbox;
     }
 
     /** Closes Hibernate and the pool (which closes an embedded H2 database). Safe to call twice. */
