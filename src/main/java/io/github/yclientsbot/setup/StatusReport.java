@@ -54,6 +54,7 @@ public final class StatusReport {
             String version,
             Duration uptime,
             long updatesHandled,
+            int updateQueueDepth,
             long errors,
             Optional<RuntimeStats.LastError> lastError,
             Optional<AuditEntry> lastChange) {}
@@ -88,6 +89,7 @@ public final class StatusReport {
                 version,
                 stats.uptime(),
                 stats.updatesHandled(),
+                stats.updateQueueDepth(),
                 stats.errors(),
                 stats.lastError(),
                 lastChange);
