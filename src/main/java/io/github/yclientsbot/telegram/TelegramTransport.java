@@ -100,7 +100,7 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
             return t;
         });
         this.sender = new ReplySender(client, stats, bot::staffMenuFailed);
-        this.dispatcher = new UpdateDispatcher(inbox, mapper, new UpdateHandler(bot, sender, stats),
+        this.dispatcher = new UpdateDispatcher(inbox, mapper, new UpdateHandler(bot, sender, stats)::handle,
                 new FloodGuard(dispatch.floodMaxUpdates(), dispatch.floodWindow(), dispatch.clock()), bot::isStaff, stats,
                 dispatch.clock(), dispatch.workers(), dispatch.maxBacklog());
     }

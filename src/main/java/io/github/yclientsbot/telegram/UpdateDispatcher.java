@@ -45,6 +45,13 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     static final Duration KEEP_HANDLED = Duration.ofHours(25);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
+    /** What a worker does with one update; see {@link UpdateHandler#handle}. */
+    @FunctionalInterface
+    interface Handling {
+        /** @return false if the update was abandoned (shutdown) before its reply went out: it stays in the inbox */
+        boolean handle(Update update, FloodGuard.Verdict verdict, java.util.function.BooleanSupplier abandoned);
+    }
+
     private record Task(long updateId, long chatId, Update update, FloodGuard.Verdict verdict) {}
 
     /** One chat's serial queue; {@code scheduled} while a worker runs (or is about to run) its next task. */
@@ -55,7 +62,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private final UpdateInbox inbox;
     private final ObjectMapper mapper;
-    private final UpdateHandler handler;
+    private final Handling handler;
     private final FloodGuard flood;
     private final java.util.function.LongPredicate floodExempt;
     private final RuntimeStats stats;
@@ -70,7 +77,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private volatile boolean abandoned;
     private volatile Instant lastPrune = Instant.MIN;
 
-    UpdateDispatcher(UpdateInbox inbox, ObjectMapper mapper, UpdateHandler handler, FloodGuard flood,
+    UpdateDispatcher(UpdateInbox inbox, ObjectMapper mapper, Handling handler, FloodGuard flood,
                      java.util.function.LongPredicate floodExempt, RuntimeStats stats, Clock clock, int workerCount, int maxBacklog) {
         this.inbox = inbox;
         this.mapper = mapper;
