@@ -131,21 +131,21 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     public void consume(List<Update> updates) {
         try {
             Map<Long, Update> byId = new LinkedHashMap<>();
-            List<UpdateInbox.Entry> entries = new ArrayList<>(updates.size());
-            Instant now = clock.instant();
-            for (Update u : updates) {
-                byId.put((long) u.getUpdateId(), u);
-                entries.add(new UpdateInbox.Entry(u.getUpdateId(), chatOf(u), mapper.writeValueAsString(u), now));
-            }
             List<UpdateInbox.Entry> added;
             try {
+                List<UpdateInbox.Entry> entries = new ArrayList<>(updates.size());
+                Instant now = clock.instant();
+                for (Update u : updates) {
+                    byId.put((long) u.getUpdateId(), u);
+                    entries.add(new UpdateInbox.Entry(u.getUpdateId(), chatOf(u), mapper.writeValueAsString(u), now));
+                }
                 added = inbox.add(entries);
-            } catch (RuntimeException e) {
+                if (added.size() < entries.size()) {
+                    log.debug("{} updates of the batch were received before; not queued again", entries.size() - added.size());
+                }
+            } catch (JsonProcessingException | RuntimeException e) {
                 handleInline(updates, e);
                 return;
-            }
-            if (added.size() < entries.size()) {
-                log.debug("{} updates of the batch were received before; not queued again", entries.size() - added.size());
             }
             for (UpdateInbox.Entry e : added) {
                 Update u = byId.get(e.updateId());
@@ -153,7 +153,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             }
             awaitSpace();
             pruneNowAndThen();
-        } catch (JsonProcessingException | RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // whatever was stored is handled after the next start; throwing would stop polling for good
             stats.error("consume", e);
             log.error("Could not queue a batch of {} updates", updates.size(), e);
         }
@@ -163,7 +164,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * The inbox cannot be written (the database is down): handle the batch here and now, before the library
      * confirms it — at least once, as without an inbox, and polling stays alive.
      */
-    private void handleInline(List<Update> updates, RuntimeException cause) {
+    private void handleInline(List<Update> updates, Exception cause) {
         stats.error("update inbox", cause);
         log.error("Could not store {} updates in the inbox; handling them one by one before confirming them", updates.size(), cause);
         for (Update u : updates) {

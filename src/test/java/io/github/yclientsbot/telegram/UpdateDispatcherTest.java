@@ -149,4 +149,13 @@ class UpdateDispatcherTest {
         assertEquals(List.of(1L, 2L, 4L), handled);
         assertEquals(0, database.inbox().waitingCount());
     }
+
+    @Test
+    void whenTheInboxCannotBeWrittenTheBatchIsHandledBeforeConsumeReturns() throws Exception {
+        UpdateDispatcher d = dispatcher(recording(-1), 2, 100);
+        database.close();
+        d.consume(List.of(update(1, 7), update(2, 8)));
+        assertEquals(List.of(1L, 2L), handled, "handled in order, in the polling thread, before Telegram is told");
+        assertTrue(stats.errors() >= 1);
+    }
 }
