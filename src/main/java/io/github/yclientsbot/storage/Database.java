@@ -199,7 +199,8 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(4);
+        // the update workers (bot.workers, 8 by default) and the poller each hold one briefly
+        config.setMaximumPoolSize(10);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         config.setValidationTimeout(3_000);
