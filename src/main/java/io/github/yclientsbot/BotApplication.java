@@ -31,6 +31,7 @@ import io.github.yclientsbot.setup.YclientsDirectory;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.storage.SecretBox;
 import io.github.yclientsbot.storage.StorageException;
+import io.github.yclientsbot.telegram.Dispatch;
 import io.github.yclientsbot.telegram.InvalidBotTokenException;
 import io.github.yclientsbot.telegram.TelegramTransport;
 import io.github.yclientsbot.yclients.BookingLinkBuilder;
@@ -81,6 +82,7 @@ public final class BotApplication implements AutoCloseable {
     private final Messages messages;
     private final String language;
     private final DemoYclients demo;
+    private final Duration shutdownBudget;
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Null in console mode. */
     private volatile TelegramTransport telegram;
@@ -89,7 +91,7 @@ public final class BotApplication implements AutoCloseable {
     private volatile boolean closed;
 
     private BotApplication(Database database, ScheduledExecutorService background, ChatBot bot, RuntimeStats stats,
-                           Messages messages, String language, DemoYclients demo) {
+                           Messages messages, String language, DemoYclients demo, Duration shutdownBudget) {
         this.database = database;
         this.background = background;
         this.bot = bot;
@@ -97,6 +99,7 @@ public final class BotApplication implements AutoCloseable {
         this.messages = messages;
         this.language = language;
         this.demo = demo;
+        this.shutdownBudget = shutdownBudget;
     }
 
     /** The one ObjectMapper: tolerant of fields we do not know. */
@@ -246,7 +249,9 @@ public final class BotApplication implements AutoCloseable {
                     new io.github.yclientsbot.booking.PrivacyConsent(settings, database.bookingConsents()));
             if (transport == Transport.TELEGRAM) {
                 telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
-                        options.pollTimeoutSeconds(), config.language(), config.telegramRatePerSecond());
+                        options.pollTimeoutSeconds(), config.language(), config.telegramRatePerSecond(), database.inbox(),
+                        new Dispatch(config.workers(), Dispatch.DEFAULT_MAX_BACKLOG, config.floodMaxUpdates(),
+                                config.floodWindow(), options.clock()));
             }
             if (demo != null) {
                 demo.seedButtons(database.serviceMappings());
@@ -267,7 +272,8 @@ public final class BotApplication implements AutoCloseable {
                 discoverQuietly(companySetup);
             }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
 
-            BotApplication app = new BotApplication(database, background, bot, stats, messages, config.language(), demo);
+            BotApplication app = new BotApplication(database, background, bot, stats, messages, config.language(), demo,
+                    config.shutdownBudget());
             app.telegram = telegram[0];
             if (app.telegram != null) {
                 app.telegram.onFatal(app::close);
@@ -445,7 +451,8 @@ public final class BotApplication implements AutoCloseable {
             http.close();
         }
         if (telegram != null) {
-            telegram.close();
+            // polling stops, updates in flight get the budget, the rest stays in the inbox for the next start
+            telegram.close(shutdownBudget);
         }
         background.shutdownNow();
         database.close();

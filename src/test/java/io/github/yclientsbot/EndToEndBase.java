@@ -39,7 +39,10 @@ abstract class EndToEndBase {
     static final long ADMIN = 1001;
     static final long SUPPORT = 2002;
     static final long CUSTOMER = 3003;
-    /** A customer whose /whoami marks "everything sent before has been handled" (updates are handled in order). */
+    /**
+     * A customer whose /whoami, once answered, marks "everything sent before was received"; {@link #exchange}
+     * then waits for the update queue to be empty, since other chats are handled in parallel.
+     */
     static final long PROBE = 9009;
     static final long GROUP = -100_777;
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -139,11 +142,28 @@ abstract class EndToEndBase {
         int probesBefore = probeReplies();
         telegram.sendPrivateText(PROBE, "/whoami");
         telegram.await(c -> c.method().equals("sendmessage") && c.chatId() == PROBE, probesBefore + 1, WAIT);
+        awaitQueueEmpty();
         List<Call> all = telegram.calls();
         return all.subList(mark, all.size()).stream()
                 .filter(c -> !(c.chatId() == PROBE && c.method().equals("sendmessage")))
                 .filter(c -> !(c.method().equals("setmycommands")))
                 .toList();
+    }
+
+    /** Waits until every update received so far was handled (the dispatcher's queue is empty). */
+    void awaitQueueEmpty() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (app.stats().updateQueueDepth() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("updates still queued after " + WAIT + ": " + app.stats().updateQueueDepth());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     private int probeReplies() {

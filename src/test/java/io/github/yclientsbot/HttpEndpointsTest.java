@@ -149,7 +149,7 @@ class HttpEndpointsTest {
         telegram.sendPrivateText(BotEndToEndTest.CUSTOMER, "/help");
         telegram.await(c -> c.method().equals("sendmessage"), before + 1, WAIT);
         // the update is counted once its reply went out: wait for that, not for the send
-        Awaitility.await().atMost(WAIT).until(() -> app.stats().updatesHandled() >= 1);
+        Awaitility.await().atMost(WAIT).until(() -> app.stats().updatesHandled() >= 1 && app.stats().updateQueueDepth() == 0);
 
         HttpResponse<String> response = get("/metrics", null);
         assertEquals(200, response.statusCode());
@@ -166,6 +166,8 @@ class HttpEndpointsTest {
         assertTrue(text.matches("(?s).*\nyclients_bot_update_handling_seconds_bucket\\{le=\"\\+Inf\"} [1-9].*"), text);
         assertTrue(text.matches("(?s).*\nyclients_bot_update_handling_seconds_count [1-9].*"), text);
         assertTrue(text.contains("yclients_bot_send_queue_depth 0"), text);
+        assertTrue(text.contains("yclients_bot_update_queue_depth 0"), text);
+        assertTrue(text.contains("yclients_bot_flood_limited_total 0"), text);
         assertTrue(text.contains("yclients_bot_up 1"), text);
     }
 

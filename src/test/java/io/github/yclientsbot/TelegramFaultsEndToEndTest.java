@@ -74,6 +74,8 @@ class TelegramFaultsEndToEndTest {
         for (int i = 0; i < 4; i++) {
             telegram.failNext("getupdates", 502, "Bad Gateway");
         }
+        // polling does not wait for replies, so a long poll may already be open: send once the outage began
+        awaitFailedCalls(1);
         telegram.sendPrivateText(USER, "/help");
         telegram.await(c -> c.method().equals("sendmessage") && c.text().contains("/services"), 1, WAIT);
         // the poll in flight may have carried /help before the failures began: wait for the recovery itself
@@ -148,6 +150,14 @@ class TelegramFaultsEndToEndTest {
                 "{\"migrate_to_chat_id\":" + supergroup + "}");
         telegram.sendText(group, "group", USER, "ru", "/whoami@" + FakeTelegramServer.BOT_USERNAME);
         telegram.await(c -> c.method().equals("sendmessage") && c.chatId() == supergroup, 1, WAIT);
+    }
+
+    private void awaitFailedCalls(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (telegram.failedCalls().size() < n) {
+            assertTrue(System.nanoTime() < deadline, "no failed call after " + WAIT);
+            Thread.sleep(20);
+        }
     }
 
     private static int count(String text, String needle) {

@@ -202,6 +202,16 @@ public final class ChatBot {
         return messages.get(messages.languageFor(in.languageCode()), "error.apology");
     }
 
+    /** Admins and support configure the bot in quick bursts: flood control leaves them alone. */
+    public boolean isStaff(long userId) {
+        return roles.roleOf(userId).atLeast(Role.SUPPORT);
+    }
+
+    /** The one notice a user gets when they send too many updates in a short time. */
+    public String floodNotice(Incoming in) {
+        return messages.get(messages.languageFor(in.languageCode()), "flood.notice");
+    }
+
     /** Called by the transport when a staff chat's menu could not be set, so it is tried again next time. */
     public void staffMenuFailed(long chatId) {
         menuShown.remove(chatId);

@@ -49,6 +49,7 @@ final class StatusCommand implements Command {
         line(sb, ctx.t(s.databaseUp() ? "status.db.up" : "status.db.down"));
         line(sb, ctx.t("status.version", "version", s.version(), "uptime", uptime(ctx, s.uptime())));
         line(sb, ctx.t("status.updates", "count", s.updatesHandled()));
+        line(sb, ctx.t("status.update.queue", "count", s.updateQueueDepth()));
         line(sb, ctx.t("status.send.queue", "count", s.sendQueueDepth()));
         if (s.errors() == 0) {
             line(sb, ctx.t("status.errors.none"));

@@ -47,6 +47,10 @@ public final class BotConfig {
     private final int httpPort;
     private final String httpHost;
     private final int telegramRatePerSecond;
+    private final int workers;
+    private final int floodMaxUpdates;
+    private final int floodWindowSeconds;
+    private final int shutdownBudgetSeconds;
 
     private BotConfig(Map<SettingKey, ConfigValue> values, List<String> fileWarnings, Path workingDir,
                       String configFileName, boolean telegramTokenRequired) throws ConfigException {
@@ -97,6 +101,13 @@ public final class BotConfig {
         if (get(SettingKey.BOOKING_PRIVACY_URL).isSet()) {
             httpUrl(SettingKey.BOOKING_PRIVACY_URL, "to your privacy policy like https://example.com/privacy, or leave it empty");
         }
+        this.workers = intIn(SettingKey.BOT_WORKERS, 1, 256, "like 8 (threads that handle different chats at once)");
+        this.floodMaxUpdates = intIn(SettingKey.BOT_FLOOD_MAX_UPDATES, 0, 100_000,
+                "like 20 (updates one user may send within bot.flood.window-seconds), or 0 to turn flood control off");
+        this.floodWindowSeconds = intIn(SettingKey.BOT_FLOOD_WINDOW_SECONDS, 0, 3600,
+                "like 10 (seconds), or 0 to turn flood control off");
+        this.shutdownBudgetSeconds = intIn(SettingKey.BOT_SHUTDOWN_BUDGET_SECONDS, 0, 3600,
+                "like 8 (seconds; Docker allows 10 before it kills the process)");
         List<String> allWarnings = new ArrayList<>(this.fileWarnings);
         allWarnings.addAll(validateTemplate());
         this.warnings = List.copyOf(allWarnings);
@@ -236,6 +247,26 @@ public final class BotConfig {
         return optional(SettingKey.BOT_HTTP_API_KEY);
     }
 
+    /** Threads that handle updates; different chats in parallel, one chat in order. */
+    public int workers() {
+        return workers;
+    }
+
+    /** Updates one user may send within {@link #floodWindow()} before being told to slow down; 0: off. */
+    public int floodMaxUpdates() {
+        return floodMaxUpdates;
+    }
+
+    /** The flood-control window; zero: off. */
+    public java.time.Duration floodWindow() {
+        return java.time.Duration.ofSeconds(floodWindowSeconds);
+    }
+
+    /** How long stopping may take: polling stops, updates in flight finish, the database closes. */
+    public java.time.Duration shutdownBudget() {
+        return java.time.Duration.ofSeconds(shutdownBudgetSeconds);
+    }
+
     /** Problems that do not stop the start (unknown or repeated keys in the file, unknown placeholders). */
     public List<String> warnings() {
         return warnings;
@@ -328,6 +359,19 @@ public final class BotConfig {
         }
         throw invalid(key, "must be a port number from 1 to 65535 (0 or empty: off), got " + quote(text(key)),
                 "like 8080, or leave it empty to keep the HTTP endpoints off");
+    }
+
+    private int intIn(SettingKey key, int min, int max, String example) throws ConfigException {
+        String value = text(key);
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, "must be a whole number from " + min + " to " + max + ", got " + quote(value), example);
     }
 
     private String parseHttpHost() throws ConfigException {

@@ -31,6 +31,8 @@ public final class RuntimeStats {
     private final Map<String, LongAdder> yclientsCalls = new ConcurrentHashMap<>();
     private final LatencyHistogram handling = new LatencyHistogram(LatencyHistogram.DEFAULT_BOUNDS);
     private volatile IntSupplier sendQueueDepth = () -> 0;
+    private volatile IntSupplier updateQueueDepth = () -> 0;
+    private final LongAdder floodLimited = new LongAdder();
 
     /** Reply kinds, so every series exists (at 0) from the start. */
     public static final List<String> REPLY_KINDS = List.of("send", "edit", "delete", "answer_callback", "set_commands");
@@ -88,6 +90,25 @@ public final class RuntimeStats {
 
     public int sendQueueDepth() {
         return sendQueueDepth.getAsInt();
+    }
+
+    /** Where the number of received updates waiting to be handled comes from; 0 until set. */
+    public void updateQueueDepthFrom(IntSupplier depth) {
+        this.updateQueueDepth = depth;
+    }
+
+    /** Received updates not yet handled (queued in memory, stored in the inbox). */
+    public int updateQueueDepth() {
+        return updateQueueDepth.getAsInt();
+    }
+
+    /** An update from a user over the flood limit: one notice, or not answered. */
+    public void floodLimited() {
+        floodLimited.increment();
+    }
+
+    public long floodLimitedCount() {
+        return floodLimited.sum();
     }
 
     /** Replies sent by kind, sorted by kind. */

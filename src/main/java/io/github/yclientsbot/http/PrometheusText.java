@@ -30,6 +30,10 @@ public final class PrometheusText {
         counter(out, "errors_total", "Errors since start: failed updates and refused or failed sends.", stats.errors());
         header(out, "yclients_calls_total", "counter", "YCLIENTS API calls by outcome (ok, http, network, timeout, bad_response).");
         labelled(out, "yclients_calls_total", "outcome", stats.yclientsCalls());
+        gauge(out, "update_queue_depth", "Updates received and not yet handled (stored in the inbox, queued for a worker).",
+                stats.updateQueueDepth());
+        counter(out, "flood_limited_total", "Updates from a user over the flood limit: one notice, the rest not answered.",
+                stats.floodLimitedCount());
         gauge(out, "send_queue_depth", "Replies waiting to be sent (0 while replies are sent at once).", stats.sendQueueDepth());
 
         LatencyHistogram.Snapshot h = stats.handlingLatency();

@@ -63,6 +63,7 @@ public final class Database implements AutoCloseable {
     private final ContentRestore restore;
     private final BookingStates bookingStates;
     private final BookingConsents bookingConsents;
+    private final UpdateInbox inbox;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, Clock clock) {
@@ -75,6 +76,7 @@ public final class Database implements AutoCloseable {
         this.restore = new ContentRestore(sessionFactory, clock);
         this.bookingStates = new BookingStates(sessionFactory, clock, BOOKING_IDLE_TIMEOUT);
         this.bookingConsents = new BookingConsents(sessionFactory, clock);
+        this.inbox = new UpdateInbox(sessionFactory, clock);
     }
 
     /**
@@ -177,6 +179,11 @@ public final class Database implements AutoCloseable {
         return restore;
     }
 
+    /** Telegram updates received and not yet handled, and the ids of handled ones. */
+    public UpdateInbox inbox() {
+        return inbox;
+    }
+
     /** Closes Hibernate and the pool (which closes an embedded H2 database). Safe to call twice. */
     @Override
     public void close() {
@@ -209,7 +216,8 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(4);
+        // the update workers (bot.workers, 8 by default) and the poller each hold one briefly
+        config.setMaximumPoolSize(10);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         config.setValidationTimeout(3_000);

@@ -6,6 +6,7 @@ import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.DocumentDownloader;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.logging.SecretRedactor;
+import io.github.yclientsbot.storage.UpdateInbox;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -57,6 +58,8 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
     private final OkHttpClient sendHttp;
     private final ScheduledExecutorService pollExecutor;
     private final SendPacer pacer;
+    private final ReplySender sender;
+    private final UpdateDispatcher dispatcher;
     private volatile TelegramBotsLongPollingApplication app;
     private volatile BotSession session;
     private volatile String username;
@@ -69,7 +72,7 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
      * @param pollTimeoutSeconds how long Telegram holds a getUpdates call open (50 in production)
      */
     public TelegramTransport(String token, String apiUrl, ObjectMapper mapper, ChatBot bot, RuntimeStats stats,
-                             int pollTimeoutSeconds, String defaultLanguage, int ratePerSecond) {
+                             int pollTimeoutSeconds, String defaultLanguage, int ratePerSecond, UpdateInbox inbox, Dispatch dispatch) {
         this.pacer = SendPacer.realTime(ratePerSecond);
         this.token = token;
         this.url = telegramUrl(apiUrl);
@@ -98,6 +101,10 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
             t.setDaemon(true);
             return t;
         });
+        this.sender = new ReplySender(client, stats, bot::staffMenuFailed, pacer);
+        this.dispatcher = new UpdateDispatcher(inbox, mapper, new UpdateHandler(bot, sender, stats)::handle,
+                new FloodGuard(dispatch.floodMaxUpdates(), dispatch.floodWindow(), dispatch.clock()), bot::isStaff, stats,
+                dispatch.clock(), dispatch.workers(), dispatch.maxBacklog());
     }
 
     static TelegramUrl telegramUrl(String apiUrl) {
@@ -128,6 +135,7 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
         }
         username = me.getUserName();
         setDefaultMenus();
+        recoverInbox();
         startPollingWithRetry();
     }
 
@@ -177,16 +185,25 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
         return infos.stream().map(i -> new BotCommand(i.command(), i.description())).toList();
     }
 
+    /** Updates a previous run stored but did not handle go first, in order, before polling resumes. */
+    private void recoverInbox() {
+        try {
+            dispatcher.recover();
+        } catch (RuntimeException e) {
+            stats.error("update inbox", e);
+            log.error("Could not read the updates left from the last run; they stay stored", e);
+        }
+    }
+
     private void startPollingWithRetry() {
         PollBackOff backOff = new PollBackOff(1000, 30_000);
         boolean warned = false;
-        ReplySender sender = new ReplySender(client, stats, bot::staffMenuFailed, pacer);
         while (!closed) {
             TelegramBotsLongPollingApplication candidate = new TelegramBotsLongPollingApplication(
                     () -> mapper, () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(500, 30_000));
             try {
                 // the application starts out running: registering the bot starts its session (deleteWebhook, then polling)
-                session = candidate.registerBot(token, () -> url, this::getUpdates, new PollingConsumer(bot, sender, stats));
+                session = candidate.registerBot(token, () -> url, this::getUpdates, dispatcher);
                 app = candidate;
                 log.info("Polling Telegram as @{}", username);
                 return;
@@ -297,12 +314,15 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
     }
 
     /**
-     * Stops polling without dropping work: the long poll in flight is cancelled, the batch being
-     * handled is finished (up to {@code budget}), and what was handled is confirmed to Telegram so a
-     * restart does not answer it again.
+     * Stops within {@code budget} without dropping work: polling stops (the long poll in flight is cancelled),
+     * what was received is confirmed to Telegram (it is stored in the inbox), and the updates being handled get
+     * the rest of the budget to finish. Updates not started, or not finished in time, stay in the inbox and are
+     * handled after the next start.
      */
     public void close(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
         closed = true;
+        dispatcher.stopTakingWork();
         TelegramBotsLongPollingApplication a = app;
         if (a != null) {
             closeQuietly(a);
@@ -310,8 +330,8 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
         pollHttp.dispatcher().cancelAll();
         pollExecutor.shutdown();
         try {
-            if (!pollExecutor.awaitTermination(budget.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Updates still being handled after {} ms; stopping them", budget.toMillis());
+            if (!pollExecutor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                log.warn("Polling did not stop within {} ms; stopping it", budget.toMillis());
                 pollExecutor.shutdownNow();
             } else {
                 confirmHandled();
@@ -320,11 +340,17 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
             Thread.currentThread().interrupt();
             pollExecutor.shutdownNow();
         }
+        if (dispatcher.finish(deadline)) {
+            log.info("Every update in flight was handled before stopping");
+        }
         pollHttp.dispatcher().executorService().shutdown();
         pollHttp.connectionPool().evictAll();
     }
 
-    /** Telegram forgets updates below the offset of the next getUpdates: ask once, without waiting. */
+    /**
+     * Telegram forgets updates below the offset of the next getUpdates: ask once, without waiting. Everything
+     * received was stored in the inbox before, so nothing is lost by confirming it.
+     */
     private void confirmHandled() {
         BotSession s = session;
         if (s == null || s.getLastReceivedUpdate().get() == 0) {

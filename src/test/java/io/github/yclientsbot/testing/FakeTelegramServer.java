@@ -53,6 +53,10 @@ public final class FakeTelegramServer implements AutoCloseable {
     /** Files users sent or the bot uploaded, by file_id, served by getFile and /file/bot<token>/<path>. */
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger nextFileId = new AtomicInteger();
+    /** Every update ever offered, by id, so one can be delivered again ({@link #redeliver}). */
+    private final Map<Integer, ObjectNode> delivered = new ConcurrentHashMap<>();
+    /** Chats whose sendMessage calls are held open until {@link #releaseSendsTo} (a slow chat). */
+    private final Map<Long, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
 
     /**
      * One Bot API call the bot made. For a multipart upload (sendDocument) {@code body} holds the text fields
@@ -230,12 +234,48 @@ public final class FakeTelegramServer implements AutoCloseable {
         int id = nextUpdateId.incrementAndGet();
         update.put("update_id", id);
         update.set(field, payload);
+        delivered.put(id, update);
         synchronized (updatesLock) {
             pending.add(update);
             updatesLock.notifyAll();
         }
         return payload.path("message_id").asInt(0);
     }
+
+    /**
+     * Offers an update again with its old id, as Telegram does when it did not see the confirmation (e.g. the
+     * bot crashed before its next getUpdates).
+     */
+    public void redeliver(int updateId) {
+        ObjectNode update = delivered.get(updateId);
+        if (update == null) {
+            throw new IllegalArgumentException("no update " + updateId);
+        }
+        synchronized (updatesLock) {
+            pending.add(update.deepCopy());
+            updatesLock.notifyAll();
+        }
+    }
+
+    /** From now on, sendMessage calls to {@code chatId} get no answer until {@link #releaseSendsTo}. */
+    public void holdSendsTo(long chatId) {
+        held.put(chatId, new java.util.concurrent.CountDownLatch(1));
+    }
+
+    /** Answers the held sendMessage calls to {@code chatId}, and later ones at once. */
+    public void releaseSendsTo(long chatId) {
+        java.util.concurrent.CountDownLatch latch = held.remove(chatId);
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    /** How many sendMessage calls are being held right now. */
+    public int heldSends() {
+        return heldCount.get();
+    }
+
+    private final AtomicInteger heldCount = new AtomicInteger();
 
     public int lastUpdateId() {
         return nextUpdateId.get();
@@ -330,6 +370,18 @@ public final class FakeTelegramServer implements AutoCloseable {
                     ? multipart(method, contentType, raw)
                     : new Call(method, raw.length == 0 ? mapper.createObjectNode() : mapper.readTree(raw));
             JsonNode body = parsed.body();
+            java.util.concurrent.CountDownLatch hold = method.equals("sendmessage") ? held.get(body.path("chat_id").asLong()) : null;
+            if (hold != null) {
+                heldCount.incrementAndGet();
+                try {
+                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    heldCount.decrementAndGet();
+                }
+            }
             if (parsed.file() != null) {
                 ((ObjectNode) body).put("document", storeFile(parsed.file()));
             }
@@ -503,6 +555,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     @Override
     public void close() {
+        held.values().forEach(java.util.concurrent.CountDownLatch::countDown);
         server.stop(0);
         executor.shutdownNow();
     }

@@ -1,0 +1,365 @@
+package io.github.yclientsbot.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yclientsbot.health.RuntimeStats;
+import io.github.yclientsbot.storage.UpdateInbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Takes batches from the library and hands them to a bounded worker pool: different chats in parallel, one
+ * chat's updates strictly in order (each chat has a serial queue whose next update runs on the pool once the
+ * previous one is done — no thread per chat).
+ *
+ * <p>{@link #consume} returns once the batch is written to the {@link UpdateInbox} (so the library may confirm
+ * it to Telegram) — not after it is handled, so a slow chat does not hold up polling. An update is marked
+ * handled after its reply went out; one Telegram sends again, or one still in the inbox after a crash, is
+ * not answered twice (only a crash between sending and recording can repeat a reply). {@link #recover} queues
+ * what a previous run left in the inbox. When more than {@code maxBacklog} updates wait in memory, {@code
+ * consume} blocks, and with it polling. Nothing escapes {@code consume}: the library's poll task dies for
+ * good on a RuntimeException.
+ */
+final class UpdateDispatcher implements LongPollingUpdateConsumer {
+    private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
+    /** Telegram keeps an unconfirmed update about 24 hours: a handled id older than that cannot come back. */
+    static final Duration KEEP_HANDLED = Duration.ofHours(25);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    /** What a worker does with one update; see {@link UpdateHandler#handle}. */
+    @FunctionalInterface
+    interface Handling {
+        /** @return false if the update was abandoned (shutdown) before its reply went out: it stays in the inbox */
+        boolean handle(Update update, FloodGuard.Verdict verdict, java.util.function.BooleanSupplier abandoned);
+    }
+
+    private record Task(long updateId, long chatId, Update update, FloodGuard.Verdict verdict) {}
+
+    /** One chat's serial queue; {@code scheduled} while a worker runs (or is about to run) its next task. */
+    private static final class Lane {
+        final ArrayDeque<Task> tasks = new ArrayDeque<>();
+        boolean scheduled;
+    }
+
+    private final UpdateInbox inbox;
+    private final ObjectMapper mapper;
+    private final Handling handler;
+    private final FloodGuard flood;
+    private final java.util.function.LongPredicate floodExempt;
+    private final RuntimeStats stats;
+    private final Clock clock;
+    private final int maxBacklog;
+    private final ThreadPoolExecutor workers;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition space = lock.newCondition();
+    private final Map<Long, Lane> lanes = new HashMap<>();
+    private int backlog;
+    private volatile boolean closing;
+    private volatile boolean abandoned;
+    private volatile Instant lastPrune = Instant.MIN;
+
+    UpdateDispatcher(UpdateInbox inbox, ObjectMapper mapper, Handling handler, FloodGuard flood,
+                     java.util.function.LongPredicate floodExempt, RuntimeStats stats, Clock clock, int workerCount, int maxBacklog) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.handler = handler;
+        this.flood = flood;
+        this.floodExempt = floodExempt;
+        this.stats = stats;
+        this.clock = clock;
+        this.maxBacklog = maxBacklog;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "update-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        stats.updateQueueDepthFrom(this::backlog);
+    }
+
+    /** Updates queued and not yet handled. */
+    int backlog() {
+        lock.lock();
+        try {
+            return backlog;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues what a previous run left in the inbox, in update id order. Call before polling starts. */
+    void recover() {
+        List<UpdateInbox.Entry> waiting = inbox.waiting();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        log.info("{} updates received before the last stop were not handled yet; handling them now", waiting.size());
+        for (UpdateInbox.Entry e : waiting) {
+            Update update;
+            try {
+                update = mapper.readValue(e.payload(), Update.class);
+            } catch (JsonProcessingException ex) {
+                stats.error("update " + e.updateId(), ex);
+                log.error("Dropping update {} from the inbox: it cannot be read back ({})", e.updateId(), ex.getOriginalMessage());
+                inbox.markHandled(e.updateId());
+                continue;
+            }
+            submit(new Task(e.updateId(), e.chatId(), update, FloodGuard.Verdict.ANSWER));
+        }
+    }
+
+    @Override
+    public void consume(List<Update> updates) {
+        try {
+            Map<Long, Update> byId = new LinkedHashMap<>();
+            List<UpdateInbox.Entry> added;
+            try {
+                List<UpdateInbox.Entry> entries = new ArrayList<>(updates.size());
+                Instant now = clock.instant();
+                for (Update u : updates) {
+                    byId.put((long) u.getUpdateId(), u);
+                    entries.add(new UpdateInbox.Entry(u.getUpdateId(), chatOf(u), mapper.writeValueAsString(u), now));
+                }
+                added = inbox.add(entries);
+                if (added.size() < entries.size()) {
+                    log.debug("{} updates of the batch were received before; not queued again", entries.size() - added.size());
+                }
+            } catch (JsonProcessingException | RuntimeException e) {
+                handleInline(updates, e);
+                return;
+            }
+            for (UpdateInbox.Entry e : added) {
+                Update u = byId.get(e.updateId());
+                submit(new Task(e.updateId(), e.chatId(), u, verdict(u)));
+            }
+            awaitSpace();
+            pruneNowAndThen();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // whatever was stored is handled after the next start; throwing would stop polling for good
+            stats.error("consume", e);
+            log.error("Could not queue a batch of {} updates", updates.size(), e);
+        }
+    }
+
+    /**
+     * The inbox cannot be written (the database is down): handle the batch here and now, before the library
+     * confirms it — at least once, as without an inbox, and polling stays alive.
+     */
+    private void handleInline(List<Update> updates, Exception cause) {
+        stats.error("update inbox", cause);
+        log.error("Could not store {} updates in the inbox; handling them one by one before confirming them", updates.size(), cause);
+        for (Update u : updates) {
+            if (closing) {
+                return;
+            }
+            try {
+                handler.handle(u, verdict(u), () -> abandoned);
+            } catch (RuntimeException e) {
+                log.error("Failed to handle update {}", u.getUpdateId(), e);
+            }
+        }
+    }
+
+    private void submit(Task task) {
+        lock.lock();
+        try {
+            backlog++;
+            Lane lane = lanes.computeIfAbsent(task.chatId(), id -> new Lane());
+            lane.tasks.addLast(task);
+            if (!lane.scheduled) {
+                lane.scheduled = true;
+                schedule(lane, task.chatId());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called with the lock held. */
+    private void schedule(Lane lane, long chatId) {
+        if (closing) {
+            lane.scheduled = false;
+            return;
+        }
+        try {
+            workers.execute(() -> runNext(lane, chatId));
+        } catch (RejectedExecutionException e) {
+            lane.scheduled = false;
+        }
+    }
+
+    /** Runs the lane's next update, then gives the worker back to the pool (so long chats take turns with the others). */
+    private void runNext(Lane lane, long chatId) {
+        Task task;
+        lock.lock();
+        try {
+            task = lane.tasks.pollFirst();
+            if (task == null || closing) {
+                if (task != null) {
+                    lane.tasks.addFirst(task);
+                }
+                lane.scheduled = false;
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            process(task);
+        } finally {
+            lock.lock();
+            try {
+                backlog--;
+                space.signalAll();
+                if (lane.tasks.isEmpty()) {
+                    lane.scheduled = false;
+                    lanes.remove(chatId, lane);
+                } else {
+                    schedule(lane, chatId);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void process(Task task) {
+        boolean done;
+        try {
+            done = handler.handle(task.update(), task.verdict(), () -> abandoned);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // the handler catches its own failures; this is the last line of defence for the worker
+            stats.error("update " + task.updateId(), e);
+            log.error("Failed to handle update {} in chat {}", task.updateId(), task.chatId(), e);
+            done = true;
+        }
+        if (!done) {
+            return;
+        }
+        try {
+            inbox.markHandled(task.updateId());
+        } catch (RuntimeException e) {
+            stats.error("update inbox", e);
+            log.warn("Update {} in chat {} was answered but could not be marked handled; it may be answered again after a restart",
+                    task.updateId(), task.chatId(), e);
+        }
+    }
+
+    private void awaitSpace() {
+        lock.lock();
+        try {
+            boolean told = false;
+            while (backlog > maxBacklog && !closing) {
+                if (!told) {
+                    log.info("{} updates are waiting to be handled; polling pauses until there are fewer than {}", backlog, maxBacklog);
+                    told = true;
+                }
+                space.await(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void pruneNowAndThen() {
+        Instant now = clock.instant();
+        if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
+            return;
+        }
+        lastPrune = now;
+        try {
+            int pruned = inbox.pruneHandled(now.minus(KEEP_HANDLED));
+            log.debug("Forgot {} handled update ids older than {}", pruned, KEEP_HANDLED);
+        } catch (RuntimeException e) {
+            log.warn("Could not prune handled update ids: {}", e.getMessage());
+        }
+    }
+
+    private FloodGuard.Verdict verdict(Update u) {
+        long user = userOf(u);
+        FloodGuard.Verdict v = flood.check(user);
+        return v == FloodGuard.Verdict.ANSWER || floodExempt.test(user) ? FloodGuard.Verdict.ANSWER : v;
+    }
+
+    static long chatOf(Update u) {
+        if (u.hasMessage() && u.getMessage().getChat() != null) {
+            return u.getMessage().getChatId();
+        }
+        if (u.hasCallbackQuery() && u.getCallbackQuery().getMessage() != null) {
+            return u.getCallbackQuery().getMessage().getChatId();
+        }
+        return 0;
+    }
+
+    static long userOf(Update u) {
+        if (u.hasMessage() && u.getMessage().getFrom() != null) {
+            return u.getMessage().getFrom().getId();
+        }
+        if (u.hasCallbackQuery() && u.getCallbackQuery().getFrom() != null) {
+            return u.getCallbackQuery().getFrom().getId();
+        }
+        return 0;
+    }
+
+    /** Stops starting queued updates (they stay in the inbox for the next start) and wakes a blocked {@link #consume}. */
+    void stopTakingWork() {
+        closing = true;
+        lock.lock();
+        try {
+            space.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Lets the updates in flight finish until {@code deadlineNanos} ({@link System#nanoTime()}); after it, a reply not yet sent is dropped
+     * (the update stays in the inbox) and the workers are interrupted.
+     *
+     * @return true if every worker finished in time
+     */
+    boolean finish(long deadlineNanos) {
+        stopTakingWork();
+        workers.shutdown();
+        try {
+            if (workers.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            abandoned = true;
+            log.warn("Updates still being handled when the shutdown budget ran out; they will be handled after the next start");
+            workers.shutdownNow();
+            workers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandoned = true;
+            workers.shutdownNow();
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        // the transport closes the dispatcher through finish(deadline), after polling stopped
+    }
+}
