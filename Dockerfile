@@ -17,7 +17,9 @@ ENV BOT_DB_URL=jdbc:h2:file:/data/yclients-bot \
     BOT_SECRET_FILE=/data/secret.key \
     BOT_HTTP_PORT=8080 \
     BOT_HTTP_HOST=0.0.0.0 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k"
+    JAVA_TOOL_OPTIONS="-Xmx128m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+# The JVM options keep the whole process (heap, classes, code, threads) near 200 MB under a burst of
+# 1,000 customers — measured by scripts/benchmark.sh, see docs/BENCHMARKS.md.
 VOLUME ["/data"]
 # GET /health, GET /metrics (Prometheus) and the widget-link API (needs BOT_HTTP_API_KEY).
 EXPOSE 8080

@@ -8,4 +8,5 @@ cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   -Dbench.chats="${BENCH_CHATS:-1000}" -Dbench.delay="${BENCH_DELAY:-100}" \
+  -Dbench.only="${BENCH_ONLY:-}" ${BENCH_JVM:+-Dbench.jvm="$BENCH_JVM"} \
   io.github.yclientsbot.bench.Benchmark

@@ -27,8 +27,13 @@ final class SendPacer {
     SendPacer(int perSecond, LongSupplier nanoTime, RequestLimiter.Sleeper sleeper) {
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
+        // at most perSecond in any second, and evenly spaced: a burst sent at the window's edge would reach
+        // Telegram bunched up by network jitter and cross its limit there
+        // (and 5% under the limit, for the same reason)
+        long window = SECOND + SECOND / 20;
         this.global = perSecond <= 0 ? null
-                : new RequestLimiter(List.of(new RequestLimiter.Window(perSecond, SECOND)), nanoTime, sleeper);
+                : new RequestLimiter(List.of(new RequestLimiter.Window(perSecond, window),
+                        new RequestLimiter.Window(1, window / perSecond)), nanoTime, sleeper);
     }
 
     static SendPacer realTime(int perSecond) {

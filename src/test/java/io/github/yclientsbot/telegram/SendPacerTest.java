@@ -21,19 +21,21 @@ class SendPacerTest {
         p.acquire(1);
         p.acquire(2);
         p.acquire(3);
-        assertEquals(0, now.get(), "three chats, no wait");
+        assertEquals(2 * (SECOND + SECOND / 20) / 30, now.get(), "three chats: only the even spacing of 30 a second (5% margin)");
         p.acquire(1);
-        assertEquals(SECOND, now.get(), "the second message into chat 1 waits a second");
+        assertEquals(SECOND, now.get(), "the second message into chat 1 waits until a second after its first");
     }
 
     @Test
-    void theGlobalLimitHoldsAcrossChats() throws Exception {
-        SendPacer p = pacer(3);
-        for (long chat = 1; chat <= 3; chat++) {
+    void theGlobalLimitHoldsAcrossChatsEvenlySpaced() throws Exception {
+        SendPacer p = pacer(4);
+        for (long chat = 1; chat <= 4; chat++) {
             p.acquire(chat);
         }
-        p.acquire(4);
-        assertEquals(SECOND, now.get(), "the fourth message in the same second waits");
+        long window = SECOND + SECOND / 20;
+        assertEquals(3 * (window / 4), now.get(), "four messages a second go a quarter of a (slightly long) second apart");
+        p.acquire(5);
+        assertEquals(window, now.get(), "the fifth waits until the first leaves the window");
     }
 
     @Test
