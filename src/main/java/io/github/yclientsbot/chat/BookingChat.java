@@ -95,10 +95,10 @@ final class BookingChat {
         if (!ctx.isPrivate()) {
             String bot = botUsername.get();
             if (bot == null || bot.isBlank()) {
-                return ctx.say("booking.group.nolink");
+                return ctx.say("bookflow.group.nolink");
             }
-            return Reply.of(ctx.send(ctx.t("booking.group"), Keyboard.builder()
-                    .row(Button.url(ctx.t("booking.group.button"), "https://t.me/" + bot + "?start=book")).build()));
+            return Reply.of(ctx.send(ctx.t("bookflow.group"), Keyboard.builder()
+                    .row(Button.url(ctx.t("bookflow.group.button"), "https://t.me/" + bot + "?start=book")).build()));
         }
         if (menu.linksUnavailable().isPresent() || booking.services().isEmpty()) {
             return ctx.say("services.unavailable");
@@ -126,7 +126,7 @@ final class BookingChat {
         String data = ctx.in().callbackData();
         Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
         if (!ctx.isPrivate()) {
-            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.group.button.private")));
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.group.button.private")));
         }
         if (data.startsWith(SERVICE)) {
             return chooseService(ctx, data.substring(SERVICE.length())).before(ack);
@@ -134,15 +134,15 @@ final class BookingChat {
         Optional<BookingDrafts.Versioned> found = drafts.find(ctx.userId());
         if (found.isEmpty()) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t(
-                    data.equals(CONFIRM) ? "booking.already" : "booking.expired.short")),
-                    edit(ctx, new View(ctx.t("booking.expired"), Keyboard.NONE)));
+                    data.equals(CONFIRM) ? "bookflow.already" : "bookflow.expired.short")),
+                    edit(ctx, new View(ctx.t("bookflow.expired"), Keyboard.NONE)));
         }
         BookingDrafts.Versioned v = found.get();
         BookingDraft d = v.draft();
         try {
             if (data.equals(CANCEL)) {
                 drafts.end(ctx.userId());
-                return Reply.of(ack, edit(ctx, new View(ctx.t("booking.cancelled"), Keyboard.NONE)));
+                return Reply.of(ack, edit(ctx, new View(ctx.t("bookflow.cancelled"), Keyboard.NONE)));
             }
             if (data.equals(BACK)) {
                 return back(ctx, v).before(ack);
@@ -182,7 +182,7 @@ final class BookingChat {
             return Reply.of(ack, edit(ctx, failed.view));
         }
         // a button of a step the customer has left (an older message)
-        return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.stale")));
+        return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.stale")));
     }
 
     /** A typed phone number at the phone step. */
@@ -203,7 +203,7 @@ final class BookingChat {
         }
         if (c.contactUserId() == null || c.contactUserId() != ctx.userId()) {
             log.info("User {} shared a contact that is not their own; refused", ctx.userId());
-            return Reply.of(ctx.send(ctx.t("booking.contact.foreign"), Keyboard.requestContact(ctx.t("booking.contact.button"))));
+            return Reply.of(ctx.send(ctx.t("bookflow.contact.foreign"), Keyboard.requestContact(ctx.t("bookflow.contact.button"))));
         }
         String name = String.join(" ", nonBlank(c.firstName(), c.lastName()));
         return phone(ctx, c.phoneNumber(), name.isBlank() ? null : name);
@@ -216,11 +216,11 @@ final class BookingChat {
         try {
             mappingId = Long.parseLong(arg);
         } catch (NumberFormatException e) {
-            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.stale")));
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.stale")));
         }
         Optional<ServiceMapping> m = booking.service(mappingId);
         if (m.isEmpty() || !inChatEnabled()) {
-            return Reply.of(edit(ctx, new View(ctx.t("booking.service.gone"), Keyboard.NONE)));
+            return Reply.of(edit(ctx, new View(ctx.t("bookflow.service.gone"), Keyboard.NONE)));
         }
         ServiceMapping s = m.get();
         try {
@@ -253,7 +253,7 @@ final class BookingChat {
         try {
             day = LocalDate.parse(arg);
         } catch (RuntimeException e) {
-            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.stale")));
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.stale")));
         }
         BookingDraft d = v.draft();
         List<BookTime> free = call(ctx, d, () -> booking.times(d.serviceId(), d.staffId(), day));
@@ -267,7 +267,7 @@ final class BookingChat {
         String[] parts = arg.split(":", 2);
         int index = parts.length == 2 && d.date() != null && parts[0].equals(d.date().replace("-", "")) ? (int) parseLong(parts[1]) : -1;
         if (index < 0 || index >= d.times().size()) {
-            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.stale")));
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.stale")));
         }
         List<String> slot = d.times().get(index);
         BookingDraft chosen = d.time(slot.get(0), slot.get(1));
@@ -279,11 +279,11 @@ final class BookingChat {
         if (!consent.given(ctx.userId())) {
             BookingDraft next = chosen.step(Step.CONSENT);
             drafts.save(ctx.userId(), v.version(), next);
-            Keyboard.Builder kb = Keyboard.builder().row(Button.callback(ctx.t("booking.button.agree"), AGREE));
-            consent.policyUrl().ifPresent(url -> kb.row(Button.url(ctx.t("booking.button.policy"), url)));
+            Keyboard.Builder kb = Keyboard.builder().row(Button.callback(ctx.t("bookflow.button.agree"), AGREE));
+            consent.policyUrl().ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.policy"), url)));
             addNav(ctx, next, kb, true);
-            String policy = consent.policyUrl().map(url -> ctx.t("booking.consent.link", "url", url)).orElse("");
-            return Reply.of(edit(ctx, new View(header(ctx, next) + "\n\n" + ctx.t("booking.consent", "policy", policy), kb.build())));
+            String policy = consent.policyUrl().map(url -> ctx.t("bookflow.consent.link", "url", url)).orElse("");
+            return Reply.of(edit(ctx, new View(header(ctx, next) + "\n\n" + ctx.t("bookflow.consent", "policy", policy), kb.build())));
         }
         return askContact(ctx, v, chosen);
     }
@@ -293,9 +293,9 @@ final class BookingChat {
         BookingDraft next = chosen.step(Step.CONTACT);
         drafts.save(ctx.userId(), v.version(), next);
         return Reply.of(
-                edit(ctx, new View(header(ctx, next) + "\n\n" + ctx.t("booking.contact.header",
-                        "button", ctx.t("booking.contact.button")), nav(ctx, next, true))),
-                ctx.send(ctx.t("booking.contact.ask"), Keyboard.requestContact(ctx.t("booking.contact.button"))));
+                edit(ctx, new View(header(ctx, next) + "\n\n" + ctx.t("bookflow.contact.header",
+                        "button", ctx.t("bookflow.contact.button")), nav(ctx, next, true))),
+                ctx.send(ctx.t("bookflow.contact.ask"), Keyboard.requestContact(ctx.t("bookflow.contact.button"))));
     }
 
     private Reply phone(Context ctx, String raw, String nameFromContact) {
@@ -305,15 +305,15 @@ final class BookingChat {
         }
         Optional<String> phone = PhoneNumber.normalize(raw);
         if (phone.isEmpty()) {
-            return Reply.of(ctx.send(ctx.t("booking.contact.invalid"), Keyboard.requestContact(ctx.t("booking.contact.button"))));
+            return Reply.of(ctx.send(ctx.t("bookflow.contact.invalid"), Keyboard.requestContact(ctx.t("bookflow.contact.button"))));
         }
         String name = nameFromContact != null ? nameFromContact
-                : ctx.in().firstName() == null || ctx.in().firstName().isBlank() ? ctx.t("booking.name.unknown") : ctx.in().firstName();
+                : ctx.in().firstName() == null || ctx.in().firstName().isBlank() ? ctx.t("bookflow.name.unknown") : ctx.in().firstName();
         BookingDraft next = found.get().draft().contact(phone.get(), name).step(Step.SUMMARY);
         drafts.save(ctx.userId(), found.get().version(), next);
         View v = summary(ctx, next);
         return Reply.of(
-                ctx.send(ctx.t("booking.contact.ok", "phone", PhoneNumber.display(phone.get())), Keyboard.REMOVE_REPLY),
+                ctx.send(ctx.t("bookflow.contact.ok", "phone", PhoneNumber.display(phone.get())), Keyboard.REMOVE_REPLY),
                 ctx.send(v.text(), v.keyboard()));
     }
 
@@ -326,7 +326,7 @@ final class BookingChat {
             case CONSENT, CONTACT, SUMMARY, BOOKING -> Step.TIME;
         };
         if (d.step() == Step.BOOKING) {
-            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("booking.busy")));
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.busy")));
         }
         BookingDraft next = d.step(to);
         drafts.save(ctx.userId(), v.version(), next);
@@ -337,7 +337,7 @@ final class BookingChat {
             default -> times(ctx, next, 0, null);
         };
         Reply r = Reply.of(edit(ctx, view));
-        return d.step() == Step.CONTACT ? r.then(ctx.send(ctx.t("booking.contact.dropped"), Keyboard.REMOVE_REPLY)) : r;
+        return d.step() == Step.CONTACT ? r.then(ctx.send(ctx.t("bookflow.contact.dropped"), Keyboard.REMOVE_REPLY)) : r;
     }
 
     /**
@@ -348,7 +348,7 @@ final class BookingChat {
         BookingDraft d = v.draft();
         if (d.step() != Step.SUMMARY || !drafts.save(ctx.userId(), v.version(), d.step(Step.BOOKING))) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(),
-                    ctx.t(d.step() == Step.BOOKING ? "booking.busy" : "booking.stale")));
+                    ctx.t(d.step() == Step.BOOKING ? "bookflow.busy" : "bookflow.stale")));
         }
         Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
         try {
@@ -356,7 +356,7 @@ final class BookingChat {
             drafts.end(ctx.userId());
             log.info("User {} booked service {} with staff {} in chat: record {}", ctx.userId(), d.serviceId(), d.staffId(),
                     records.get(0).recordId());
-            String text = ctx.t("booking.done", "details", details(ctx, d), "record", records.get(0).recordId());
+            String text = ctx.t("bookflow.done", "details", details(ctx, d), "record", records.get(0).recordId());
             return Reply.of(ack, edit(ctx, new View(text, Keyboard.NONE)));
         } catch (NotReadyException e) {
             backTo(ctx, d, Step.SUMMARY);
@@ -372,13 +372,13 @@ final class BookingChat {
         Integer code = e.apiCode();
         if (code == null || e.isUnavailable()) {
             backTo(ctx, d, Step.SUMMARY);
-            String key = e.isUnavailable() ? "booking.error.unavailable" : "booking.error.generic";
+            String key = e.isUnavailable() ? "bookflow.error.unavailable" : "bookflow.error.generic";
             View s = summary(ctx, d);
             return new View(ctx.t(key) + "\n\n" + s.text(), s.keyboard());
         }
         String message = ctx.t(switch (code) {
-            case 431, 432, 433, 434, 435, 436, 437, 438 -> "booking.error." + code;
-            default -> "booking.error.generic";
+            case 431, 432, 433, 434, 435, 436, 437, 438 -> "bookflow.error." + code;
+            default -> "bookflow.error.generic";
         });
         switch (code) {
             case 433, 436, 437 -> {
@@ -430,9 +430,9 @@ final class BookingChat {
         BookingDraft next = d.day(shown.toString(), pairs(free)).step(Step.TIME);
         backTo(ctx, next, Step.TIME);
         if (free.isEmpty()) {
-            return new View(message + "\n\n" + ctx.t("booking.day.none"), formOnly(ctx, d));
+            return new View(message + "\n\n" + ctx.t("bookflow.day.none"), formOnly(ctx, d));
         }
-        return times(ctx, next, 0, message + "\n" + ctx.t("booking.nearest"));
+        return times(ctx, next, 0, message + "\n" + ctx.t("bookflow.nearest"));
     }
 
     /** After a failed confirm: the draft goes back to a step the customer can act on. */
@@ -452,8 +452,8 @@ final class BookingChat {
             kb.row(Button.callback(cut(m.title(), 60 - price.length()) + price, SERVICE + m.id()));
         }
         kb.row(pager(p, pages, SERVICE_PAGE));
-        kb.row(Button.callback(ctx.t("booking.button.cancel"), CANCEL));
-        return new View(ctx.t("booking.service.header"), kb.build());
+        kb.row(Button.callback(ctx.t("bookflow.button.cancel"), CANCEL));
+        return new View(ctx.t("bookflow.service.header"), kb.build());
     }
 
     private View staff(Context ctx, BookingDraft d, int page) throws StepFailed {
@@ -461,14 +461,14 @@ final class BookingChat {
         int pages = Math.max(1, (all.size() + PAGE - 1) / PAGE);
         int p = Math.max(0, Math.min(page, pages - 1));
         Keyboard.Builder kb = Keyboard.builder();
-        kb.row(Button.callback(ctx.t("booking.staff.any"), STAFF + 0));
+        kb.row(Button.callback(ctx.t("bookflow.staff.any"), STAFF + 0));
         for (BookStaff s : all.subList(p * PAGE, Math.min(all.size(), (p + 1) * PAGE))) {
             String spec = s.specialization() == null ? "" : " · " + s.specialization();
             kb.row(Button.callback(cut(s.name() + spec, 60), STAFF + s.id()));
         }
         kb.row(pager(p, pages, STAFF_PAGE));
         addNav(ctx, d, kb, true);
-        String text = header(ctx, d) + "\n\n" + ctx.t("booking.staff.header");
+        String text = header(ctx, d) + "\n\n" + ctx.t("bookflow.staff.header");
         return new View(text, kb.build());
     }
 
@@ -477,7 +477,7 @@ final class BookingChat {
         Keyboard.Builder kb = Keyboard.builder();
         if (all.isEmpty()) {
             addNav(ctx, d, kb, true);
-            return new View(header(ctx, d) + "\n\n" + ctx.t("booking.day.none"), kb.build());
+            return new View(header(ctx, d) + "\n\n" + ctx.t("bookflow.day.none"), kb.build());
         }
         TreeMap<YearMonth, List<LocalDate>> byMonth = new TreeMap<>();
         all.forEach(day -> byMonth.computeIfAbsent(YearMonth.from(day), k -> new ArrayList<>()).add(day));
@@ -512,7 +512,7 @@ final class BookingChat {
         }
         kb.row(months);
         addNav(ctx, d, kb, true);
-        String text = header(ctx, d) + "\n\n" + ctx.t("booking.day.header", "month", monthName(month, locale));
+        String text = header(ctx, d) + "\n\n" + ctx.t("bookflow.day.header", "month", monthName(month, locale));
         return new View(text, kb.build());
     }
 
@@ -521,7 +521,7 @@ final class BookingChat {
         String head = (intro == null ? "" : intro + "\n\n") + header(ctx, d) + "\n\n";
         if (d.times().isEmpty()) {
             addNav(ctx, d, kb, true);
-            return new View(head + ctx.t("booking.time.none"), kb.build());
+            return new View(head + ctx.t("bookflow.time.none"), kb.build());
         }
         int pages = (d.times().size() + TIMES_PAGE - 1) / TIMES_PAGE;
         int p = Math.max(0, Math.min(page, pages - 1));
@@ -537,54 +537,54 @@ final class BookingChat {
         kb.row(row);
         kb.row(pager(p, pages, TIME_PAGE));
         addNav(ctx, d, kb, true);
-        return new View(head + ctx.t("booking.time.header"), kb.build());
+        return new View(head + ctx.t("bookflow.time.header"), kb.build());
     }
 
     private View summary(Context ctx, BookingDraft d) {
         Keyboard.Builder kb = Keyboard.builder();
-        kb.row(Button.callback(ctx.t("booking.button.confirm"), CONFIRM));
+        kb.row(Button.callback(ctx.t("bookflow.button.confirm"), CONFIRM));
         addNav(ctx, d, kb, true);
-        return new View(ctx.t("booking.summary", "details", details(ctx, d)), kb.build());
+        return new View(ctx.t("bookflow.summary", "details", details(ctx, d)), kb.build());
     }
 
     /** Service, specialist, date, time (with the company's time zone), price, name and phone. */
     private String details(Context ctx, BookingDraft d) {
         StringBuilder s = new StringBuilder();
-        s.append(ctx.t("booking.line.service", "service", d.serviceTitle())).append('\n');
-        s.append(ctx.t("booking.line.staff", "staff", staffLabel(ctx, d))).append('\n');
+        s.append(ctx.t("bookflow.line.service", "service", d.serviceTitle())).append('\n');
+        s.append(ctx.t("bookflow.line.staff", "staff", staffLabel(ctx, d))).append('\n');
         if (d.date() != null) {
-            s.append(ctx.t("booking.line.date", "date", dateLabel(ctx, LocalDate.parse(d.date())))).append('\n');
+            s.append(ctx.t("bookflow.line.date", "date", dateLabel(ctx, LocalDate.parse(d.date())))).append('\n');
         }
         if (d.time() != null) {
-            s.append(d.zone() == null ? ctx.t("booking.line.time", "time", d.time())
-                    : ctx.t("booking.line.time.zone", "time", d.time(), "zone", d.zone())).append('\n');
+            s.append(d.zone() == null ? ctx.t("bookflow.line.time", "time", d.time())
+                    : ctx.t("bookflow.line.time.zone", "time", d.time(), "zone", d.zone())).append('\n');
         }
-        s.append(ctx.t("booking.line.price", "price", prices.format(d.priceMin(), d.priceMax())
-                .orElse(ctx.t("booking.price.unknown"))));
+        s.append(ctx.t("bookflow.line.price", "price", prices.format(d.priceMin(), d.priceMax())
+                .orElse(ctx.t("bookflow.price.unknown"))));
         if (d.phone() != null) {
-            s.append('\n').append(ctx.t("booking.line.name", "name", d.name()));
-            s.append('\n').append(ctx.t("booking.line.phone", "phone", PhoneNumber.display(d.phone())));
+            s.append('\n').append(ctx.t("bookflow.line.name", "name", d.name()));
+            s.append('\n').append(ctx.t("bookflow.line.phone", "phone", PhoneNumber.display(d.phone())));
         }
         return s.toString();
     }
 
     /** What was chosen so far, on top of each step. */
     private String header(Context ctx, BookingDraft d) {
-        StringBuilder s = new StringBuilder(ctx.t("booking.line.service", "service", d.serviceTitle()));
+        StringBuilder s = new StringBuilder(ctx.t("bookflow.line.service", "service", d.serviceTitle()));
         if (d.step().ordinal() > Step.STAFF.ordinal()) {
-            s.append('\n').append(ctx.t("booking.line.staff", "staff", staffLabel(ctx, d)));
+            s.append('\n').append(ctx.t("bookflow.line.staff", "staff", staffLabel(ctx, d)));
         }
         if (d.step().ordinal() > Step.DAY.ordinal() && d.date() != null) {
-            s.append('\n').append(ctx.t("booking.line.date", "date", dateLabel(ctx, LocalDate.parse(d.date()))));
+            s.append('\n').append(ctx.t("bookflow.line.date", "date", dateLabel(ctx, LocalDate.parse(d.date()))));
         }
         if (d.step().ordinal() > Step.TIME.ordinal() && d.time() != null) {
-            s.append('\n').append(ctx.t("booking.line.time", "time", d.time()));
+            s.append('\n').append(ctx.t("bookflow.line.time", "time", d.time()));
         }
         return s.toString();
     }
 
     private static String staffLabel(Context ctx, BookingDraft d) {
-        return d.staffId() > 0 && d.staffName() != null ? d.staffName() : ctx.t("booking.staff.any");
+        return d.staffId() > 0 && d.staffName() != null ? d.staffName() : ctx.t("bookflow.staff.any");
     }
 
     private static String dateLabel(Context ctx, LocalDate day) {
@@ -599,12 +599,12 @@ final class BookingChat {
     private void addNav(Context ctx, BookingDraft d, Keyboard.Builder kb, boolean withBack) {
         List<Button> row = new ArrayList<>();
         if (withBack) {
-            row.add(Button.callback(ctx.t("booking.button.back"), BACK));
+            row.add(Button.callback(ctx.t("bookflow.button.back"), BACK));
         }
-        row.add(Button.callback(ctx.t("booking.button.cancel"), CANCEL));
+        row.add(Button.callback(ctx.t("bookflow.button.cancel"), CANCEL));
         kb.row(row);
         if (booking.mode() == BookingService.Mode.BOTH) {
-            formLink(d).ifPresent(url -> kb.row(Button.url(ctx.t("booking.button.form"), url)));
+            formLink(d).ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.form"), url)));
         }
     }
 
@@ -616,7 +616,7 @@ final class BookingChat {
 
     /** Only the booking form (when there is one): where the customer goes when the chat cannot book. */
     private Keyboard formOnly(Context ctx, BookingDraft d) {
-        return formLink(d).map(url -> Keyboard.builder().row(Button.url(ctx.t("booking.button.form"), url)).build())
+        return formLink(d).map(url -> Keyboard.builder().row(Button.url(ctx.t("bookflow.button.form"), url)).build())
                 .orElse(Keyboard.NONE);
     }
 
@@ -657,10 +657,10 @@ final class BookingChat {
             throw new StepFailed(new View(ctx.t("services.unavailable"), nav(ctx, d, false)));
         } catch (YclientsException e) {
             log.info("Booking step for user {} failed: {}", ctx.userId(), e.getMessage());
-            String key = e.isUnavailable() ? "booking.error.unavailable" : "booking.error.generic";
+            String key = e.isUnavailable() ? "bookflow.error.unavailable" : "bookflow.error.generic";
             Keyboard.Builder kb = Keyboard.builder();
-            formLink(d).ifPresent(url -> kb.row(Button.url(ctx.t("booking.button.form"), url)));
-            kb.row(Button.callback(ctx.t("booking.button.cancel"), CANCEL));
+            formLink(d).ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.form"), url)));
+            kb.row(Button.callback(ctx.t("bookflow.button.cancel"), CANCEL));
             throw new StepFailed(new View(ctx.t(key), kb.build()));
         }
     }

@@ -48,7 +48,7 @@ final class ServiceListView {
             switch (how) {
                 case FORM -> kb.row(Button.url(item.text(), item.url()));
                 case CHAT -> kb.row(Button.callback(item.text(), book));
-                case BOTH -> kb.row(Button.url(item.text(), item.url()), Button.callback(ctx.t("booking.button.here"), book));
+                case BOTH -> kb.row(Button.url(item.text(), item.url()), Button.callback(ctx.t("bookflow.button.here"), book));
             }
         }
         if (p.pages() > 1) {
