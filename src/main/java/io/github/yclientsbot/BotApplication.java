@@ -68,10 +68,10 @@ public final class BotApplication implements AutoCloseable {
     /** Who carries the messages. */
     public enum Transport { TELEGRAM, CONSOLE }
 
-    /** Knobs that are not user configuration: tests shorten the long poll and the cache. */
+    /** Knobs that are not user configuration: tests shorten the long poll; {@code cacheTtl} null = yclients.cache.ttl-seconds. */
     public record Options(int pollTimeoutSeconds, Duration cacheTtl, Clock clock) {
         public static Options production() {
-            return new Options(50, Duration.ofMinutes(5), Clock.systemUTC());
+            return new Options(50, null, Clock.systemUTC());
         }
     }
 
@@ -208,7 +208,8 @@ public final class BotApplication implements AutoCloseable {
             YclientsClient yclientsClient = new YclientsClient(YclientsClient.defaultHttpClient(), mapper,
                     config.yclientsApiUrl(), options.clock(), RequestLimiter.yclientsDefault(), CallPolicy.DEFAULT,
                     (method, path, outcome, millis) -> stats.yclientsCall(outcome));
-            YclientsDirectory yclients = new YclientsDirectory(yclientsClient, settings, options.clock(), options.cacheTtl());
+            Duration cacheTtl = options.cacheTtl() != null ? options.cacheTtl() : config.yclientsCacheTtl();
+            YclientsDirectory yclients = new YclientsDirectory(yclientsClient, settings, options.clock(), cacheTtl);
             Messages messages = new Messages(config.language());
             Roles roles = new Roles(config.admins(), config.support(), database.admins());
             ClaimCode claim = new ClaimCode(database.admins(), roles, database.auditLog());
@@ -264,7 +265,7 @@ public final class BotApplication implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            long refreshSeconds = Math.max(10, options.cacheTtl().toSeconds());
+            long refreshSeconds = Math.max(10, cacheTtl.toSeconds());
             CatalogRefresher catalogRefresher = new CatalogRefresher(yclients, database.serviceMappings());
             background.scheduleWithFixedDelay(() -> {
                 catalogRefresher.run();

@@ -47,6 +47,7 @@ public final class BotConfig {
     private final int httpPort;
     private final String httpHost;
     private final int telegramRatePerSecond;
+    private final int yclientsCacheTtlSeconds;
     private final int workers;
     private final int floodMaxUpdates;
     private final int floodWindowSeconds;
@@ -101,6 +102,8 @@ public final class BotConfig {
         if (get(SettingKey.BOOKING_PRIVACY_URL).isSet()) {
             httpUrl(SettingKey.BOOKING_PRIVACY_URL, "to your privacy policy like https://example.com/privacy, or leave it empty");
         }
+        this.yclientsCacheTtlSeconds = intIn(SettingKey.YCLIENTS_CACHE_TTL_SECONDS, 10, 86_400,
+                "like 300 (seconds the company, catalog and specialists are kept before YCLIENTS is asked again)");
         this.workers = intIn(SettingKey.BOT_WORKERS, 1, 256, "like 8 (threads that handle different chats at once)");
         this.floodMaxUpdates = intIn(SettingKey.BOT_FLOOD_MAX_UPDATES, 0, 100_000,
                 "like 20 (updates one user may send within bot.flood.window-seconds), or 0 to turn flood control off");
@@ -146,6 +149,11 @@ public final class BotConfig {
     /** False when loaded for a mode that does not talk to Telegram (the console): the token may be missing. */
     public boolean telegramTokenRequired() {
         return telegramTokenRequired;
+    }
+
+    /** How long the company, catalog and specialists read from YCLIENTS are kept. */
+    public java.time.Duration yclientsCacheTtl() {
+        return java.time.Duration.ofSeconds(yclientsCacheTtlSeconds);
     }
 
     /** Messages a second the bot sends at most, over all chats; 0 = no limit. */

@@ -33,6 +33,7 @@ public enum SettingKey {
     YCLIENTS_USER_TOKEN("yclients.user.token", true, ""),
     YCLIENTS_API_URL("yclients.api.url", false, "https://api.yclients.com"),
     YCLIENTS_BOOKING_URL("yclients.booking.url", false, ""),
+    YCLIENTS_CACHE_TTL_SECONDS("yclients.cache.ttl-seconds", false, "300"),
     YCLIENTS_BOOKING_TEMPLATE("yclients.booking.template", false,
             "{form}/company/{company}/personal/select-time?o=m{staff}s{service}"),
     BOOKING_MODE("booking.mode", false, "both"),
