@@ -247,7 +247,8 @@ public final class BotApplication implements AutoCloseable {
                     },
                     new io.github.yclientsbot.booking.BookingService(settings, yclients, database.serviceMappings(), options.clock()),
                     drafts,
-                    new io.github.yclientsbot.booking.PrivacyConsent(settings, database.bookingConsents()));
+                    new io.github.yclientsbot.booking.PrivacyConsent(settings, database.bookingConsents()),
+                    database.bookingReferences());
             if (transport == Transport.TELEGRAM) {
                 telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
                         options.pollTimeoutSeconds(), config.language(), config.telegramRatePerSecond(), database.inbox(),

@@ -106,6 +106,35 @@ class BookingEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void aConfirmedBookingIsRememberedAndComesWithACalendarFile() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call summary = walkToSummary();
+
+        List<Call> confirmed = exchange(() -> telegram.pressButton(CUSTOMER, summary.resultMessageId(), "bk:ok"));
+        assertTrue(single(confirmed, "editmessagetext").text().contains("Вы записаны"));
+        Call file = single(confirmed, "senddocument");
+        assertEquals(CUSTOMER, file.chatId());
+        assertEquals("booking-784512093.ics", file.fileName());
+        assertTrue(file.caption().contains("календарь"), file.caption());
+        String ics = new String(file.file(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.contains("BEGIN:VEVENT\r\n"), ics);
+        // 10:00 Moscow time for the 3600 s the slot lasts, in UTC
+        assertTrue(ics.contains("\r\nDTSTART:20261201T070000Z\r\n") && ics.contains("\r\nDTEND:20261201T080000Z\r\n"), ics);
+        String unfolded = ics.replace("\r\n ", "");
+        assertTrue(unfolded.contains("SUMMARY:Женская стрижка — Студия «Лён»"), unfolded);
+        assertTrue(unfolded.contains("LOCATION:Москва\\, Покровка ул.\\, 17с1"), unfolded);
+
+        var refs = app.database().bookingReferences().forUser(CUSTOMER);
+        assertEquals(1, refs.size());
+        assertEquals(784512093L, refs.get(0).recordId());
+        assertEquals("9f2c4e1ab07d5e3c8a61b4f0d2e7c915", refs.get(0).recordHash());
+        assertEquals(COMPANY, refs.get(0).companyId());
+        assertEquals(DATETIME, refs.get(0).startsAt());
+    }
+
+    @Test
     void twoQuickTapsOnConfirmBookOnce() throws Exception {
         startBot();
         setUpCompany();

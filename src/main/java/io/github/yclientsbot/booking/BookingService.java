@@ -12,6 +12,7 @@ import io.github.yclientsbot.yclients.BookTime;
 import io.github.yclientsbot.yclients.BookedRecord;
 import io.github.yclientsbot.yclients.BookingRequest;
 import io.github.yclientsbot.yclients.Company;
+import io.github.yclientsbot.yclients.RecordInfo;
 import io.github.yclientsbot.yclients.YclientsCredentials;
 import io.github.yclientsbot.yclients.YclientsException;
 
@@ -105,6 +106,36 @@ public final class BookingService {
         long company = companyId();
         directory.client().bookCheck(creds, company, appointments);
         return directory.client().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), null, null, appointments));
+    }
+
+    /** The configured company id (where the bookings go). */
+    public long company() throws NotReadyException {
+        return companyId();
+    }
+
+    /** The company as YCLIENTS describes it (address, phone, time zone); cached by the directory. */
+    public Company companyInfo() throws YclientsException, NotReadyException {
+        return directory.company();
+    }
+
+    /** The booking form's address, when one is configured or known. */
+    public Optional<String> formUrl() {
+        return settings.bookingForm().map(Settings.BookingForm::url);
+    }
+
+    /** Now, by the bot's clock. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** A booking read back from YCLIENTS by its id and hash. */
+    public RecordInfo record(long companyId, long recordId, String recordHash) throws YclientsException, NotReadyException {
+        return directory.client().readRecord(credentials(), companyId, recordId, recordHash);
+    }
+
+    /** Cancels a booking in YCLIENTS; returns only when YCLIENTS accepted, else throws (4xx: refused). */
+    public void cancel(long recordId, String recordHash) throws YclientsException, NotReadyException {
+        directory.client().cancelRecord(credentials(), recordId, recordHash);
     }
 
     private YclientsCredentials credentials() throws NotReadyException {

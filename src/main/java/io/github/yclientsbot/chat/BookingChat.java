@@ -4,15 +4,18 @@ import io.github.yclientsbot.booking.BookingDraft;
 import io.github.yclientsbot.booking.BookingDraft.Step;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingService;
+import io.github.yclientsbot.booking.CalendarFile;
 import io.github.yclientsbot.booking.PhoneNumber;
 import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.PrivacyConsent;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.setup.NotReadyException;
+import io.github.yclientsbot.storage.BookingReferences;
 import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.yclients.BookStaff;
 import io.github.yclientsbot.yclients.BookTime;
 import io.github.yclientsbot.yclients.BookedRecord;
+import io.github.yclientsbot.yclients.Company;
 import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +63,12 @@ final class BookingChat {
     private final PriceFormat prices;
     private final Supplier<String> botUsername;
     private final PrivacyConsent consent;
+    private final BookingReferences references;
 
     BookingChat(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PriceFormat prices, Supplier<String> botUsername,
-                PrivacyConsent consent) {
+                PrivacyConsent consent, BookingReferences references) {
         this.booking = booking;
+        this.references = references;
         this.consent = consent;
         this.drafts = drafts;
         this.menu = menu;
@@ -356,8 +361,12 @@ final class BookingChat {
             drafts.end(ctx.userId());
             log.info("User {} booked service {} with staff {} in chat: record {}", ctx.userId(), d.serviceId(), d.staffId(),
                     records.get(0).recordId());
+            Company company = companyOrNull(ctx);
+            remember(ctx, d, records);
             String text = ctx.t("bookflow.done", "details", details(ctx, d), "record", records.get(0).recordId());
-            return Reply.of(ack, edit(ctx, new View(text, Keyboard.NONE)));
+            Reply done = Reply.of(ack, edit(ctx, new View(text, Keyboard.NONE)));
+            Optional<Action.SendDocument> ics = calendarFile(ctx, d, records.get(0), company);
+            return ics.isPresent() ? done.then(ics.get()) : done;
         } catch (NotReadyException e) {
             backTo(ctx, d, Step.SUMMARY);
             return Reply.of(ack, edit(ctx, new View(ctx.t("services.unavailable"), formOnly(ctx, d))));
@@ -365,6 +374,52 @@ final class BookingChat {
             log.info("Booking for user {} refused by YCLIENTS: {}", ctx.userId(), e.getMessage());
             return Reply.of(ack, edit(ctx, refused(ctx, d, e)));
         }
+    }
+
+    /** The records and their hashes are kept with the customer for /mybookings; a failure here does not undo the booking. */
+    private void remember(Context ctx, BookingDraft d, List<BookedRecord> records) {
+        try {
+            long company = booking.company();
+            for (BookedRecord r : records) {
+                references.add(ctx.userId(), company, r.recordId(), r.recordHash(), d.datetime());
+            }
+        } catch (NotReadyException | RuntimeException e) {
+            log.warn("Booking of user {} made but not stored for /mybookings: {}", ctx.userId(), e.toString());
+        }
+    }
+
+    private Company companyOrNull(Context ctx) {
+        try {
+            return booking.companyInfo();
+        } catch (YclientsException | NotReadyException | RuntimeException e) {
+            log.debug("No company details for the calendar file of user {}: {}", ctx.userId(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** The "add to calendar" file: the booked time in UTC, as long as the slot YCLIENTS offered, at the company's address. */
+    private Optional<Action.SendDocument> calendarFile(Context ctx, BookingDraft d, BookedRecord record, Company company) {
+        Optional<java.time.Instant> start = CalendarFile.start(d.datetime(), d.zone());
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        String summary = company == null ? d.serviceTitle() : d.serviceTitle() + " — " + company.displayTitle();
+        String location = company == null ? null : company.address();
+        long companyId = company == null ? 0 : company.id();
+        byte[] ics = CalendarFile.event("yclients-" + companyId + "-" + record.recordId() + "@yclients-telegram-bot",
+                start.get(), java.time.Duration.ofSeconds(length(d)), summary, location, booking.now());
+        return Optional.of(new Action.SendDocument(ctx.chatId(), "booking-" + record.recordId() + ".ics", ics,
+                ctx.t("bookflow.ics.caption")));
+    }
+
+    /** The slot's length in seconds as YCLIENTS offered it (the third item of a free time), 0 when unknown. */
+    private static long length(BookingDraft d) {
+        for (List<String> t : d.times()) {
+            if (t.size() > 2 && t.get(1).equals(d.datetime())) {
+                return Math.max(0, parseLong(t.get(2)));
+            }
+        }
+        return 0;
     }
 
     /** What a refusal of book_check / book_record means to the customer, and where they go from there. */
@@ -681,7 +736,7 @@ final class BookingChat {
     }
 
     private static List<List<String>> pairs(List<BookTime> times) {
-        return times.stream().map(t -> List.of(t.time(), t.datetime())).toList();
+        return times.stream().map(t -> List.of(t.time(), t.datetime(), String.valueOf(t.seanceLength()))).toList();
     }
 
     private static Action.Edit edit(Context ctx, View v) {

@@ -52,11 +52,12 @@ public final class ChatBot {
     public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, ServiceMenu menu, ClaimCode claim,
                    TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients,
                    StatusReport status, PriceFormat prices, ExportImport transfer, DocumentDownloader downloader,
-                   BookingService bookingService, BookingDrafts drafts, io.github.yclientsbot.booking.PrivacyConsent consent) {
+                   BookingService bookingService, BookingDrafts drafts, io.github.yclientsbot.booking.PrivacyConsent consent,
+                   io.github.yclientsbot.storage.BookingReferences references) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
-        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent);
+        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent, references);
         this.customer = new CustomerCommands(menu, claim, booking, bookingService::mode);
         this.admin = new AdminCommands(tokens, company, services, yclients, prices);
         List<Command> all = new ArrayList<>(customer.commands());

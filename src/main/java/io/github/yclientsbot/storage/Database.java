@@ -63,6 +63,7 @@ public final class Database implements AutoCloseable {
     private final ContentRestore restore;
     private final BookingStates bookingStates;
     private final BookingConsents bookingConsents;
+    private final BookingReferences bookingReferences;
     private final UpdateInbox inbox;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -76,6 +77,7 @@ public final class Database implements AutoCloseable {
         this.restore = new ContentRestore(sessionFactory, clock);
         this.bookingStates = new BookingStates(sessionFactory, clock, BOOKING_IDLE_TIMEOUT);
         this.bookingConsents = new BookingConsents(sessionFactory, clock);
+        this.bookingReferences = new BookingReferences(sessionFactory, clock);
         this.inbox = new UpdateInbox(sessionFactory, clock);
     }
 
@@ -174,6 +176,11 @@ public final class Database implements AutoCloseable {
         return bookingConsents;
     }
 
+    /** Customers' bookings made in chat (record id and hash), for /mybookings. */
+    public BookingReferences bookingReferences() {
+        return bookingReferences;
+    }
+
     /** Restores exported settings, buttons and admins in one transaction ({@code /import}). */
     public ContentRestore restore() {
         return restore;
@@ -238,7 +245,8 @@ public final class Database implements AutoCloseable {
     private static SessionFactory buildSessionFactory(DataSource dataSource) {
         Configuration configuration = new Configuration()
                 .addAnnotatedClasses(BotSettingEntity.class, ServiceMappingEntity.class, AuditEntryEntity.class,
-                        BotAdminEntity.class, BookingStateEntity.class, BookingConsentEntity.class)
+                        BotAdminEntity.class, BookingStateEntity.class, BookingConsentEntity.class,
+                        BookingReferenceEntity.class)
                 .setProperty(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                 .setProperty(JdbcSettings.SHOW_SQL, false)
                 .setProperty(JdbcSettings.FORMAT_SQL, false)

@@ -260,6 +260,47 @@ public final class YclientsClient {
     return List.copyOf(records);
   }
 
+  /** {@code GET /api/v1/book_record/{company_id}/{record_id}/{record_hash}}: a booking read back, partner token only. */
+  public RecordInfo readRecord(YclientsCredentials c, long companyId, long recordId, String recordHash)
+      throws YclientsException {
+    String path = "/api/v1/book_record/" + companyId + "/" + recordId + "/" + Objects.requireNonNull(recordHash, "recordHash");
+    Redactor redactor = new Redactor(c.partnerToken(), c.userToken(), recordHash);
+    String logged = "/api/v1/book_record/" + companyId + "/" + recordId;
+    String authorization = "Bearer " + checkedToken(c.partnerToken(), "partner token");
+    Answer answer = send("GET", logged, url(path).build(), authorization, null, redactor, true);
+    JsonNode node = answer.data().isArray() ? answer.data().path(0) : answer.data();
+    if (!node.isObject()) {
+      throw badResponse("GET", logged, answer.status(), "unexpected JSON: data is not an object", null);
+    }
+    String datetime = TolerantJson.nonBlank(node, "datetime");
+    if (datetime == null) {
+      throw badResponse("GET", logged, answer.status(), "unexpected JSON: no datetime", null);
+    }
+    List<String> services = new ArrayList<>();
+    for (JsonNode s : node.path("services")) {
+      String title = TolerantJson.nonBlank(s, "title");
+      if (title != null) {
+        services.add(title.strip());
+      }
+    }
+    long length = TolerantJson.longValue(node, "seance_length", 0);
+    if (length <= 0) {
+      length = TolerantJson.longValue(node, "length", 0);
+    }
+    String staff = node.path("staff").isObject() ? TolerantJson.nonBlank(node.path("staff"), "name") : null;
+    boolean deleted = TolerantJson.bool(node, "deleted", false);
+    return new RecordInfo(TolerantJson.longValue(node, "id", recordId), datetime.strip(), length, services,
+        staff == null ? null : staff.strip(), deleted);
+  }
+
+  /** {@code DELETE /api/v1/user/records/{record_id}/{record_hash}}: cancels a booking (200/204), partner token only. */
+  public void cancelRecord(YclientsCredentials c, long recordId, String recordHash) throws YclientsException {
+    String path = "/api/v1/user/records/" + recordId + "/" + Objects.requireNonNull(recordHash, "recordHash");
+    Redactor redactor = new Redactor(c.partnerToken(), c.userToken(), recordHash);
+    String authorization = "Bearer " + checkedToken(c.partnerToken(), "partner token");
+    send("DELETE", "/api/v1/user/records/" + recordId, url(path).build(), authorization, null, redactor, false);
+  }
+
   private com.fasterxml.jackson.databind.node.ArrayNode appointmentsNode(List<Appointment> appointments) {
     com.fasterxml.jackson.databind.node.ArrayNode list = mapper.createArrayNode();
     int id = 1;

@@ -1,0 +1,61 @@
+package io.github.yclientsbot.storage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.hibernate.SessionFactory;
+
+/** The customers' bookings made in chat ({@code booking_reference}). */
+public final class BookingReferences {
+
+    private final SessionFactory sessionFactory;
+    private final Clock clock;
+
+    BookingReferences(SessionFactory sessionFactory, Clock clock) {
+        this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Stores a booking; the same record stored twice is kept once. Returns when committed. */
+    public void add(long userId, long companyId, long recordId, String recordHash, String startsAt) {
+        Instant now = Database.now(clock);
+        String hash = Truncation.atMost(Objects.requireNonNull(recordHash, "recordHash"), 100);
+        String at = Truncation.atMost(startsAt == null ? "" : startsAt, 64);
+        sessionFactory.inTransaction(session -> {
+            Long existing = session.createSelectionQuery(
+                            "select count(*) from BookingReferenceEntity where companyId = :c and recordId = :r", Long.class)
+                    .setParameter("c", companyId).setParameter("r", recordId).getSingleResult();
+            if (existing == 0) {
+                session.persist(new BookingReferenceEntity(userId, companyId, recordId, hash, at, now));
+            }
+        });
+    }
+
+    /** The user's bookings, oldest first. */
+    public List<BookingReference> forUser(long userId) {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("from BookingReferenceEntity where userId = :u order by id", BookingReferenceEntity.class)
+                .setParameter("u", userId).getResultList().stream().map(BookingReferenceEntity::toReference).toList());
+    }
+
+    /** One of the user's bookings (someone else's id finds nothing). */
+    public Optional<BookingReference> find(long userId, long id) {
+        return forUser(userId).stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    /** Deletes one of the user's bookings; {@code true} when it was there. */
+    public boolean delete(long userId, long id) {
+        return sessionFactory.fromTransaction(session -> session
+                .createMutationQuery("delete from BookingReferenceEntity where userId = :u and id = :id")
+                .setParameter("u", userId).setParameter("id", id).executeUpdate()) > 0;
+    }
+
+    /** Deletes all the user's bookings (/forgetme); how many there were. */
+    public int deleteAll(long userId) {
+        return sessionFactory.fromTransaction(session -> session
+                .createMutationQuery("delete from BookingReferenceEntity where userId = :u")
+                .setParameter("u", userId).executeUpdate());
+    }
+}

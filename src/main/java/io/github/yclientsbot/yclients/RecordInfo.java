@@ -1,0 +1,16 @@
+package io.github.yclientsbot.yclients;
+
+import java.util.List;
+
+/**
+ * A booking read back with {@code GET /book_record/{company_id}/{record_id}/{record_hash}}: when it starts
+ * ({@code datetime} as YCLIENTS sent it), how long it lasts (seconds, 0 when unknown), the service titles, the
+ * specialist's name (null when unknown) and whether YCLIENTS marks it deleted.
+ */
+public record RecordInfo(long recordId, String datetime, long lengthSeconds, List<String> services, String staffName,
+                         boolean deleted) {
+
+  public RecordInfo {
+    services = services == null ? List.of() : List.copyOf(services);
+  }
+}
