@@ -134,6 +134,77 @@ class BookingEndToEndTest extends EndToEndBase {
         assertEquals(DATETIME, refs.get(0).startsAt());
     }
 
+    static final String RECORD = "/api/v1/book_record/" + COMPANY + "/784512093/9f2c4e1ab07d5e3c8a61b4f0d2e7c915";
+    static final String CANCEL = "/api/v1/user/records/784512093/9f2c4e1ab07d5e3c8a61b4f0d2e7c915";
+
+    /** Books 10:00 with Анна in the chat and lets YCLIENTS read it back; a past booking is stored as well. */
+    private void bookAndReadBack() {
+        Call summary = walkToSummary();
+        press(summary.resultMessageId(), "bk:ok");
+        app.database().bookingReferences().add(CUSTOMER, COMPANY, 111, "0a0b0c0d0e0f", "2026-01-10T10:00:00+03:00");
+        yclients.on("GET", RECORD).respond(200, "{\"success\":true,\"data\":{\"id\":784512093,\"datetime\":\"" + DATETIME
+                + "\",\"seance_length\":3600,\"services\":[{\"id\":13700211,\"title\":\"Женская стрижка\"}],"
+                + "\"staff\":{\"id\":2290341,\"name\":\"Анна Соколова\"},\"deleted\":false},\"meta\":[]}");
+    }
+
+    /** /mybookings, then Cancel on the one upcoming booking; returns the yes/no question. */
+    private Call askToCancel() {
+        Call list = ask(CUSTOMER, "/mybookings");
+        for (String part : List.of("Женская стрижка", "Анна Соколова", "1 декабря 2026", "10:00")) {
+            assertTrue(list.text().contains(part), part + " missing from " + list.text());
+        }
+        assertEquals(1, list.callbackData().size(), "the past booking is not listed: " + list.callbackData());
+        assertTrue(yclients.requests("GET", "/api/v1/book_record/" + COMPANY + "/111/0a0b0c0d0e0f").isEmpty(),
+                "a past booking is not even read back");
+        Call question = press(list.resultMessageId(), list.callbackData().get(0));
+        assertTrue(question.text().contains("Отменить запись") && question.text().contains("1 декабря 2026"), question.text());
+        assertEquals(2, question.callbackData().size());
+        assertTrue(yclients.requests("DELETE", CANCEL).isEmpty(), "nothing is cancelled before yes");
+        return question;
+    }
+
+    @Test
+    void myBookingsListsTheUpcomingOnesAndCancelsOnlyAfterYclientsAccepted() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        bookAndReadBack();
+        yclients.on("DELETE", CANCEL).respond(200, "{\"success\":true,\"data\":null,\"meta\":[]}");
+
+        Call no = press(askToCancel().resultMessageId(), "bk:my:n");
+        assertTrue(no.text().contains("остаётся"), no.text());
+        assertTrue(yclients.requests("DELETE", CANCEL).isEmpty());
+
+        Call question = askToCancel();
+        String yes = question.callbackData().stream().filter(d -> d.startsWith("bk:my:y:")).findFirst().orElseThrow();
+        Call done = press(question.resultMessageId(), yes);
+        assertTrue(done.text().contains("отменена"), done.text());
+        assertEquals(1, yclients.requests("DELETE", CANCEL).size());
+        assertEquals(List.of(111L), app.database().bookingReferences().forUser(CUSTOMER).stream()
+                .map(r -> r.recordId()).toList(), "the cancelled booking's reference is deleted");
+        assertTrue(ask(CUSTOMER, "/mybookings").text().contains("Предстоящих записей"));
+        assertNowhere("9f2c4e1ab07d5e3c8a61b4f0d2e7c915");
+    }
+
+    @Test
+    void aRefusedCancellationGivesThePhoneAndTheForm() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        bookAndReadBack();
+        yclients.on("DELETE", CANCEL).respond(422,
+                "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Cancellation is not possible\"}}");
+
+        Call question = askToCancel();
+        String yes = question.callbackData().stream().filter(d -> d.startsWith("bk:my:y:")).findFirst().orElseThrow();
+        Call refused = press(question.resultMessageId(), yes);
+        assertTrue(refused.text().contains("не дал отменить") && refused.text().contains("+74951234567"), refused.text());
+        assertFalse(refused.text().contains("отменена"), refused.text());
+        assertTrue(refused.buttonUrls().stream().anyMatch(u -> u.startsWith(FORM)), refused.buttonUrls().toString());
+        assertEquals(2, app.database().bookingReferences().forUser(CUSTOMER).size(), "kept: the booking still stands");
+
+    }
+
     @Test
     void twoQuickTapsOnConfirmBookOnce() throws Exception {
         startBot();

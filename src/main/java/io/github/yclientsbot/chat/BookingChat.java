@@ -64,11 +64,13 @@ final class BookingChat {
     private final Supplier<String> botUsername;
     private final PrivacyConsent consent;
     private final BookingReferences references;
+    private final MyBookingsChat mine;
 
     BookingChat(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PriceFormat prices, Supplier<String> botUsername,
                 PrivacyConsent consent, BookingReferences references) {
         this.booking = booking;
         this.references = references;
+        this.mine = new MyBookingsChat(booking, references);
         this.consent = consent;
         this.drafts = drafts;
         this.menu = menu;
@@ -113,6 +115,11 @@ final class BookingChat {
         return Reply.of(ctx.send(v.text(), v.keyboard()));
     }
 
+    /** /mybookings: the customer's upcoming bookings made in chat. */
+    Reply myBookings(Context ctx) {
+        return mine.list(ctx);
+    }
+
     /** /forgetme: the conversation and the stored consent are deleted. */
     Reply forget(Context ctx) {
         drafts.end(ctx.userId());
@@ -132,6 +139,9 @@ final class BookingChat {
         Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
         if (!ctx.isPrivate()) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.group.button.private")));
+        }
+        if (data.startsWith(MyBookingsChat.PREFIX)) {
+            return mine.callback(ctx);
         }
         if (data.startsWith(SERVICE)) {
             return chooseService(ctx, data.substring(SERVICE.length())).before(ack);

@@ -29,6 +29,7 @@ final class CustomerCommands {
                 simple("start", Role.CUSTOMER, this::start),
                 simple("services", Role.CUSTOMER, (ctx, line) -> services(ctx)),
                 simple("book", Role.CUSTOMER, (ctx, line) -> book(ctx)),
+                simple("mybookings", Role.CUSTOMER, (ctx, line) -> booking.myBookings(ctx)),
                 simple("forgetme", Role.CUSTOMER, (ctx, line) -> booking.forget(ctx)),
                 simple("help", Role.CUSTOMER, (ctx, line) -> help(ctx)),
                 simple("whoami", Role.CUSTOMER, (ctx, line) -> whoami(ctx)),
