@@ -187,7 +187,7 @@ class BookingEndToEndTest extends EndToEndBase {
     }
 
     @Test
-    void aRefusedCancellationGivesThePhoneAndTheForm() throws Exception {
+    void aRefusedCancellationGivesThePhoneAndTheFormAndForgetmeDeletesTheReferences() throws Exception {
         startBot();
         setUpCompany();
         mapHaircut();
@@ -203,6 +203,8 @@ class BookingEndToEndTest extends EndToEndBase {
         assertTrue(refused.buttonUrls().stream().anyMatch(u -> u.startsWith(FORM)), refused.buttonUrls().toString());
         assertEquals(2, app.database().bookingReferences().forUser(CUSTOMER).size(), "kept: the booking still stands");
 
+        assertTrue(ask(CUSTOMER, "/forgetme").text().contains("удалил"));
+        assertTrue(app.database().bookingReferences().forUser(CUSTOMER).isEmpty(), "/forgetme deletes the references");
     }
 
     @Test

@@ -120,11 +120,13 @@ final class BookingChat {
         return mine.list(ctx);
     }
 
-    /** /forgetme: the conversation and the stored consent are deleted. */
+    /** /forgetme: the conversation, the stored consent and the booking references are deleted. */
     Reply forget(Context ctx) {
         drafts.end(ctx.userId());
         boolean hadConsent = consent.forget(ctx.userId());
-        log.info("User {} asked to be forgotten; consent {}", ctx.userId(), hadConsent ? "deleted" : "none stored");
+        int bookings = references.deleteAll(ctx.userId());
+        log.info("User {} asked to be forgotten; consent {}, {} booking reference(s) deleted", ctx.userId(),
+                hadConsent ? "deleted" : "none stored", bookings);
         return ctx.say("forgetme.done");
     }
 
