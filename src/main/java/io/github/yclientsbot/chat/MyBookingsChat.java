@@ -113,6 +113,10 @@ final class MyBookingsChat {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.stale")));
         }
         Optional<BookingReference> found = references.find(ctx.userId(), id);
+        if (found.isEmpty() && yes) {
+            // a second tap on Yes: the first one's answer stays on screen
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.my.gone")));
+        }
         if (found.isEmpty()) {
             return Reply.of(ack, edit(ctx, ctx.t("bookflow.my.gone"), Keyboard.NONE));
         }

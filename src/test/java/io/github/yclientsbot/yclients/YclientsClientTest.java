@@ -45,6 +45,35 @@ class YclientsClientTest {
   }
 
   @Test
+  void readRecordAndCancelRecordUseThePartnerTokenAndTheHash() throws Exception {
+    yclients.on("GET", "/api/v1/book_record/502817/784512093/9f2c4e1ab07d").respond(200,
+        "{\"success\":true,\"data\":{\"id\":784512093,\"datetime\":\"2026-12-01T10:00:00+03:00\",\"seance_length\":\"3600\","
+            + "\"services\":[{\"id\":1,\"title\":\"Стрижка\"},{\"id\":2,\"title\":\" \"}],\"staff\":{\"id\":5,\"name\":\"Анна\"},"
+            + "\"deleted\":false},\"meta\":[]}");
+    yclients.on("DELETE", "/api/v1/user/records/784512093/9f2c4e1ab07d").respond(204, "");
+
+    RecordInfo r = client.readRecord(BOTH, 502817, 784512093, "9f2c4e1ab07d");
+    assertEquals(new RecordInfo(784512093, "2026-12-01T10:00:00+03:00", 3600, List.of("Стрижка"), "Анна", false), r);
+    assertEquals("Bearer partner-token-0001", yclients.lastRequest().header("Authorization"));
+
+    client.cancelRecord(BOTH, 784512093, "9f2c4e1ab07d");
+    RecordedRequest cancel = yclients.lastRequest();
+    assertEquals("DELETE", cancel.method());
+    assertEquals("Bearer partner-token-0001", cancel.header("Authorization"));
+  }
+
+  @Test
+  void aRefusedCancellationIsThrownAndNotRetried() {
+    yclients.on("DELETE", "/api/v1/user/records/1/abcdef").respond(422,
+        "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"too late to cancel\"}}");
+    YclientsException e = assertThrows(YclientsException.class, () -> client.cancelRecord(PARTNER, 1, "abcdef"));
+    assertEquals(422, e.httpStatus());
+    assertFalse(e.isUnavailable());
+    assertFalse(e.getMessage().contains("abcdef"), "the hash stays out of messages: " + e.getMessage());
+    assertEquals(1, yclients.requests().size());
+  }
+
+  @Test
   void catalogCallsSendPartnerAndUserTokens() throws Exception {
     yclients.on("GET", "/api/v1/company/502817/services").respondWithFixture(200, "company_services.json");
 
