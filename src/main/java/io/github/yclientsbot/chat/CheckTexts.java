@@ -21,7 +21,6 @@ final class CheckTexts {
         return switch (p.reason()) {
             case NO_COMPANY -> ctx.t("check.pending.company");
             case NO_PARTNER_TOKEN -> ctx.t("check.pending.partner");
-            case DISABLED -> ctx.t("check.pending.disabled");
         };
     }
 }

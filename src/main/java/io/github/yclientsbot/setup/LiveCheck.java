@@ -16,7 +16,7 @@ public sealed interface LiveCheck {
     /** Not checked yet, and why. */
     record Pending(Reason reason) implements LiveCheck {}
 
-    enum Reason { NO_COMPANY, NO_PARTNER_TOKEN, DISABLED }
+    enum Reason { NO_COMPANY, NO_PARTNER_TOKEN }
 
     static LiveCheck of(YclientsException e) {
         if (e.isUnavailable()) {
