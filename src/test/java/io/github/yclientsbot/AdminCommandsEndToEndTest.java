@@ -51,6 +51,50 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         assertTrue(telegram.calls("deletemessage").size() >= 2, telegram.calls("deletemessage").toString());
     }
 
+    @Test
+    void bookingModeIsSwitchedInChatAndCustomersSeeItAtOnce() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        // default "both": the form link and "📅 Здесь" side by side
+        Call both = ask(CUSTOMER, "/services");
+        assertEquals(List.of(link(FORM, 13700211, 0)), both.buttonUrls());
+        assertEquals(1, both.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).count(), both.callbackData().toString());
+        Call now = ask(ADMIN, "/bookingmode");
+        assertTrue(now.text().contains("Способ записи сейчас: both (источник: по умолчанию)") && now.text().contains("Использование: /bookingmode"),
+                now.text());
+
+        // bad input: the usage line, nothing saved, nothing in the audit trail
+        assertTrue(ask(ADMIN, "/bookingmode sometimes").text().startsWith("Использование: /bookingmode"));
+        assertTrue(ask(ADMIN, "/bookingmode chat form").text().startsWith("Использование: /bookingmode"));
+        assertTrue(ask(ADMIN, "/status").text().contains("Способ записи: both (источник: по умолчанию)"));
+        // a customer cannot switch it
+        assertFalse(ask(CUSTOMER, "/bookingmode form").text().contains("Способ записи"));
+        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+
+        // "form": only the booking-form links; /book shows the same list
+        Call form = ask(ADMIN, "/bookingmode FORM");
+        assertTrue(form.text().contains("✅ Способ записи: form") && form.text().contains("через форму YCLIENTS"), form.text());
+        Call formList = ask(CUSTOMER, "/services");
+        assertEquals(List.of(link(FORM, 13700211, 0)), formList.buttonUrls());
+        assertTrue(formList.callbackData().stream().noneMatch(d -> d.startsWith("bk:")), formList.callbackData().toString());
+        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/book").buttonUrls());
+        assertTrue(ask(ADMIN, "/status").text().contains("Способ записи: form (источник: чат)"));
+
+        // "chat": each service button starts the booking here, no form link in the list
+        assertTrue(ask(ADMIN, "/bookingmode chat").text().contains("прямо в чате"));
+        Call chatList = ask(CUSTOMER, "/services");
+        assertTrue(chatList.buttonUrls().isEmpty(), chatList.buttonUrls().toString());
+        assertEquals(1, chatList.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).count(), chatList.callbackData().toString());
+        Call english = askInLanguage(ADMIN, "en", "/bookingmode");
+        assertTrue(english.text().startsWith("Booking mode now: chat (from chat)"), english.text());
+
+        // /unset bookingmode: back to the configuration's value (the default, both)
+        assertTrue(ask(ADMIN, "/unset bookingmode").text().contains("booking.mode"));
+        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+        assertTrue(ask(ADMIN, "/status").text().contains("Способ записи: both (источник: по умолчанию)"));
+    }
+
     /** The /status lines that describe the configuration (not the live latency, uptime or counters). */
     private static String settingsPart(String status) {
         return status.lines()

@@ -56,6 +56,7 @@ final class AdminCommands {
                 simple("delservice", Role.ADMIN, this::delService),
                 simple("enable", Role.ADMIN, (ctx, line) -> line.args().isEmpty() ? setEnabled(ctx, true) : ctx.say("enable.usage")),
                 simple("disable", Role.ADMIN, (ctx, line) -> line.args().isEmpty() ? setEnabled(ctx, false) : ctx.say("enable.usage")),
+                simple("bookingmode", Role.ADMIN, this::bookingMode),
                 simple("unset", Role.ADMIN, this::unset),
                 simple("yservices", Role.ADMIN, (ctx, line) -> yservices(ctx, 0, null)));
     }
@@ -162,6 +163,26 @@ final class AdminCommands {
     private Reply setEnabled(Context ctx, boolean enabled) {
         company.setEnabled(enabled, ctx.userId());
         return ctx.say(enabled ? "enable.ok" : "disable.ok");
+    }
+
+    /** /bookingmode [chat|form|both]: without an argument, what is in effect; with one, it is stored in chat. */
+    private Reply bookingMode(Context ctx, CommandLine line) {
+        if (line.args().isEmpty()) {
+            var now = company.bookingMode();
+            String mode = now.isSet() ? now.value().strip().toLowerCase(Locale.ROOT) : "both";
+            return Reply.text(ctx.chatId(), ctx.t("bookingmode.now", "mode", mode, "source", SourceNames.of(ctx, now.source().label()))
+                    + "\n" + ctx.t("bookingmode." + modeKey(mode)) + "\n\n" + ctx.t("bookingmode.usage"));
+        }
+        String mode = line.args().size() == 1 ? line.args().get(0).toLowerCase(Locale.ROOT) : "";
+        if (!Set.of("chat", "form", "both").contains(mode)) {
+            return ctx.say("bookingmode.usage");
+        }
+        company.setBookingMode(mode, ctx.userId());
+        return Reply.text(ctx.chatId(), ctx.t("bookingmode.saved", "mode", mode) + "\n" + ctx.t("bookingmode." + mode));
+    }
+
+    private static String modeKey(String mode) {
+        return Set.of("chat", "form").contains(mode) ? mode : "both";
     }
 
     private Reply unset(Context ctx, CommandLine line) {

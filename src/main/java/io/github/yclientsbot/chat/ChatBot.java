@@ -39,7 +39,7 @@ public final class ChatBot {
             "forgetme");
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
-            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "unset", "export", "import");
+            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "export", "import");
 
     private final Messages messages;
     private final Roles roles;

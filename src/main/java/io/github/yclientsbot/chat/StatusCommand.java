@@ -42,6 +42,7 @@ final class StatusCommand implements Command {
         line(sb, s.bookingForm()
                 .map(f -> ctx.t("status.form", "url", f.url(), "source", SourceNames.of(ctx, f.sourceLabel())))
                 .orElse(ctx.t("status.form.none")));
+        line(sb, ctx.t("status.booking.mode", "mode", s.bookingMode(), "source", SourceNames.of(ctx, s.bookingModeSource())));
         line(sb, token(ctx, "status.token.partner", s.partnerToken(), "partner"));
         line(sb, token(ctx, "status.token.user", s.userToken(), "user"));
         line(sb, ctx.t("status.live", "result", live(ctx, s.live())));

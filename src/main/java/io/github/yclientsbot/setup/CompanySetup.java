@@ -24,7 +24,8 @@ public final class CompanySetup {
             "user", SettingKey.YCLIENTS_USER_TOKEN,
             "company", SettingKey.YCLIENTS_COMPANY_ID,
             "bookingurl", SettingKey.YCLIENTS_BOOKING_URL,
-            "enabled", SettingKey.YCLIENTS_ENABLED);
+            "enabled", SettingKey.YCLIENTS_ENABLED,
+            "bookingmode", SettingKey.BOOKING_MODE);
 
     private final Settings settings;
     private final YclientsDirectory yclients;
@@ -144,6 +145,17 @@ public final class CompanySetup {
         settings.setInChat(SettingKey.YCLIENTS_ENABLED, Boolean.toString(enabled), userId);
         audit.record(userId, enabled ? "enable" : "disable", "yclients.enabled=" + enabled);
         yclients.invalidate();
+    }
+
+    /** /bookingmode: {@code chat}, {@code form} or {@code both}, stored in chat; the buttons customers see change at once. */
+    public void setBookingMode(String mode, long userId) {
+        settings.setInChat(SettingKey.BOOKING_MODE, mode, userId);
+        audit.record(userId, "bookingmode", "booking.mode=" + mode);
+    }
+
+    /** The mode in effect and where it comes from. */
+    public Settings.Value bookingMode() {
+        return settings.get(SettingKey.BOOKING_MODE);
     }
 
     public record UnsetResult(SettingKey key, boolean removed, Settings.Value nowInEffect) {}

@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Settings {
     public static final Set<SettingKey> CHAT_SETTABLE = EnumSet.of(
             SettingKey.YCLIENTS_API_TOKEN, SettingKey.YCLIENTS_USER_TOKEN, SettingKey.YCLIENTS_COMPANY_ID,
-            SettingKey.YCLIENTS_BOOKING_URL, SettingKey.YCLIENTS_ENABLED);
+            SettingKey.YCLIENTS_BOOKING_URL, SettingKey.YCLIENTS_ENABLED,
+            SettingKey.BOOKING_MODE);
 
     /** Prefix of the facts learned from YCLIENTS (see the STATE_ names). */
     static final String STATE_PREFIX = "state.";

@@ -58,7 +58,9 @@ public final class StatusReport {
             int sendQueueDepth,
             long errors,
             Optional<RuntimeStats.LastError> lastError,
-            Optional<AuditEntry> lastChange) {}
+            Optional<AuditEntry> lastChange,
+            String bookingMode,
+            String bookingModeSource) {}
 
     public Snapshot collect() {
         Readiness readiness = yclients.readiness();
@@ -74,6 +76,7 @@ public final class StatusReport {
                 dbUp = false;
             }
         }
+        Settings.Value bookingMode = settings.get(SettingKey.BOOKING_MODE);
         Optional<String> title = live instanceof LiveCheck.Ok ok ? Optional.of(ok.companyTitle()) : settings.companyTitle();
         return new Snapshot(
                 settings.enabled(),
@@ -94,7 +97,9 @@ public final class StatusReport {
                 stats.sendQueueDepth(),
                 stats.errors(),
                 stats.lastError(),
-                lastChange);
+                lastChange,
+                bookingMode.isSet() ? bookingMode.value().strip().toLowerCase(java.util.Locale.ROOT) : "both",
+                bookingMode.source().label());
     }
 
     private LiveCheck liveCheck(Readiness readiness) {
