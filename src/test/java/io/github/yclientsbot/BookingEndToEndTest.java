@@ -45,6 +45,13 @@ class BookingEndToEndTest extends EndToEndBase {
         assertTrue(days.text().contains("декабрь 2026"), days.text());
         assertTrue(days.callbackData().containsAll(List.of("bk:d:2026-12-01", "bk:d:2026-12-09")), days.callbackData().toString());
         assertFalse(days.callbackData().contains("bk:d:2026-12-03"), "a working day without free time is not offered");
+        // a calendar grid, Monday first: 1 December 2026 is a Tuesday; only the two weeks with free days
+        assertEquals(List.of("Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс",
+                " ", "1", "2", "·", "4", "5", "·",
+                "·", "8", "9", "·", "·", "·", "·"), days.buttonTexts().subList(0, 21), days.buttonTexts().toString());
+        List<Call> closed = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:n:d"));
+        assertTrue(single(closed, "answercallbackquery").body().path("text").asText().contains("свободного времени нет"), closed.toString());
+        assertTrue(only(closed, "editmessagetext").isEmpty(), "a closed day changes nothing");
 
         Call times = press(flow, "bk:d:2026-12-01");
         assertEquals(List.of("10:00", "11:30", "15:00"), times.buttonTexts().subList(0, 3));

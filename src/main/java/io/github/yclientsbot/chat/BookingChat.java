@@ -20,9 +20,12 @@ import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +56,10 @@ final class BookingChat {
     private static final String CANCEL = PREFIX + "x";
     private static final String CONFIRM = PREFIX + "ok";
     private static final String AGREE = PREFIX + "agree";
+    /** A calendar cell that books nothing: a weekday name or a day outside the month. */
+    private static final String NOOP = PREFIX + "n";
+    /** A day of the month without free time. */
+    private static final String CLOSED_DAY = PREFIX + "n:d";
 
     static final int PAGE = 8;
     static final int TIMES_PAGE = 24;
@@ -144,6 +151,12 @@ final class BookingChat {
         }
         if (data.startsWith(MyBookingsChat.PREFIX)) {
             return mine.callback(ctx);
+        }
+        if (data.equals(NOOP)) {
+            return Reply.of(ack);
+        }
+        if (data.equals(CLOSED_DAY)) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.day.closed")));
         }
         if (data.startsWith(SERVICE)) {
             return chooseService(ctx, data.substring(SERVICE.length())).before(ack);
@@ -558,16 +571,7 @@ final class BookingChat {
             }
         }
         Locale locale = Locale.forLanguageTag(ctx.lang());
-        DateTimeFormatter dayLabel = DateTimeFormatter.ofPattern("EEE d", locale);
-        List<Button> row = new ArrayList<>();
-        for (LocalDate day : byMonth.get(month)) {
-            row.add(Button.callback(dayLabel.format(day), DAY + day));
-            if (row.size() == 4) {
-                kb.row(row);
-                row = new ArrayList<>();
-            }
-        }
-        kb.row(row);
+        calendar(ctx, kb, month, byMonth.get(month), locale);
         List<Button> months = new ArrayList<>();
         Map.Entry<YearMonth, List<LocalDate>> before = byMonth.lowerEntry(month);
         Map.Entry<YearMonth, List<LocalDate>> after = byMonth.higherEntry(month);
@@ -581,6 +585,37 @@ final class BookingChat {
         addNav(ctx, d, kb, true);
         String text = header(ctx, d) + "\n\n" + ctx.t("bookflow.day.header", "month", monthName(month, locale));
         return new View(text, kb.build());
+    }
+
+    /**
+     * A month as a calendar grid, Monday first: a bookable day is its number and books, any other day of the
+     * month is "·" (a tap says there is no free time), cells outside the month are blank. Only the weeks that
+     * hold a bookable day are shown, so a month with free time in its last week does not take a screen.
+     */
+    private static void calendar(Context ctx, Keyboard.Builder kb, YearMonth month, List<LocalDate> bookable, Locale locale) {
+        List<Button> weekdays = new ArrayList<>();
+        for (DayOfWeek dow : DayOfWeek.values()) {
+            String name = dow.getDisplayName(TextStyle.SHORT_STANDALONE, locale);
+            weekdays.add(Button.inert(name.substring(0, 1).toUpperCase(locale) + name.substring(1), NOOP));
+        }
+        kb.row(weekdays);
+        java.util.Set<LocalDate> open = new java.util.HashSet<>(bookable);
+        LocalDate first = bookable.get(0).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate last = bookable.get(bookable.size() - 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        List<Button> week = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            if (!YearMonth.from(day).equals(month)) {
+                week.add(Button.inert(" ", NOOP));
+            } else if (open.contains(day)) {
+                week.add(Button.callback(Integer.toString(day.getDayOfMonth()), DAY + day));
+            } else {
+                week.add(Button.inert("·", CLOSED_DAY));
+            }
+            if (week.size() == 7) {
+                kb.row(week);
+                week = new ArrayList<>();
+            }
+        }
     }
 
     private View times(Context ctx, BookingDraft d, int page, String intro) throws StepFailed {

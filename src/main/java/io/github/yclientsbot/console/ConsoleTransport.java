@@ -173,15 +173,20 @@ public final class ConsoleTransport {
         }
         List<Button> numbered = new ArrayList<>();
         for (List<Button> row : keyboard.rows()) {
+            // a row with inert cells is a grid (a calendar): every cell gets the same width so the columns line up
+            boolean grid = row.stream().anyMatch(Button::inert);
             StringBuilder line = new StringBuilder(" ");
             for (Button b : row) {
-                numbered.add(b);
-                line.append(" [").append(numbered.size()).append("] ").append(b.text());
-                if (b.url() != null) {
-                    line.append(" ↗");
+                String cell;
+                if (b.inert()) {
+                    cell = b.text();
+                } else {
+                    numbered.add(b);
+                    cell = "[" + numbered.size() + "] " + b.text() + (b.url() != null ? " ↗" : "");
                 }
+                line.append(' ').append(grid ? String.format("%-7s", cell) : cell);
             }
-            out.println(line);
+            out.println(grid ? line.toString().stripTrailing() : line);
         }
         choices = List.copyOf(numbered);
         choicesMessageId = messageId;
