@@ -56,7 +56,7 @@ final class BookingChat {
     private static final String CONFIRM = PREFIX + "ok";
     private static final String AGREE = PREFIX + "agree";
     private static final String RESEND = PREFIX + "rc";
-    private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s\\-‐‑‒–—_.]+");
+    private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s\\u00A0\\u2009\\u202F\\-‐‑‒–—_.]+");
     private static final Pattern CODE_DIGITS = Pattern.compile("[0-9]{3,8}");
 
     static final int PAGE = 8;
