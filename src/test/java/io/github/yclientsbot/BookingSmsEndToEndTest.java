@@ -212,7 +212,8 @@ class BookingSmsEndToEndTest extends EndToEndBase {
         clock.advance(Duration.ofSeconds(61));
 
         Call over = press(CUSTOMER, flow, "bk:rc");
-        assertTrue(over.text().contains("вы уже запросили") && over.text().contains("(2)"), over.text());
+        assertTrue(over.text().contains("вы уже запросили") && over.text().contains("(2)")
+                && over.text().contains("по-прежнему можно"), over.text());
         assertTrue(over.buttonUrls().stream().anyMatch(u -> u.startsWith(FORM)), over.buttonUrls().toString());
         assertEquals(2, posts(BOOK_CODE));
         assertTrue(type(CUSTOMER, CODE).get(0).text().contains("Вы записаны"), "the code already sent still works");

@@ -469,7 +469,7 @@ final class BookingChat {
             String key = e.isUnavailable() ? "bookflow.error.unavailable" : "bookflow.code.resend.failed";
             return new View(ctx.t(key), codeKeyboard(ctx, d));
         }
-        quotas.smsSent(ctx.userId(), d.phone());
+        countSms(ctx, d);
         log.info("SMS code sent for the booking of user {}", ctx.userId());
         backTo(ctx, d, Step.CODE);
         String intro = ctx.t(first ? "bookflow.code.sent" : "bookflow.code.resent", "phone", PhoneNumber.display(d.phone()));
@@ -552,6 +552,9 @@ final class BookingChat {
         };
         boolean form = formLink(d).isPresent();
         String text = ctx.t(key, "limit", over.limit()) + "\n\n" + ctx.t(form ? "bookflow.limit.form" : "bookflow.limit.phone");
+        if (keep == Step.CODE) {
+            text += "\n" + ctx.t("bookflow.limit.code.still");
+        }
         return new View(text, overLimitKeyboard(ctx, d));
     }
 
@@ -560,6 +563,15 @@ final class BookingChat {
         formLink(d).ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.form"), url)));
         kb.row(Button.callback(ctx.t("bookflow.button.cancel"), CANCEL));
         return kb.build();
+    }
+
+    /** A code YCLIENTS sent counts toward the SMS limits; a failure to count does not stop the booking. */
+    private void countSms(Context ctx, BookingDraft d) {
+        try {
+            quotas.smsSent(ctx.userId(), d.phone());
+        } catch (RuntimeException e) {
+            log.warn("SMS code for user {} sent but not counted for the limits: {}", ctx.userId(), e.toString());
+        }
     }
 
     /** A booking YCLIENTS accepted counts toward the limit; a failure to count does not undo the booking. */
