@@ -248,7 +248,9 @@ public final class BotApplication implements AutoCloseable {
                     new io.github.yclientsbot.booking.BookingService(settings, yclients, database.serviceMappings(), options.clock()),
                     drafts,
                     new io.github.yclientsbot.booking.PrivacyConsent(settings, database.bookingConsents()),
-                    database.bookingReferences());
+                    database.bookingReferences(),
+                    new io.github.yclientsbot.booking.BookingQuotas(config.bookingLimits(), database.bookingLimitEvents(),
+                            secrets::fingerprint, options.clock()));
             if (transport == Transport.TELEGRAM) {
                 telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
                         options.pollTimeoutSeconds(), config.language(), config.telegramRatePerSecond(), database.inbox(),
@@ -271,6 +273,7 @@ public final class BotApplication implements AutoCloseable {
             background.scheduleWithFixedDelay(() -> {
                 catalogRefresher.run();
                 purgeExpiredDrafts(drafts);
+                purgeOldLimitEvents(database.bookingLimitEvents());
                 discoverQuietly(companySetup);
             }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
 
@@ -336,6 +339,18 @@ public final class BotApplication implements AutoCloseable {
 
     /** One line: ready (company, form) or exactly what is missing. */
     /** Booking conversations idle past their time-out are deleted, not just ignored. */
+    /** The booking limits' counters older than two days are deleted (also on every write). */
+    private static void purgeOldLimitEvents(io.github.yclientsbot.storage.BookingLimitEvents events) {
+        try {
+            int n = events.deleteOld();
+            if (n > 0) {
+                log.debug("Deleted {} old booking limit counter(s)", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not delete old booking limit counters: {}", e.toString());
+        }
+    }
+
     private static void purgeExpiredDrafts(io.github.yclientsbot.booking.BookingDrafts drafts) {
         try {
             int n = drafts.deleteExpired();

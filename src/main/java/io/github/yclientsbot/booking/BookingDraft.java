@@ -29,7 +29,8 @@ public record BookingDraft(
         String phone,
         String name) {
 
-    public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING }
+    /** {@code CODE}: an SMS code was sent ({@code book_code}) and the customer is to type it. */
+    public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING, CODE }
 
     public BookingDraft {
         times = times == null ? List.of() : List.copyOf(times);

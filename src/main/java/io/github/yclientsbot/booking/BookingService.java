@@ -101,11 +101,38 @@ public final class BookingService {
 
     /** {@code book_check} then {@code book_record}; any refusal (433…) is thrown as it came. */
     public List<BookedRecord> book(BookingDraft d) throws YclientsException, NotReadyException {
-        List<Appointment> appointments = List.of(new Appointment(d.serviceId(), d.staffId(), d.datetime()));
+        return book(d, null);
+    }
+
+    /**
+     * {@code book_check} then {@code book_record} with the SMS code the customer typed ({@code null}: none);
+     * any refusal (432 wrong code, 433…) is thrown as it came.
+     */
+    public List<BookedRecord> book(BookingDraft d, String smsCode) throws YclientsException, NotReadyException {
+        List<Appointment> appointments = appointments(d);
         YclientsCredentials creds = credentials();
         long company = companyId();
         directory.client().bookCheck(creds, company, appointments);
-        return directory.client().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), null, null, appointments));
+        return directory.client().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), smsCode, null, appointments));
+    }
+
+    /** {@code book_check} alone: the slot can still be booked (before an SMS code is sent for it). */
+    public void check(BookingDraft d) throws YclientsException, NotReadyException {
+        directory.client().bookCheck(credentials(), companyId(), appointments(d));
+    }
+
+    /** {@code book_code}: YCLIENTS texts the customer's phone a code to confirm the booking with. */
+    public void sendCode(BookingDraft d) throws YclientsException, NotReadyException {
+        directory.client().bookCode(credentials(), companyId(), d.phone(), d.name());
+    }
+
+    /** The company wants bookings confirmed by an SMS code ({@code phone_confirmation}, true/1/"1"). */
+    public boolean phoneConfirmation() throws YclientsException, NotReadyException {
+        return directory.company().phoneConfirmation();
+    }
+
+    private static List<Appointment> appointments(BookingDraft d) {
+        return List.of(new Appointment(d.serviceId(), d.staffId(), d.datetime()));
     }
 
     /** The configured company id (where the bookings go). */

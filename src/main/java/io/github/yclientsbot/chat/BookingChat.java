@@ -3,6 +3,7 @@ package io.github.yclientsbot.chat;
 import io.github.yclientsbot.booking.BookingDraft;
 import io.github.yclientsbot.booking.BookingDraft.Step;
 import io.github.yclientsbot.booking.BookingDrafts;
+import io.github.yclientsbot.booking.BookingQuotas;
 import io.github.yclientsbot.booking.BookingService;
 import io.github.yclientsbot.booking.CalendarFile;
 import io.github.yclientsbot.booking.PhoneNumber;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The in-chat booking, step by step: service → specialist → day → time → phone → summary → confirm. One
@@ -60,6 +62,9 @@ final class BookingChat {
     private static final String NOOP = PREFIX + "n";
     /** A day of the month without free time. */
     private static final String CLOSED_DAY = PREFIX + "n:d";
+    private static final String RESEND = PREFIX + "rc";
+    private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s\\u00A0\\u2009\\u202F\\-‐‑‒–—_.]+");
+    private static final Pattern CODE_DIGITS = Pattern.compile("[0-9]{3,8}");
 
     static final int PAGE = 8;
     static final int TIMES_PAGE = 24;
@@ -72,10 +77,12 @@ final class BookingChat {
     private final PrivacyConsent consent;
     private final BookingReferences references;
     private final MyBookingsChat mine;
+    private final BookingQuotas quotas;
 
     BookingChat(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PriceFormat prices, Supplier<String> botUsername,
-                PrivacyConsent consent, BookingReferences references) {
+                PrivacyConsent consent, BookingReferences references, BookingQuotas quotas) {
         this.booking = booking;
+        this.quotas = quotas;
         this.references = references;
         this.mine = new MyBookingsChat(booking, references);
         this.consent = consent;
@@ -127,7 +134,11 @@ final class BookingChat {
         return mine.list(ctx);
     }
 
-    /** /forgetme: the conversation, the stored consent and the booking references are deleted. */
+    /**
+     * /forgetme: the conversation, the stored consent and the booking references are deleted. The counters of
+     * the booking limits are kept on purpose (else /forgetme would reset the limits); they hold no phone number
+     * and are deleted after two days.
+     */
     Reply forget(Context ctx) {
         drafts.end(ctx.userId());
         boolean hadConsent = consent.forget(ctx.userId());
@@ -137,9 +148,9 @@ final class BookingChat {
         return ctx.say("forgetme.done");
     }
 
-    /** The customer is at the phone step, so a typed message is their number. */
+    /** The customer is at the phone step (a typed message is their number) or at the SMS code step (it is the code). */
     boolean wantsText(long userId) {
-        return drafts.find(userId).map(v -> v.draft().step() == Step.CONTACT).orElse(false);
+        return drafts.find(userId).map(v -> v.draft().step() == Step.CONTACT || v.draft().step() == Step.CODE).orElse(false);
     }
 
     /** A button of the booking ({@link #PREFIX}). */
@@ -180,6 +191,9 @@ final class BookingChat {
             if (data.equals(CONFIRM)) {
                 return confirm(ctx, v);
             }
+            if (data.equals(RESEND) && d.step() == Step.CODE) {
+                return resend(ctx, v);
+            }
             if (data.equals(AGREE) && d.step() == Step.CONSENT) {
                 consent.give(ctx.userId());
                 log.info("User {} consented to the privacy policy", ctx.userId());
@@ -215,8 +229,12 @@ final class BookingChat {
         return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.stale")));
     }
 
-    /** A typed phone number at the phone step. */
+    /** A typed phone number at the phone step, or the SMS code at the code step. */
     Reply text(Context ctx) {
+        Optional<BookingDrafts.Versioned> found = drafts.find(ctx.userId());
+        if (found.isPresent() && found.get().draft().step() == Step.CODE) {
+            return code(ctx, found.get());
+        }
         return phone(ctx, ctx.in().text(), null);
     }
 
@@ -353,7 +371,7 @@ final class BookingChat {
             case SERVICE, STAFF -> Step.SERVICE;
             case DAY -> d.staffFixed() ? Step.SERVICE : Step.STAFF;
             case TIME -> Step.DAY;
-            case CONSENT, CONTACT, SUMMARY, BOOKING -> Step.TIME;
+            case CONSENT, CONTACT, SUMMARY, BOOKING, CODE -> Step.TIME;
         };
         if (d.step() == Step.BOOKING) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.busy")));
@@ -371,7 +389,8 @@ final class BookingChat {
     }
 
     /**
-     * Confirm: the summary becomes "booking" in one guarded transition (a second tap finds it taken), then
+     * Confirm: the summary becomes "booking" in one guarded transition (a second tap finds it taken). Then the
+     * bookings limit; when the company wants the phone confirmed, the SMS code is sent and asked for; else
      * {@code book_check} right before {@code book_record}.
      */
     private Reply confirm(Context ctx, BookingDrafts.Versioned v) {
@@ -381,23 +400,199 @@ final class BookingChat {
                     ctx.t(d.step() == Step.BOOKING ? "bookflow.busy" : "bookflow.stale")));
         }
         Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
+        Optional<BookingQuotas.Over> over = quotas.checkBooking(ctx.userId());
+        if (over.isPresent()) {
+            return Reply.of(ack, edit(ctx, overLimit(ctx, d, over.get(), Step.SUMMARY)));
+        }
+        if (phoneConfirmation(ctx)) {
+            return Reply.of(ack, edit(ctx, sendCode(ctx, d, true)));
+        }
+        return book(ctx, d, null).before(ack);
+    }
+
+    /**
+     * {@code book_check} and {@code book_record} (with the typed SMS code, or none). From Confirm the flow
+     * message is edited; after a typed code new messages are sent (a customer's message cannot be edited).
+     */
+    private Reply book(Context ctx, BookingDraft d, String code) {
+        boolean fromButton = code == null;
         try {
-            List<BookedRecord> records = booking.book(d);
+            List<BookedRecord> records = booking.book(d, code);
             drafts.end(ctx.userId());
             log.info("User {} booked service {} with staff {} in chat: record {}", ctx.userId(), d.serviceId(), d.staffId(),
                     records.get(0).recordId());
+            countBooking(ctx, d);
             Company company = companyOrNull(ctx);
             remember(ctx, d, records);
             String text = ctx.t("bookflow.done", "details", details(ctx, d), "record", records.get(0).recordId());
-            Reply done = Reply.of(ack, edit(ctx, new View(text, Keyboard.NONE)));
+            Reply done = Reply.of(show(ctx, new View(text, Keyboard.NONE), fromButton));
             Optional<Action.SendDocument> ics = calendarFile(ctx, d, records.get(0), company);
             return ics.isPresent() ? done.then(ics.get()) : done;
         } catch (NotReadyException e) {
-            backTo(ctx, d, Step.SUMMARY);
-            return Reply.of(ack, edit(ctx, new View(ctx.t("services.unavailable"), formOnly(ctx, d))));
+            backTo(ctx, d, fromButton ? Step.SUMMARY : Step.CODE);
+            return Reply.of(show(ctx, new View(ctx.t("services.unavailable"), formOnly(ctx, d)), fromButton));
         } catch (YclientsException e) {
             log.info("Booking for user {} refused by YCLIENTS: {}", ctx.userId(), e.getMessage());
-            return Reply.of(ack, edit(ctx, refused(ctx, d, e)));
+            if (isWrongCode(e) && code != null) {
+                return Reply.of(show(ctx, wrongCode(ctx, d), false));
+            }
+            if (isWrongCode(e)) {
+                // YCLIENTS wants a code although the company (as cached) did not say so: ask for one
+                return Reply.of(show(ctx, sendCode(ctx, d, true), true));
+            }
+            return Reply.of(show(ctx, refused(ctx, d, e), fromButton));
+        }
+    }
+
+    // --- SMS confirmation -----------------------------------------------------------------------------
+
+    /** {@code phone_confirmation} of the company; unknown (YCLIENTS down) counts as no, a 432 still asks for a code. */
+    private boolean phoneConfirmation(Context ctx) {
+        try {
+            return booking.phoneConfirmation();
+        } catch (YclientsException | NotReadyException e) {
+            log.debug("Phone confirmation of the company unknown for user {}: {}", ctx.userId(), e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Sends an SMS code: the SMS limits first (nothing reaches YCLIENTS over them), then on the first send
+     * {@code book_check} (no SMS for a slot already taken), then {@code book_code}; the draft moves to CODE.
+     * {@code first == false}: "send the code again", where a failure leaves the customer at the code step.
+     */
+    private View sendCode(Context ctx, BookingDraft d, boolean first) {
+        Optional<BookingQuotas.Over> over = quotas.checkSms(ctx.userId(), d.phone());
+        if (over.isPresent()) {
+            return overLimit(ctx, d, over.get(), first ? Step.SUMMARY : Step.CODE);
+        }
+        try {
+            if (first) {
+                booking.check(d);
+            }
+            booking.sendCode(d);
+        } catch (NotReadyException e) {
+            backTo(ctx, d, first ? Step.SUMMARY : Step.CODE);
+            return new View(ctx.t("services.unavailable"), formOnly(ctx, d));
+        } catch (YclientsException e) {
+            log.info("SMS code for user {} not sent: {}", ctx.userId(), e.getMessage());
+            if (first) {
+                return refused(ctx, d, e);
+            }
+            String key = e.isUnavailable() ? "bookflow.error.unavailable" : "bookflow.code.resend.failed";
+            return new View(ctx.t(key), codeKeyboard(ctx, d));
+        }
+        countSms(ctx, d);
+        log.info("SMS code sent for the booking of user {}", ctx.userId());
+        backTo(ctx, d, Step.CODE);
+        String intro = ctx.t(first ? "bookflow.code.sent" : "bookflow.code.resent", "phone", PhoneNumber.display(d.phone()));
+        return new View(intro + "\n\n" + details(ctx, d) + "\n\n" + ctx.t("bookflow.code.ask"), codeKeyboard(ctx, d));
+    }
+
+    /** "Send the code again": not sooner than a minute after the last one, and within the SMS limits. */
+    private Reply resend(Context ctx, BookingDrafts.Versioned v) {
+        java.time.Duration wait = quotas.resendWait(ctx.userId());
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(),
+                    ctx.t("bookflow.code.wait", "seconds", seconds)));
+        }
+        if (!drafts.save(ctx.userId(), v.version(), v.draft())) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.busy")));
+        }
+        Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
+        return Reply.of(ack, edit(ctx, sendCode(ctx, v.draft(), false)));
+    }
+
+    /** A message at the code step: the code (spaces and dashes dropped), booked in one guarded transition. */
+    private Reply code(Context ctx, BookingDrafts.Versioned v) {
+        BookingDraft d = v.draft();
+        String code = cleanCode(ctx.in().text());
+        if (code == null) {
+            return Reply.of(ctx.send(ctx.t("bookflow.code.invalid"), codeKeyboard(ctx, d)));
+        }
+        if (quotas.wrongCodes(ctx.userId()) >= BookingQuotas.MAX_WRONG_CODES) {
+            return Reply.of(ctx.send(ctx.t("bookflow.code.exhausted"), codeKeyboard(ctx, d)));
+        }
+        Optional<BookingQuotas.Over> over = quotas.checkBooking(ctx.userId());
+        if (over.isPresent()) {
+            return Reply.of(show(ctx, overLimit(ctx, d, over.get(), Step.CODE), false));
+        }
+        if (!drafts.save(ctx.userId(), v.version(), d.step(Step.BOOKING))) {
+            return ctx.say("bookflow.busy");
+        }
+        return book(ctx, d, code);
+    }
+
+    /** 432: one more wrong code counted; the customer types again, or (after the last try) asks for a new code. */
+    private View wrongCode(Context ctx, BookingDraft d) {
+        quotas.wrongCode(ctx.userId(), d.phone());
+        backTo(ctx, d, Step.CODE);
+        int left = BookingQuotas.MAX_WRONG_CODES - quotas.wrongCodes(ctx.userId());
+        String text = left > 0 ? ctx.t("bookflow.code.wrong", "left", left) : ctx.t("bookflow.code.exhausted");
+        return new View(text, codeKeyboard(ctx, d));
+    }
+
+    /** The code with spaces and dashes dropped, or null when what is left is not 3 to 8 digits. */
+    static String cleanCode(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String digits = CODE_SEPARATORS.matcher(typed.strip()).replaceAll("");
+        return CODE_DIGITS.matcher(digits).matches() ? digits : null;
+    }
+
+    private static boolean isWrongCode(YclientsException e) {
+        return e.apiCode() != null && e.apiCode() == 432;
+    }
+
+    private Keyboard codeKeyboard(Context ctx, BookingDraft d) {
+        Keyboard.Builder kb = Keyboard.builder().row(Button.callback(ctx.t("bookflow.button.resend"), RESEND));
+        addNav(ctx, d, kb, true);
+        return kb.build();
+    }
+
+    // --- limits -----------------------------------------------------------------------------------------
+
+    /** A limit reached: said plainly, nothing sent to YCLIENTS, the draft kept at {@code keep}, the form offered. */
+    private View overLimit(Context ctx, BookingDraft d, BookingQuotas.Over over, Step keep) {
+        log.info("User {} reached the booking limit {} ({})", ctx.userId(), over.which(), over.limit());
+        backTo(ctx, d, keep);
+        String key = switch (over.which()) {
+            case SMS_PER_PHONE -> "bookflow.limit.sms.phone";
+            case SMS_PER_USER -> "bookflow.limit.sms.user";
+            case BOOKINGS_PER_USER -> "bookflow.limit.bookings";
+        };
+        boolean form = formLink(d).isPresent();
+        String text = ctx.t(key, "limit", over.limit()) + "\n\n" + ctx.t(form ? "bookflow.limit.form" : "bookflow.limit.phone");
+        if (keep == Step.CODE) {
+            text += "\n" + ctx.t("bookflow.limit.code.still");
+        }
+        return new View(text, overLimitKeyboard(ctx, d));
+    }
+
+    private Keyboard overLimitKeyboard(Context ctx, BookingDraft d) {
+        Keyboard.Builder kb = Keyboard.builder();
+        formLink(d).ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.form"), url)));
+        kb.row(Button.callback(ctx.t("bookflow.button.cancel"), CANCEL));
+        return kb.build();
+    }
+
+    /** A code YCLIENTS sent counts toward the SMS limits; a failure to count does not stop the booking. */
+    private void countSms(Context ctx, BookingDraft d) {
+        try {
+            quotas.smsSent(ctx.userId(), d.phone());
+        } catch (RuntimeException e) {
+            log.warn("SMS code for user {} sent but not counted for the limits: {}", ctx.userId(), e.toString());
+        }
+    }
+
+    /** A booking YCLIENTS accepted counts toward the limit; a failure to count does not undo the booking. */
+    private void countBooking(Context ctx, BookingDraft d) {
+        try {
+            quotas.booked(ctx.userId(), d.phone());
+        } catch (RuntimeException e) {
+            log.warn("Booking of user {} made but not counted for the limits: {}", ctx.userId(), e.toString());
         }
     }
 
@@ -788,6 +983,11 @@ final class BookingChat {
 
     private static Action.Edit edit(Context ctx, View v) {
         return new Action.Edit(ctx.chatId(), ctx.in().messageId(), v.text(), v.keyboard());
+    }
+
+    /** The flow message edited (after a button) or a new message (after a typed message). */
+    private static Action show(Context ctx, View v, boolean editFlow) {
+        return editFlow ? edit(ctx, v) : ctx.send(v.text(), v.keyboard());
     }
 
     private static int number(String data, String prefix) {

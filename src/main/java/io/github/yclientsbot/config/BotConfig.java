@@ -52,6 +52,7 @@ public final class BotConfig {
     private final int floodMaxUpdates;
     private final int floodWindowSeconds;
     private final int shutdownBudgetSeconds;
+    private final BookingLimits bookingLimits;
 
     private BotConfig(Map<SettingKey, ConfigValue> values, List<String> fileWarnings, Path workingDir,
                       String configFileName, boolean telegramTokenRequired) throws ConfigException {
@@ -111,6 +112,10 @@ public final class BotConfig {
                 "like 10 (seconds), or 0 to turn flood control off");
         this.shutdownBudgetSeconds = intIn(SettingKey.BOT_SHUTDOWN_BUDGET_SECONDS, 0, 3600,
                 "like 8 (seconds; Docker allows 10 before it kills the process)");
+        this.bookingLimits = new BookingLimits(
+                intIn(SettingKey.BOOKING_LIMIT_SMS_PER_PHONE, 0, 1000, "like 3 (SMS codes one phone number gets in 24 hours), or 0 for no limit"),
+                intIn(SettingKey.BOOKING_LIMIT_SMS_PER_USER, 0, 1000, "like 5 (SMS codes one Telegram user asks for in 24 hours), or 0 for no limit"),
+                intIn(SettingKey.BOOKING_LIMIT_BOOKINGS_PER_USER, 0, 1000, "like 3 (bookings one Telegram user makes in the chat in 24 hours), or 0 for no limit"));
         List<String> allWarnings = new ArrayList<>(this.fileWarnings);
         allWarnings.addAll(validateTemplate());
         this.warnings = List.copyOf(allWarnings);
@@ -256,6 +261,19 @@ public final class BotConfig {
     }
 
     /** Threads that handle updates; different chats in parallel, one chat in order. */
+    /**
+     * The abuse limits of the in-chat booking, each per 24 hours, 0 = no limit.
+     *
+     * @param smsPerPhone     SMS codes sent to one phone number
+     * @param smsPerUser      SMS codes asked for by one Telegram user
+     * @param bookingsPerUser bookings made in the chat by one Telegram user
+     */
+    public record BookingLimits(int smsPerPhone, int smsPerUser, int bookingsPerUser) {}
+
+    public BookingLimits bookingLimits() {
+        return bookingLimits;
+    }
+
     public int workers() {
         return workers;
     }

@@ -37,7 +37,10 @@ public enum SettingKey {
     YCLIENTS_BOOKING_TEMPLATE("yclients.booking.template", false,
             "{form}/company/{company}/personal/select-time?o=m{staff}s{service}"),
     BOOKING_MODE("booking.mode", false, "both"),
-    BOOKING_PRIVACY_URL("booking.privacy-url", false, "");
+    BOOKING_PRIVACY_URL("booking.privacy-url", false, ""),
+    BOOKING_LIMIT_SMS_PER_PHONE("booking.limit.sms-per-phone", false, "3"),
+    BOOKING_LIMIT_SMS_PER_USER("booking.limit.sms-per-user", false, "5"),
+    BOOKING_LIMIT_BOOKINGS_PER_USER("booking.limit.bookings-per-user", false, "3");
 
     private static final Map<String, SettingKey> BY_KEY;
 

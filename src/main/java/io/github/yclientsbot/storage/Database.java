@@ -64,6 +64,7 @@ public final class Database implements AutoCloseable {
     private final BookingStates bookingStates;
     private final BookingConsents bookingConsents;
     private final BookingReferences bookingReferences;
+    private final BookingLimitEvents bookingLimitEvents;
     private final UpdateInbox inbox;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -78,6 +79,7 @@ public final class Database implements AutoCloseable {
         this.bookingStates = new BookingStates(sessionFactory, clock, BOOKING_IDLE_TIMEOUT);
         this.bookingConsents = new BookingConsents(sessionFactory, clock);
         this.bookingReferences = new BookingReferences(sessionFactory, clock);
+        this.bookingLimitEvents = new BookingLimitEvents(sessionFactory, clock);
         this.inbox = new UpdateInbox(sessionFactory, clock);
     }
 
@@ -176,6 +178,11 @@ public final class Database implements AutoCloseable {
         return bookingConsents;
     }
 
+    /** The counted events behind the booking limits (SMS sent, bookings made, wrong codes). */
+    public BookingLimitEvents bookingLimitEvents() {
+        return bookingLimitEvents;
+    }
+
     /** Customers' bookings made in chat (record id and hash), for /mybookings. */
     public BookingReferences bookingReferences() {
         return bookingReferences;
@@ -246,7 +253,7 @@ public final class Database implements AutoCloseable {
         Configuration configuration = new Configuration()
                 .addAnnotatedClasses(BotSettingEntity.class, ServiceMappingEntity.class, AuditEntryEntity.class,
                         BotAdminEntity.class, BookingStateEntity.class, BookingConsentEntity.class,
-                        BookingReferenceEntity.class)
+                        BookingReferenceEntity.class, BookingLimitEventEntity.class)
                 .setProperty(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                 .setProperty(JdbcSettings.SHOW_SQL, false)
                 .setProperty(JdbcSettings.FORMAT_SQL, false)

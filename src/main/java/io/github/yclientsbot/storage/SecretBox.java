@@ -17,8 +17,10 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -114,6 +116,25 @@ public final class SecretBox {
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new SecretBoxException("the stored secret cannot be decrypted (wrong key or damaged data)", e);
+        }
+    }
+
+    /**
+     * A keyed one-way fingerprint of {@code text} (64 hex characters): HMAC-SHA256 under a key derived from this
+     * box's key, so a value with few possibilities (a phone number) cannot be recovered from the database
+     * alone. The same text always gives the same fingerprint with the same key.
+     */
+    public String fingerprint(String text) {
+        Objects.requireNonNull(text, "text");
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] subKey = derive.doFinal("yclients-bot fingerprint v1".getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(subKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this Java runtime", e);
         }
     }
 

@@ -61,6 +61,17 @@ class BotConfigTest {
     }
 
     @Test
+    void bookingLimitsDefaultToThreeFiveThreeAcceptZeroAndRefuseTheRest() throws Exception {
+        assertEquals(new BotConfig.BookingLimits(3, 5, 3), load().bookingLimits());
+        assertEquals(new BotConfig.BookingLimits(0, 10, 0), load("BOOKING_LIMIT_SMS_PER_PHONE", "0",
+                "BOOKING_LIMIT_SMS_PER_USER", "10", "BOOKING_LIMIT_BOOKINGS_PER_USER", "0").bookingLimits());
+        ConfigException negative = loadFails("BOOKING_LIMIT_SMS_PER_USER", "-1");
+        assertEquals("booking.limit.sms-per-user", negative.key());
+        assertTrue(negative.getMessage().contains("0 for no limit"), negative.getMessage());
+        assertEquals("booking.limit.bookings-per-user", loadFails("BOOKING_LIMIT_BOOKINGS_PER_USER", "three").key());
+    }
+
+    @Test
     void typedValues() throws Exception {
         BotConfig config = load("TELEGRAM_API_URL", "http://localhost:8081/", "BOT_ADMINS", "5000000000, 42",
                 "BOT_SUPPORT", "7", "BOT_LANGUAGE", "EN", "YCLIENTS_COMPANY_ID", "611204",

@@ -29,6 +29,17 @@ class SecretBoxTest {
     }
 
     @Test
+    void aFingerprintIsStableKeyedAndDoesNotShowTheText() {
+        String phone = "79161234567";
+        String print = new SecretBox(key(1)).fingerprint(phone);
+        assertTrue(print.matches("[0-9a-f]{64}"), print);
+        assertEquals(print, new SecretBox(key(1)).fingerprint(phone), "the same key gives the same fingerprint");
+        assertNotEquals(print, new SecretBox(key(2)).fingerprint(phone), "another key, another fingerprint");
+        assertNotEquals(print, new SecretBox(key(1)).fingerprint("79161234568"));
+        assertFalse(print.contains(phone));
+    }
+
+    @Test
     void roundTrip() throws Exception {
         SecretBox box = new SecretBox(key(1));
         String stored = box.encrypt(TOKEN);

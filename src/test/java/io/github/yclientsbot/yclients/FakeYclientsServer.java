@@ -193,6 +193,7 @@ public final class FakeYclientsServer implements AutoCloseable {
     private final String path;
     private String query;
     private final Map<String, String> queryParams = new LinkedHashMap<>();
+    private final List<String> bodyParts = new ArrayList<>();
     private final List<Response> responses = new ArrayList<>();
     private int served;
 
@@ -210,6 +211,15 @@ public final class FakeYclientsServer implements AutoCloseable {
     /** Match only when the query has this parameter with this (decoded) value. */
     public synchronized Route withQueryParam(String name, String value) {
       queryParams.put(name, value);
+      return this;
+    }
+
+    /**
+     * Match only when the request body contains this text (e.g. {@code "\"code\":\"1234\""}); several calls
+     * must all match. A route without it matches any body, as before.
+     */
+    public synchronized Route withBodyContaining(String text) {
+      bodyParts.add(Objects.requireNonNull(text));
       return this;
     }
 
@@ -266,6 +276,9 @@ public final class FakeYclientsServer implements AutoCloseable {
         return false;
       }
       if (query != null && !query.equals(request.query() == null ? "" : request.query())) {
+        return false;
+      }
+      if (!bodyParts.stream().allMatch(request.body()::contains)) {
         return false;
       }
       Map<String, List<String>> params = request.queryParams();

@@ -70,6 +70,16 @@ class FakeYclientsServerTest {
   }
 
   @Test
+  void aBodyConditionNarrowsARouteAndRoutesWithoutOneMatchAnyBody() throws Exception {
+    server.on("POST", "/b").respond(422, "wrong");
+    server.on("POST", "/b").withBodyContaining("\"code\":\"1234\"").respond(201, "right");
+
+    assertEquals("wrong", send("POST", "/b", "{\"code\":\"9999\"}").body());
+    assertEquals("right", send("POST", "/b", "{\"phone\":\"7\",\"code\":\"1234\"}").body());
+    assertEquals("wrong", send("POST", "/b", null).body());
+  }
+
+  @Test
   void responsesAreServedInOrderThenTheLastRepeats() throws Exception {
     FakeYclientsServer.Route route = server.on("GET", "/r").respond(503, "").respond(200, "ok").header("X-A", "b");
 
