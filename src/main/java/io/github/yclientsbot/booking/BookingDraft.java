@@ -29,7 +29,8 @@ public record BookingDraft(
         String phone,
         String name) {
 
-    public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING }
+    /** NAME: the customer types the name from the summary; REMEMBER: booked, "remember my number?" not answered yet. */
+    public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING, NAME, REMEMBER }
 
     public BookingDraft {
         times = times == null ? List.of() : List.copyOf(times);

@@ -54,11 +54,12 @@ public final class ChatBot {
                    TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients,
                    StatusReport status, PriceFormat prices, ExportImport transfer, DocumentDownloader downloader,
                    BookingService bookingService, BookingDrafts drafts, io.github.yclientsbot.booking.PrivacyConsent consent,
-                   io.github.yclientsbot.storage.BookingReferences references) {
+                   io.github.yclientsbot.storage.BookingReferences references,
+                   io.github.yclientsbot.booking.RememberedContacts remembered) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
-        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent, references);
+        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent, references, remembered);
         this.customer = new CustomerCommands(menu, claim, booking, bookingService::mode);
         this.admin = new AdminCommands(tokens, company, services, yclients, prices);
         List<Command> all = new ArrayList<>(customer.commands());
