@@ -231,6 +231,8 @@ public final class BotApplication implements AutoCloseable {
 
             CompanySetup companySetup = new CompanySetup(settings, yclients, database.serviceMappings(), database.auditLog());
             io.github.yclientsbot.booking.BookingDrafts drafts = new io.github.yclientsbot.booking.BookingDrafts(database.bookingStates());
+            io.github.yclientsbot.booking.PrivacyConsent consent =
+                    new io.github.yclientsbot.booking.PrivacyConsent(settings, database.bookingConsents());
             TelegramTransport[] telegram = new TelegramTransport[1];
             ChatBot bot = new ChatBot(messages, roles, () -> telegram[0] == null ? null : telegram[0].username(), menu, claim,
                     new TokenSetup(settings, yclients, database.auditLog()),
@@ -247,10 +249,11 @@ public final class BotApplication implements AutoCloseable {
                     },
                     new io.github.yclientsbot.booking.BookingService(settings, yclients, database.serviceMappings(), options.clock()),
                     drafts,
-                    new io.github.yclientsbot.booking.PrivacyConsent(settings, database.bookingConsents()),
+                    consent,
                     database.bookingReferences(),
                     new io.github.yclientsbot.booking.BookingQuotas(config.bookingLimits(), database.bookingLimitEvents(),
-                            secrets::fingerprint, options.clock()));
+                            secrets::fingerprint, options.clock()),
+                    new io.github.yclientsbot.booking.RememberedContacts(database.customerContacts(secrets), consent));
             if (transport == Transport.TELEGRAM) {
                 telegram[0] = new TelegramTransport(config.telegramBotToken(), config.telegramApiUrl(), mapper, bot, stats,
                         options.pollTimeoutSeconds(), config.language(), config.telegramRatePerSecond(), database.inbox(),

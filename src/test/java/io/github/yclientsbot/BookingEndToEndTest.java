@@ -370,4 +370,233 @@ class BookingEndToEndTest extends EndToEndBase {
         List<Call> stale = exchange(() -> telegram.sendPrivateText(CUSTOMER, "+7 916 123-45-67"));
         assertTrue(single(stale, "sendmessage").text().contains("/services"), "the conversation is gone too");
     }
+
+    /** /book with any specialist up to the time list of 1 December; returns the flow message. */
+    private int walkToTimes() {
+        Call list = ask(CUSTOMER, "/book");
+        int flow = list.resultMessageId();
+        press(flow, list.callbackData().get(0));
+        press(flow, "bk:st:0");
+        press(flow, "bk:d:2026-12-01");
+        return flow;
+    }
+
+    /** Confirms the summary; returns the "remember this number?" question that follows the booking. */
+    private Call confirmAndGetRememberQuestion(Call summary) {
+        List<Call> confirmed = exchange(() -> telegram.pressButton(CUSTOMER, summary.resultMessageId(), "bk:ok"));
+        assertTrue(single(confirmed, "editmessagetext").text().contains("Вы записаны"));
+        Call question = single(confirmed, "sendmessage");
+        assertTrue(question.text().contains("Запомнить номер +7 916 123-45-67"), question.text());
+        assertEquals(List.of("bk:rm:y", "bk:rm:n"), question.callbackData());
+        return question;
+    }
+
+    @Test
+    void refusingTheConsentAsksNoPhoneStoresNothingAndOffersTheForm() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        int flow = walkToTimes();
+        List<Call> consentStep = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:t:20261201:0"));
+        Call consentView = single(consentStep, "editmessagetext");
+        assertTrue(consentView.callbackData().contains("bk:agree"), consentView.callbackData().toString());
+        assertTrue(consentView.buttonUrls().contains(link(FORM, 13700211, 0)), "the form is offered beside the consent");
+
+        // Back: to the times, no phone asked for
+        List<Call> back = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:b"));
+        assertTrue(single(back, "editmessagetext").text().contains("Шаг 4 из 5"));
+        assertEquals(List.of(), only(back, "sendmessage"), "no phone is asked for");
+
+        // the same time again asks for the consent again; Cancel ends it with the form
+        assertTrue(press(flow, "bk:t:20261201:0").callbackData().contains("bk:agree"));
+        List<Call> cancelled = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:x"));
+        Call declined = single(cancelled, "editmessagetext");
+        assertTrue(declined.text().contains("без вашего согласия") && declined.text().contains("ничего не сохраняю"), declined.text());
+        assertEquals(List.of(link(FORM, 13700211, 0)), declined.buttonUrls());
+        assertEquals(List.of(), only(cancelled, "sendmessage"), "no phone is asked for");
+
+        assertTrue(app.database().bookingConsents().find(CUSTOMER).isEmpty(), "no consent row");
+        assertTrue(app.database().bookingStates().find(CUSTOMER).isEmpty(), "the conversation is over");
+        List<Call> phone = exchange(() -> telegram.sendPrivateText(CUSTOMER, "+7 916 123-45-67"));
+        assertTrue(single(phone, "sendmessage").text().contains("/services"), "a number typed now is not taken");
+        assertTrue(telegram.calls().stream().noneMatch(c -> c.body().path("reply_markup").has("keyboard")),
+                "the share-contact keyboard was never shown");
+        assertTrue(yclients.requests().stream().noneMatch(r -> r.method().equals("POST")));
+    }
+
+    @Test
+    void someoneElsesContactLeavesTheCustomerAtThePhoneStep() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        int flow = walkToTimes();
+        pickTime(flow, "bk:t:20261201:0");
+
+        Call foreign = single(exchange(() -> telegram.sendContact(CUSTOMER, 4242L, "+79990001122")), "sendmessage");
+        assertTrue(foreign.text().contains("не ваш контакт"), foreign.text());
+        assertTrue(foreign.body().path("reply_markup").path("keyboard").path(0).path(0).path("request_contact").asBoolean(),
+                "the share-contact button is offered again");
+        assertTrue(app.database().bookingStates().find(CUSTOMER).orElseThrow().json().contains("\"step\":\"CONTACT\""));
+        assertFalse(app.database().bookingStates().find(CUSTOMER).orElseThrow().json().contains("79990001122"));
+        Call notAUser = single(exchange(() -> telegram.sendContact(CUSTOMER, null, "+79990001122")), "sendmessage");
+        assertTrue(notAUser.text().contains("не ваш контакт"), "a card of no Telegram user is refused too: " + notAUser.text());
+        assertTrue(app.database().bookingStates().find(CUSTOMER).orElseThrow().json().contains("\"step\":\"CONTACT\""));
+    }
+
+    @Test
+    void noSpecialistFreeAnyMore436OffersTheNearestFreeTimes() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        int flow = walkToTimes();
+        pickTime(flow, "bk:t:20261201:0");
+        Call summary = only(exchange(() -> telegram.sendPrivateText(CUSTOMER, "+7 916 123-45-67")), "sendmessage").get(1);
+        assertTrue(summary.text().contains("Любой специалист"), summary.text());
+        yclients.on("POST", "/api/v1/book_check/" + COMPANY).respond(422,
+                "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"x\",\"errors\":[{\"code\":436,"
+                        + "\"message\":\"Нет свободных сотрудников\"}]}}");
+
+        Call gone = press(summary.resultMessageId(), "bk:ok");
+        assertTrue(gone.text().contains("нет свободных специалистов") && gone.text().contains("Ближайшее свободное время"), gone.text());
+        assertEquals(List.of("11:30", "15:00"), gone.buttonTexts().subList(0, 2));
+        assertTrue(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).isEmpty(), "nothing booked after a failed check");
+
+        yclients.on("POST", "/api/v1/book_check/" + COMPANY).respondWithFixture(201, "book_check-ok.json");
+        Call again = press(summary.resultMessageId(), "bk:t:20261201:0");
+        assertTrue(again.text().contains("11:30") && again.callbackData().contains("bk:ok"), again.text());
+        assertTrue(press(summary.resultMessageId(), "bk:ok").text().contains("Вы записаны"));
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
+        assertEquals(0, record.path("appointments").path(0).path("staff_id").asLong());
+        assertEquals("2026-12-01T11:30:00+03:00", record.path("appointments").path(0).path("datetime").asText());
+    }
+
+    @Test
+    void theNameFromTheProfileCanBeChangedAndABadOneIsRefused() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call summary = walkToSummary();
+        assertTrue(summary.text().contains("Имя: Contact3003"), "the shared contact's name: " + summary.text());
+        assertTrue(summary.callbackData().containsAll(List.of("bk:nm", "bk:ph")), summary.callbackData().toString());
+
+        Call asked = press(summary.resultMessageId(), "bk:nm");
+        assertTrue(asked.text().contains("Как салону к вам обращаться") && asked.text().contains("Contact3003"), asked.text());
+        assertTrue(press(summary.resultMessageId(), "bk:b").text().contains("Проверьте запись"), "Back returns to the summary");
+        press(summary.resultMessageId(), "bk:nm");
+
+        Map<String, String> refused = Map.of(
+                "Я", "от 2 до 60",
+                "x".repeat(61), "от 2 до 60",
+                "12345 !!!", "хотя бы одна буква",
+                "Анна https://spam.example", "ссылок",
+                "Анна t.me/spam", "ссылок",
+                "anna@mail.ru", "ссылок",
+                "Анна\nМария", "одной строкой");
+        for (var e : refused.entrySet()) {
+            Call bad = ask(CUSTOMER, e.getKey());
+            assertTrue(bad.text().contains(e.getValue()), e.getKey() + " → " + bad.text());
+            assertTrue(bad.callbackData().isEmpty(), "no summary for a bad name");
+        }
+        List<Call> typed = exchange(() -> telegram.sendPrivateText(CUSTOMER, "  Мария   Иванова-Петрова "));
+        Call again = single(typed, "sendmessage");
+        assertTrue(again.text().contains("Проверьте запись") && again.text().contains("Имя: Мария Иванова-Петрова"), again.text());
+        assertTrue(again.text().contains("+7 916 123-45-67"), "the phone stays: " + again.text());
+
+        press(again.resultMessageId(), "bk:ok");
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
+        assertEquals("Мария Иванова-Петрова", record.path("fullname").asText());
+        assertEquals("79161234567", record.path("phone").asText());
+    }
+
+    @Test
+    void rememberYesSkipsThePhoneNextTimeAndSurvivesARestart() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call question = confirmAndGetRememberQuestion(walkToSummary());
+        Call saved = press(question.resultMessageId(), "bk:rm:y");
+        assertTrue(saved.text().contains("Запомнил") && saved.text().contains("+7 916 123-45-67"), saved.text());
+        assertTrue(app.database().bookingStates().find(CUSTOMER).isEmpty(), "the finished booking's draft is gone");
+
+        stopBot();
+        startBot();
+        int flow = walkToTimes();
+        List<Call> direct = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:t:20261201:1"));
+        Call summary = single(direct, "editmessagetext");
+        assertEquals(List.of(), only(direct, "sendmessage"), "no phone is asked for");
+        for (String part : List.of("Проверьте запись", "11:30", "+7 916 123-45-67", "Имя: Contact3003", "из прошлой записи", "Другой номер")) {
+            assertTrue(summary.text().contains(part), part + " missing from " + summary.text());
+        }
+        assertTrue(summary.callbackData().containsAll(List.of("bk:ok", "bk:ph", "bk:nm")), summary.callbackData().toString());
+
+        List<Call> booked = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:ok"));
+        assertTrue(single(booked, "editmessagetext").text().contains("Вы записаны"));
+        assertEquals(List.of(), only(booked, "sendmessage"), "the same number and name: nothing to ask");
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(1).body());
+        assertEquals("79161234567", record.path("phone").asText());
+        assertEquals("Contact3003", record.path("fullname").asText());
+        assertNowhere("79161234567");
+    }
+
+    @Test
+    void anotherNumberThanTheRememberedOneKeepsTheNameAndIsOfferedToBeRemembered() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        press(confirmAndGetRememberQuestion(walkToSummary()).resultMessageId(), "bk:rm:y");
+
+        int flow = walkToTimes();
+        press(flow, "bk:t:20261201:0");
+        List<Call> other = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:ph"));
+        assertTrue(single(other, "editmessagetext").text().contains("Шаг 5 из 5"));
+        assertTrue(single(other, "sendmessage").body().path("reply_markup").path("keyboard").path(0).path(0)
+                .path("request_contact").asBoolean());
+        Call summary = only(exchange(() -> telegram.sendPrivateText(CUSTOMER, "+7 903 111-22-33")), "sendmessage").get(1);
+        assertTrue(summary.text().contains("+7 903 111-22-33") && summary.text().contains("Имя: Contact3003"), summary.text());
+        assertFalse(summary.text().contains("из прошлой записи"), summary.text());
+
+        List<Call> booked = exchange(() -> telegram.pressButton(CUSTOMER, summary.resultMessageId(), "bk:ok"));
+        Call question = single(booked, "sendmessage");
+        assertTrue(question.text().contains("+7 903 111-22-33"), question.text());
+        assertTrue(press(question.resultMessageId(), "bk:rm:n").text().contains("не запоминаю"));
+
+        // the old number stays remembered
+        int next = walkToTimes();
+        assertTrue(press(next, "bk:t:20261201:0").text().contains("+7 916 123-45-67"));
+    }
+
+    @Test
+    void rememberNoAsksForThePhoneNextTime() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call question = confirmAndGetRememberQuestion(walkToSummary());
+        Call no = press(question.resultMessageId(), "bk:rm:n");
+        assertTrue(no.text().contains("не запоминаю"), no.text());
+        assertTrue(app.database().bookingStates().find(CUSTOMER).isEmpty(), "the phone is not kept in a draft either");
+        assertTrue(press(question.resultMessageId(), "bk:rm:y").text().contains("устарел"), "a late Yes stores nothing");
+
+        int flow = walkToTimes();
+        List<Call> phoneStep = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:t:20261201:0"));
+        assertTrue(single(phoneStep, "editmessagetext").text().contains("Шаг 5 из 5"));
+        assertTrue(single(phoneStep, "sendmessage").body().path("reply_markup").path("keyboard").path(0).path(0)
+                .path("request_contact").asBoolean(), "the phone is asked for again");
+    }
+
+    @Test
+    void forgetmeDeletesTheRememberedContactSoThePhoneIsAskedAgain() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        press(confirmAndGetRememberQuestion(walkToSummary()).resultMessageId(), "bk:rm:y");
+
+        Call forgotten = ask(CUSTOMER, "/forgetme");
+        assertTrue(forgotten.text().contains("запомненные номер и имя"), forgotten.text());
+
+        int flow = walkToTimes();
+        List<Call> phoneStep = pickTime(flow, "bk:t:20261201:0");
+        assertTrue(single(phoneStep, "editmessagetext").text().contains("Шаг 5 из 5"), "consent asked again, then the phone");
+        assertTrue(single(phoneStep, "sendmessage").body().path("reply_markup").path("keyboard").path(0).path(0)
+                .path("request_contact").asBoolean());
+    }
 }

@@ -29,8 +29,11 @@ public record BookingDraft(
         String phone,
         String name) {
 
-    /** {@code CODE}: an SMS code was sent ({@code book_code}) and the customer is to type it. */
-    public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING, CODE }
+    /**
+     * {@code CODE}: an SMS code was sent ({@code book_code}) and the customer is to type it. NAME: the customer
+     * types the name from the summary; REMEMBER: booked, "remember my number?" not answered yet.
+     */
+    public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING, CODE, NAME, REMEMBER }
 
     public BookingDraft {
         times = times == null ? List.of() : List.copyOf(times);

@@ -6,12 +6,15 @@ import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingQuotas;
 import io.github.yclientsbot.booking.BookingService;
 import io.github.yclientsbot.booking.CalendarFile;
+import io.github.yclientsbot.booking.CustomerName;
 import io.github.yclientsbot.booking.PhoneNumber;
 import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.PrivacyConsent;
+import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.setup.NotReadyException;
 import io.github.yclientsbot.storage.BookingReferences;
+import io.github.yclientsbot.storage.CustomerContacts;
 import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.yclients.BookStaff;
 import io.github.yclientsbot.yclients.BookTime;
@@ -65,6 +68,10 @@ final class BookingChat {
     private static final String RESEND = PREFIX + "rc";
     private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s\\u00A0\\u2009\\u202F\\-‐‑‒–—_.]+");
     private static final Pattern CODE_DIGITS = Pattern.compile("[0-9]{3,8}");
+    private static final String EDIT_NAME = PREFIX + "nm";
+    private static final String OTHER_PHONE = PREFIX + "ph";
+    private static final String REMEMBER_YES = PREFIX + "rm:y";
+    private static final String REMEMBER_NO = PREFIX + "rm:n";
 
     static final int PAGE = 8;
     static final int TIMES_PAGE = 24;
@@ -78,11 +85,13 @@ final class BookingChat {
     private final BookingReferences references;
     private final MyBookingsChat mine;
     private final BookingQuotas quotas;
+    private final RememberedContacts remembered;
 
     BookingChat(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PriceFormat prices, Supplier<String> botUsername,
-                PrivacyConsent consent, BookingReferences references, BookingQuotas quotas) {
+                PrivacyConsent consent, BookingReferences references, BookingQuotas quotas, RememberedContacts remembered) {
         this.booking = booking;
         this.quotas = quotas;
+        this.remembered = remembered;
         this.references = references;
         this.mine = new MyBookingsChat(booking, references);
         this.consent = consent;
@@ -135,22 +144,24 @@ final class BookingChat {
     }
 
     /**
-     * /forgetme: the conversation, the stored consent and the booking references are deleted. The counters of
-     * the booking limits are kept on purpose (else /forgetme would reset the limits); they hold no phone number
-     * and are deleted after two days.
+     * /forgetme: the conversation, the stored consent, the remembered contact and the booking references are
+     * deleted. The counters of the booking limits are kept on purpose (else /forgetme would reset the limits);
+     * they hold no phone number and are deleted after two days.
      */
     Reply forget(Context ctx) {
         drafts.end(ctx.userId());
         boolean hadConsent = consent.forget(ctx.userId());
+        boolean hadContact = remembered.forget(ctx.userId());
         int bookings = references.deleteAll(ctx.userId());
-        log.info("User {} asked to be forgotten; consent {}, {} booking reference(s) deleted", ctx.userId(),
-                hadConsent ? "deleted" : "none stored", bookings);
+        log.info("User {} asked to be forgotten; consent {}, remembered contact {}, {} booking reference(s) deleted",
+                ctx.userId(), hadConsent ? "deleted" : "none stored", hadContact ? "deleted" : "none stored", bookings);
         return ctx.say("forgetme.done");
     }
 
-    /** The customer is at the phone step (a typed message is their number) or at the SMS code step (it is the code). */
+    /** A typed message is wanted at the phone step (the number), the SMS code step (the code) and the name step (the name). */
     boolean wantsText(long userId) {
-        return drafts.find(userId).map(v -> v.draft().step() == Step.CONTACT || v.draft().step() == Step.CODE).orElse(false);
+        return drafts.find(userId).map(v -> v.draft().step() == Step.CONTACT || v.draft().step() == Step.CODE
+                || v.draft().step() == Step.NAME).orElse(false);
     }
 
     /** A button of the booking ({@link #PREFIX}). */
@@ -173,6 +184,9 @@ final class BookingChat {
             return chooseService(ctx, data.substring(SERVICE.length())).before(ack);
         }
         Optional<BookingDrafts.Versioned> found = drafts.find(ctx.userId());
+        if (found.isEmpty() && (data.equals(REMEMBER_YES) || data.equals(REMEMBER_NO))) {
+            return Reply.of(ack, edit(ctx, new View(ctx.t("bookflow.remember.expired"), Keyboard.NONE)));
+        }
         if (found.isEmpty()) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t(
                     data.equals(CONFIRM) ? "bookflow.already" : "bookflow.expired.short")),
@@ -180,7 +194,16 @@ final class BookingChat {
         }
         BookingDrafts.Versioned v = found.get();
         BookingDraft d = v.draft();
+        if (d.step() == Step.REMEMBER) {
+            return rememberAnswer(ctx, v, data);
+        }
         try {
+            if (data.equals(CANCEL) && d.step() == Step.CONSENT) {
+                // the customer would rather not give their phone here: nothing is stored, the form is the way
+                drafts.end(ctx.userId());
+                log.info("User {} declined the privacy consent", ctx.userId());
+                return Reply.of(ack, edit(ctx, new View(ctx.t("bookflow.consent.declined"), formOnly(ctx, d))));
+            }
             if (data.equals(CANCEL)) {
                 drafts.end(ctx.userId());
                 return Reply.of(ack, edit(ctx, new View(ctx.t("bookflow.cancelled"), Keyboard.NONE)));
@@ -197,7 +220,16 @@ final class BookingChat {
             if (data.equals(AGREE) && d.step() == Step.CONSENT) {
                 consent.give(ctx.userId());
                 log.info("User {} consented to the privacy policy", ctx.userId());
-                return askContact(ctx, v, d).before(ack);
+                return phoneStep(ctx, v, d).before(ack);
+            }
+            if (data.equals(EDIT_NAME) && d.step() == Step.SUMMARY) {
+                BookingDraft next = d.step(Step.NAME);
+                drafts.save(ctx.userId(), v.version(), next);
+                return Reply.of(ack, edit(ctx, nameAsk(ctx, next)));
+            }
+            if (data.equals(OTHER_PHONE) && d.step() == Step.SUMMARY) {
+                // the name stays (it may have been typed or remembered); only the number is asked again
+                return askContact(ctx, v, d.contact(null, d.name())).before(ack);
             }
             if (data.startsWith(SERVICE_PAGE) && d.step() == Step.SERVICE) {
                 return Reply.of(ack, edit(ctx, services(ctx, number(data, SERVICE_PAGE))));
@@ -229,11 +261,14 @@ final class BookingChat {
         return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.stale")));
     }
 
-    /** A typed phone number at the phone step, or the SMS code at the code step. */
+    /** A typed phone number at the phone step, the SMS code at the code step, or a typed name at the name step. */
     Reply text(Context ctx) {
         Optional<BookingDrafts.Versioned> found = drafts.find(ctx.userId());
         if (found.isPresent() && found.get().draft().step() == Step.CODE) {
             return code(ctx, found.get());
+        }
+        if (found.isPresent() && found.get().draft().step() == Step.NAME) {
+            return name(ctx, found.get());
         }
         return phone(ctx, ctx.in().text(), null);
     }
@@ -333,7 +368,18 @@ final class BookingChat {
             String policy = consent.policyUrl().map(url -> ctx.t("bookflow.consent.link", "url", url)).orElse("");
             return Reply.of(edit(ctx, new View(header(ctx, next) + "\n\n" + ctx.t("bookflow.consent", "policy", policy), kb.build())));
         }
-        return askContact(ctx, v, chosen);
+        return phoneStep(ctx, v, chosen);
+    }
+
+    /** After the consent: a remembered contact goes straight to the summary, otherwise the phone is asked for. */
+    private Reply phoneStep(Context ctx, BookingDrafts.Versioned v, BookingDraft chosen) {
+        Optional<CustomerContacts.Contact> saved = remembered.forNextBooking(ctx.userId());
+        if (saved.isEmpty()) {
+            return askContact(ctx, v, chosen);
+        }
+        BookingDraft next = chosen.contact(saved.get().phone(), saved.get().name()).step(Step.SUMMARY);
+        drafts.save(ctx.userId(), v.version(), next);
+        return Reply.of(edit(ctx, summary(ctx, next)));
     }
 
     /** The phone step: the flow message says so, and a new message carries the share-contact keyboard. */
@@ -355,7 +401,9 @@ final class BookingChat {
         if (phone.isEmpty()) {
             return Reply.of(ctx.send(ctx.t("bookflow.contact.invalid"), Keyboard.requestContact(ctx.t("bookflow.contact.button"))));
         }
-        String name = nameFromContact != null ? nameFromContact
+        // a name typed or remembered earlier in this booking stays; otherwise the Telegram profile's
+        String kept = found.get().draft().name();
+        String name = kept != null ? kept : nameFromContact != null ? nameFromContact
                 : ctx.in().firstName() == null || ctx.in().firstName().isBlank() ? ctx.t("bookflow.name.unknown") : ctx.in().firstName();
         BookingDraft next = found.get().draft().contact(phone.get(), name).step(Step.SUMMARY);
         drafts.save(ctx.userId(), found.get().version(), next);
@@ -365,13 +413,71 @@ final class BookingChat {
                 ctx.send(v.text(), v.keyboard()));
     }
 
+    /** The name step: the summary message asks for the name the salon should use; Back returns to the summary. */
+    private View nameAsk(Context ctx, BookingDraft d) {
+        String text = ctx.t("bookflow.name.ask", "min", CustomerName.MIN, "max", CustomerName.MAX, "name", d.name() == null ? "" : d.name());
+        return new View(text, nav(ctx, d, true));
+    }
+
+    /** A typed name at the name step: accepted → the summary again (a new message); refused → why, and asked again. */
+    private Reply name(Context ctx, BookingDrafts.Versioned v) {
+        CustomerName.Checked checked = CustomerName.check(ctx.in().text());
+        if (!checked.ok()) {
+            String why = ctx.t("bookflow.name.invalid." + checked.problem().name().toLowerCase(Locale.ROOT),
+                    "min", CustomerName.MIN, "max", CustomerName.MAX);
+            return Reply.of(ctx.send(why, Keyboard.NONE));
+        }
+        BookingDraft next = v.draft().contact(v.draft().phone(), checked.name()).step(Step.SUMMARY);
+        drafts.save(ctx.userId(), v.version(), next);
+        View s = summary(ctx, next);
+        return Reply.of(ctx.send(s.text(), s.keyboard()));
+    }
+
+    /** After a booking: may the phone and name be kept for the next one? A new message, answered Yes or No. */
+    private Action rememberAsk(Context ctx, BookingDraft d) {
+        Keyboard kb = Keyboard.builder()
+                .row(Button.callback(ctx.t("bookflow.remember.yes"), REMEMBER_YES), Button.callback(ctx.t("bookflow.remember.no"), REMEMBER_NO))
+                .build();
+        return ctx.send(ctx.t("bookflow.remember.ask", "phone", PhoneNumber.display(d.phone()), "name", d.name()), kb);
+    }
+
+    /** Ask "remember?" unless exactly this phone and name are remembered already; a storage hiccup skips the question. */
+    private boolean shouldAskToRemember(Context ctx, BookingDraft d) {
+        try {
+            return !remembered.remembers(ctx.userId(), d.phone(), d.name());
+        } catch (RuntimeException e) {
+            log.warn("Booking of user {} made; not asking to remember the contact: {}", ctx.userId(), e.toString());
+            return false;
+        }
+    }
+
+    /** The answer to "remember?": only Yes stores the contact; either way the finished booking's draft goes. */
+    private Reply rememberAnswer(Context ctx, BookingDrafts.Versioned v, String data) {
+        BookingDraft d = v.draft();
+        if (!data.equals(REMEMBER_YES) && !data.equals(REMEMBER_NO)) {
+            // Back, Cancel or Confirm of a message of the booking just made
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.already")));
+        }
+        Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
+        if (data.equals(REMEMBER_NO)) {
+            drafts.end(ctx.userId());
+            return Reply.of(ack, edit(ctx, new View(ctx.t("bookflow.remember.declined"), Keyboard.NONE)));
+        }
+        remembered.remember(ctx.userId(), d.phone(), d.name());
+        drafts.end(ctx.userId());
+        log.info("User {} asked the bot to remember their contact for the next booking", ctx.userId());
+        return Reply.of(ack, edit(ctx, new View(ctx.t("bookflow.remember.saved", "phone", PhoneNumber.display(d.phone())),
+                Keyboard.NONE)));
+    }
+
     private Reply back(Context ctx, BookingDrafts.Versioned v) throws StepFailed {
         BookingDraft d = v.draft();
         Step to = switch (d.step()) {
             case SERVICE, STAFF -> Step.SERVICE;
             case DAY -> d.staffFixed() ? Step.SERVICE : Step.STAFF;
             case TIME -> Step.DAY;
-            case CONSENT, CONTACT, SUMMARY, BOOKING, CODE -> Step.TIME;
+            case CONSENT, CONTACT, SUMMARY, BOOKING, CODE, REMEMBER -> Step.TIME;
+            case NAME -> Step.SUMMARY;
         };
         if (d.step() == Step.BOOKING) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.busy")));
@@ -382,6 +488,7 @@ final class BookingChat {
             case SERVICE -> services(ctx, 0);
             case STAFF -> staff(ctx, next, 0);
             case DAY -> days(ctx, next);
+            case SUMMARY -> summary(ctx, next);
             default -> times(ctx, next, 0, null);
         };
         Reply r = Reply.of(edit(ctx, view));
@@ -418,7 +525,13 @@ final class BookingChat {
         boolean fromButton = code == null;
         try {
             List<BookedRecord> records = booking.book(d, code);
-            drafts.end(ctx.userId());
+            boolean ask = shouldAskToRemember(ctx, d);
+            if (ask) {
+                // the phone and name stay in the draft only until the customer answers (or it expires)
+                backTo(ctx, d, Step.REMEMBER);
+            } else {
+                drafts.end(ctx.userId());
+            }
             log.info("User {} booked service {} with staff {} in chat: record {}", ctx.userId(), d.serviceId(), d.staffId(),
                     records.get(0).recordId());
             countBooking(ctx, d);
@@ -427,7 +540,8 @@ final class BookingChat {
             String text = ctx.t("bookflow.done", "details", details(ctx, d), "record", records.get(0).recordId());
             Reply done = Reply.of(show(ctx, new View(text, Keyboard.NONE), fromButton));
             Optional<Action.SendDocument> ics = calendarFile(ctx, d, records.get(0), company);
-            return ics.isPresent() ? done.then(ics.get()) : done;
+            done = ics.isPresent() ? done.then(ics.get()) : done;
+            return ask ? done.then(rememberAsk(ctx, d)) : done;
         } catch (NotReadyException e) {
             backTo(ctx, d, fromButton ? Step.SUMMARY : Step.CODE);
             return Reply.of(show(ctx, new View(ctx.t("services.unavailable"), formOnly(ctx, d)), fromButton));
@@ -840,8 +954,13 @@ final class BookingChat {
     private View summary(Context ctx, BookingDraft d) {
         Keyboard.Builder kb = Keyboard.builder();
         kb.row(Button.callback(ctx.t("bookflow.button.confirm"), CONFIRM));
+        kb.row(Button.callback(ctx.t("bookflow.button.name"), EDIT_NAME), Button.callback(ctx.t("bookflow.button.phone"), OTHER_PHONE));
         addNav(ctx, d, kb, true);
-        return new View(ctx.t("bookflow.summary", "details", details(ctx, d)), kb.build());
+        String text = ctx.t("bookflow.summary", "details", details(ctx, d));
+        if (d.phone() != null && remembered.forNextBooking(ctx.userId()).map(c -> c.phone().equals(d.phone())).orElse(false)) {
+            text += "\n\n" + ctx.t("bookflow.contact.remembered", "button", ctx.t("bookflow.button.phone"));
+        }
+        return new View(text, kb.build());
     }
 
     /** Service, specialist, date, time (with the company's time zone), price, name and phone. */

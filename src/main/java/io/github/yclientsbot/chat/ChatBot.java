@@ -55,11 +55,12 @@ public final class ChatBot {
                    StatusReport status, PriceFormat prices, ExportImport transfer, DocumentDownloader downloader,
                    BookingService bookingService, BookingDrafts drafts, io.github.yclientsbot.booking.PrivacyConsent consent,
                    io.github.yclientsbot.storage.BookingReferences references,
-                   io.github.yclientsbot.booking.BookingQuotas quotas) {
+                   io.github.yclientsbot.booking.BookingQuotas quotas,
+                   io.github.yclientsbot.booking.RememberedContacts remembered) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
-        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent, references, quotas);
+        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent, references, quotas, remembered);
         this.customer = new CustomerCommands(menu, claim, booking, bookingService::mode);
         this.admin = new AdminCommands(tokens, company, services, yclients, prices);
         List<Command> all = new ArrayList<>(customer.commands());

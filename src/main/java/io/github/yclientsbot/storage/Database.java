@@ -183,6 +183,11 @@ public final class Database implements AutoCloseable {
         return bookingLimitEvents;
     }
 
+    /** Customers' phone and name remembered for their next booking, encrypted with {@code box}. */
+    public CustomerContacts customerContacts(SecretBox box) {
+        return new CustomerContacts(sessionFactory, box, clock);
+    }
+
     /** Customers' bookings made in chat (record id and hash), for /mybookings. */
     public BookingReferences bookingReferences() {
         return bookingReferences;
@@ -253,7 +258,7 @@ public final class Database implements AutoCloseable {
         Configuration configuration = new Configuration()
                 .addAnnotatedClasses(BotSettingEntity.class, ServiceMappingEntity.class, AuditEntryEntity.class,
                         BotAdminEntity.class, BookingStateEntity.class, BookingConsentEntity.class,
-                        BookingReferenceEntity.class, BookingLimitEventEntity.class)
+                        BookingReferenceEntity.class, BookingLimitEventEntity.class, CustomerContactEntity.class)
                 .setProperty(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                 .setProperty(JdbcSettings.SHOW_SQL, false)
                 .setProperty(JdbcSettings.FORMAT_SQL, false)
