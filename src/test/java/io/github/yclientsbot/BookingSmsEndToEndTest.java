@@ -136,6 +136,10 @@ class BookingSmsEndToEndTest extends EndToEndBase {
         assertEquals(CODE, records.get(1).path("code").asText(), "spaces and dashes dropped");
         assertEquals(PHONE, records.get(1).path("phone").asText());
         assertEquals(1, app.database().bookingReferences().forUser(CUSTOMER).size());
+        // the number waits in the draft only for the answer to "remember it?"; No ends the conversation
+        Call question = done.stream().filter(c -> c.callbackData().contains("bk:rm:n")).findFirst().orElseThrow();
+        assertTrue(app.database().bookingStates().find(CUSTOMER).orElseThrow().json().contains("\"step\":\"REMEMBER\""));
+        exchange(() -> telegram.pressButton(CUSTOMER, question.resultMessageId(), "bk:rm:n"));
         assertTrue(app.database().bookingStates().find(CUSTOMER).isEmpty(), "the conversation ended");
         assertFalse(logs.rawText().contains(CODE), "the code is never logged");
         assertFalse(logs.rawText().contains("531-974"), "the code is never logged");
