@@ -113,6 +113,64 @@ class BookingEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void noAnswerToBookRecordMeansTheOutcomeIsUnknownAndConfirmIsNotOfferedAgain() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call summary = walkToSummary();
+        yclients.on("POST", "/api/v1/book_record/" + COMPANY)
+                .respond(502, "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Bad gateway\"}}");
+
+        Call unknown = press(summary.resultMessageId(), "bk:ok");
+        assertTrue(unknown.text().contains("не знаю, создана ли запись") && unknown.text().contains("+74951234567"), unknown.text());
+        assertTrue(unknown.callbackData().isEmpty(), "no Confirm again: " + unknown.callbackData());
+        assertTrue(app.database().bookingStates().find(CUSTOMER).isEmpty(), "the conversation is over");
+        // a second tap on the old Confirm books nothing
+        List<Call> again = exchange(() -> telegram.pressButton(CUSTOMER, summary.resultMessageId(), "bk:ok"));
+        assertTrue(only(again, "answercallbackquery").size() == 1, again.toString());
+        assertEquals(1, yclients.requests("POST", "/api/v1/book_record/" + COMPANY).size(), "book_record is never sent twice");
+    }
+
+    @Test
+    void anOldCancelAfterTheBookingSaysNothingWasCancelled() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call summary = walkToSummary();
+        Call question = confirmAndGetRememberQuestion(summary);
+        press(question.resultMessageId(), "bk:rm:n");
+
+        Call old = press(summary.resultMessageId(), "bk:x");
+        assertTrue(old.text().contains("ничего не отменила") && old.text().contains("/mybookings"), old.text());
+        assertEquals(1, app.database().bookingReferences().forUser(CUSTOMER).size(), "the booking stands");
+    }
+
+    @Test
+    void cancellingAtThePhoneStepTakesTheShareButtonAwayAndALateContactIsNotKept() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call list = ask(CUSTOMER, "/book");
+        int flow = list.resultMessageId();
+        press(flow, list.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).findFirst().orElseThrow());
+        press(flow, "bk:st:" + ANNA);
+        press(flow, "bk:d:2026-12-01");
+        pickTime(flow, "bk:t:20261201:0");
+
+        List<Call> cancelled = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:x"));
+        assertTrue(single(cancelled, "editmessagetext").text().contains("Запись отменена"));
+        Call removed = single(cancelled, "sendmessage");
+        assertTrue(removed.body().path("reply_markup").path("remove_keyboard").asBoolean(), removed.body().toString());
+
+        // the button tapped anyway (an old keyboard on another device): not kept, the keyboard goes
+        List<Call> late = exchange(() -> telegram.sendContact(CUSTOMER, CUSTOMER, "+7 (916) 123-45-67"));
+        Call answer = single(late, "sendmessage");
+        assertTrue(answer.text().contains("не сохранил"), answer.text());
+        assertTrue(answer.body().path("reply_markup").path("remove_keyboard").asBoolean(), answer.body().toString());
+        assertNowhere("79161234567");
+    }
+
+    @Test
     void aConfirmedBookingIsRememberedAndComesWithACalendarFile() throws Exception {
         startBot();
         setUpCompany();

@@ -100,7 +100,7 @@ public final class BookingService {
     }
 
     /** {@code book_check} then {@code book_record}; any refusal (433…) is thrown as it came. */
-    public List<BookedRecord> book(BookingDraft d) throws YclientsException, NotReadyException {
+    public List<BookedRecord> book(BookingDraft d) throws YclientsException, NotReadyException, BookingOutcomeUnknown {
         return book(d, null);
     }
 
@@ -108,12 +108,20 @@ public final class BookingService {
      * {@code book_check} then {@code book_record} with the SMS code the customer typed ({@code null}: none);
      * any refusal (432 wrong code, 433…) is thrown as it came.
      */
-    public List<BookedRecord> book(BookingDraft d, String smsCode) throws YclientsException, NotReadyException {
+    public List<BookedRecord> book(BookingDraft d, String smsCode)
+            throws YclientsException, NotReadyException, BookingOutcomeUnknown {
         List<Appointment> appointments = appointments(d);
         YclientsCredentials creds = credentials();
         long company = companyId();
         directory.client().bookCheck(creds, company, appointments);
-        return directory.client().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), smsCode, null, appointments));
+        try {
+            return directory.client().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), smsCode, null, appointments));
+        } catch (YclientsException e) {
+            if (e.outcomeUnknown()) {
+                throw new BookingOutcomeUnknown(e);
+            }
+            throw e;
+        }
     }
 
     /** {@code book_check} alone: the slot can still be booked (before an SMS code is sent for it). */

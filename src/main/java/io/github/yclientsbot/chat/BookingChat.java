@@ -3,6 +3,7 @@ package io.github.yclientsbot.chat;
 import io.github.yclientsbot.booking.BookingDraft;
 import io.github.yclientsbot.booking.BookingDraft.Step;
 import io.github.yclientsbot.booking.BookingDrafts;
+import io.github.yclientsbot.booking.BookingOutcomeUnknown;
 import io.github.yclientsbot.booking.BookingQuotas;
 import io.github.yclientsbot.booking.BookingService;
 import io.github.yclientsbot.booking.CalendarFile;
@@ -206,7 +207,9 @@ final class BookingChat {
             }
             if (data.equals(CANCEL)) {
                 drafts.end(ctx.userId());
-                return Reply.of(ack, edit(ctx, new View(ctx.t("bookflow.cancelled"), Keyboard.NONE)));
+                Reply r = Reply.of(ack, edit(ctx, new View(ctx.t("bookflow.cancelled"), Keyboard.NONE)));
+                // the "share my number" keyboard of the phone step would stay on screen otherwise
+                return d.step() == Step.CONTACT ? r.then(ctx.send(ctx.t("bookflow.contact.closed"), Keyboard.REMOVE_REPLY)) : r;
             }
             if (data.equals(BACK)) {
                 return back(ctx, v).before(ack);
@@ -282,7 +285,8 @@ final class BookingChat {
         }
         Optional<BookingDrafts.Versioned> found = drafts.find(ctx.userId());
         if (found.isEmpty() || found.get().draft().step() != Step.CONTACT) {
-            return ctx.isPrivate() ? ctx.say("hint.other") : Reply.NONE;
+            // a "share my number" keyboard left from a booking that ended: say so and take it away
+            return Reply.of(ctx.send(ctx.t("bookflow.contact.nostep"), Keyboard.REMOVE_REPLY));
         }
         if (c.contactUserId() == null || c.contactUserId() != ctx.userId()) {
             log.info("User {} shared a contact that is not their own; refused", ctx.userId());
@@ -507,14 +511,32 @@ final class BookingChat {
                     ctx.t(d.step() == Step.BOOKING ? "bookflow.busy" : "bookflow.stale")));
         }
         Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
-        Optional<BookingQuotas.Over> over = quotas.checkBooking(ctx.userId());
-        if (over.isPresent()) {
-            return Reply.of(ack, edit(ctx, overLimit(ctx, d, over.get(), Step.SUMMARY)));
+        try {
+            Optional<BookingQuotas.Over> over = quotas.checkBooking(ctx.userId());
+            if (over.isPresent()) {
+                return Reply.of(ack, edit(ctx, overLimit(ctx, d, over.get(), Step.SUMMARY)));
+            }
+            if (phoneConfirmation(ctx)) {
+                return Reply.of(ack, edit(ctx, sendCode(ctx, d, true)));
+            }
+            return book(ctx, d, null).before(ack);
+        } catch (RuntimeException e) {
+            throw unstuck(ctx, d, Step.SUMMARY, e);
         }
-        if (phoneConfirmation(ctx)) {
-            return Reply.of(ack, edit(ctx, sendCode(ctx, d, true)));
+    }
+
+    /**
+     * Something unexpected (a database hiccup) after the draft was moved to BOOKING: it goes back to {@code to},
+     * so Confirm works again instead of "being booked" for 30 minutes; the error goes on to the generic answer.
+     */
+    private RuntimeException unstuck(Context ctx, BookingDraft d, Step to, RuntimeException e) {
+        try {
+            drafts.find(ctx.userId()).filter(v -> v.draft().step() == Step.BOOKING)
+                    .ifPresent(v -> drafts.save(ctx.userId(), v.version(), d.step(to)));
+        } catch (RuntimeException again) {
+            e.addSuppressed(again);
         }
-        return book(ctx, d, null).before(ack);
+        return e;
     }
 
     /**
@@ -542,6 +564,15 @@ final class BookingChat {
             Optional<Action.SendDocument> ics = calendarFile(ctx, d, records.get(0), company);
             done = ics.isPresent() ? done.then(ics.get()) : done;
             return ask ? done.then(rememberAsk(ctx, d)) : done;
+        } catch (BookingOutcomeUnknown e) {
+            // no Confirm again: the booking may exist, and with "any specialist" a retry could book someone else
+            drafts.end(ctx.userId());
+            countBooking(ctx, d);
+            log.warn("Booking of user {} may or may not have been made (no usable answer to book_record): {}", ctx.userId(),
+                    e.getMessage());
+            String phone = salonPhone();
+            return Reply.of(show(ctx, new View(ctx.t("bookflow.error.unknown", "phone", phone.isEmpty() ? "" : " " + phone),
+                    Keyboard.NONE), fromButton));
         } catch (NotReadyException e) {
             backTo(ctx, d, fromButton ? Step.SUMMARY : Step.CODE);
             return Reply.of(show(ctx, new View(ctx.t("services.unavailable"), formOnly(ctx, d)), fromButton));
@@ -580,9 +611,17 @@ final class BookingChat {
         if (over.isPresent()) {
             return overLimit(ctx, d, over.get(), first ? Step.SUMMARY : Step.CODE);
         }
+        // "send again" waits for the minute to pass (see resend); so does a Confirm after going back to another time
+        java.time.Duration wait = quotas.resendWait(ctx.userId());
         try {
             if (first) {
                 booking.check(d);
+            }
+            if (!wait.isZero()) {
+                backTo(ctx, d, Step.CODE);
+                long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+                return new View(ctx.t("bookflow.code.recent", "phone", PhoneNumber.display(d.phone()), "seconds", seconds)
+                        + "\n\n" + details(ctx, d) + "\n\n" + ctx.t("bookflow.code.ask"), codeKeyboard(ctx, d));
             }
             booking.sendCode(d);
         } catch (NotReadyException e) {
@@ -635,7 +674,11 @@ final class BookingChat {
         if (!drafts.save(ctx.userId(), v.version(), d.step(Step.BOOKING))) {
             return ctx.say("bookflow.busy");
         }
-        return book(ctx, d, code);
+        try {
+            return book(ctx, d, code);
+        } catch (RuntimeException e) {
+            throw unstuck(ctx, d, Step.CODE, e);
+        }
     }
 
     /** 432: one more wrong code counted; the customer types again, or (after the last try) asks for a new code. */
@@ -719,6 +762,16 @@ final class BookingChat {
             }
         } catch (NotReadyException | RuntimeException e) {
             log.warn("Booking of user {} made but not stored for /mybookings: {}", ctx.userId(), e.toString());
+        }
+    }
+
+    /** The salon's phone from the (cached) company, or "" when unknown. */
+    private String salonPhone() {
+        try {
+            String phone = booking.companyInfo().phone();
+            return phone == null ? "" : phone.strip();
+        } catch (YclientsException | NotReadyException | RuntimeException e) {
+            return "";
         }
     }
 
@@ -1000,7 +1053,11 @@ final class BookingChat {
     }
 
     private static String staffLabel(Context ctx, BookingDraft d) {
-        return d.staffId() > 0 && d.staffName() != null ? d.staffName() : ctx.t("bookflow.staff.any");
+        if (d.staffId() > 0 && d.staffName() != null) {
+            return d.staffName();
+        }
+        // a button tied to a specialist YCLIENTS did not list as bookable: not "any", the one on the button
+        return d.staffId() > 0 ? ctx.t("bookflow.staff.fixed") : ctx.t("bookflow.staff.any");
     }
 
     private static String dateLabel(Context ctx, LocalDate day) {

@@ -31,7 +31,14 @@ public record Reply(List<Action> actions) {
         return new Reply(all);
     }
 
+    /**
+     * {@code action} first. A callback can be answered once only: a silent {@link Action.AnswerCallback} put
+     * before a reply that already answers it (with a warning) is left out, so the warning is what the user sees.
+     */
     public Reply before(Action action) {
+        if (action instanceof Action.AnswerCallback && actions.stream().anyMatch(a -> a instanceof Action.AnswerCallback)) {
+            return this;
+        }
         List<Action> all = new ArrayList<>();
         all.add(action);
         all.addAll(actions);

@@ -15,7 +15,7 @@ class BookingStateEntity {
     @Column(name = "user_id", nullable = false)
     private Long userId;
 
-    @Column(name = "state_json", length = 4000, nullable = false)
+    @Column(name = "state_json", length = 32000, nullable = false)
     private String stateJson;
 
     @Column(name = "version", nullable = false)

@@ -15,7 +15,7 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 public final class BookingStates {
 
-    public static final int MAX_JSON = 4000;
+    public static final int MAX_JSON = 32_000;
 
     private final SessionFactory sessionFactory;
     private final Clock clock;

@@ -93,6 +93,19 @@ public class YclientsException extends Exception {
     return kind != Kind.HTTP || httpStatus == 429 || httpStatus >= 500;
   }
 
+  /**
+   * For a call that changes something (a booking): it may have been carried out although no answer says so — a
+   * timeout, a connection cut after the request went out, an unreadable answer, a 5xx. Not for a refused
+   * connection or a 429, which YCLIENTS never processed.
+   */
+  public boolean outcomeUnknown() {
+    return switch (kind) {
+      case TIMEOUT, BAD_RESPONSE -> true;
+      case NETWORK -> !(getCause() instanceof java.net.ConnectException);
+      case HTTP -> httpStatus >= 500;
+    };
+  }
+
   /** HTTP 401, 402 or 403: a token is wrong, lacks rights, or the licence has expired. */
   public boolean isAuthProblem() {
     return httpStatus == 401 || httpStatus == 402 || httpStatus == 403;

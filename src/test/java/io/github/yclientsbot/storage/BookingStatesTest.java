@@ -71,4 +71,18 @@ class BookingStatesTest {
         assertTrue(states.find(5L).isEmpty());
         assertFalse(states.delete(5L));
     }
+
+    @Test
+    void aDayWithEveryFiveMinutesFreeFitsInTheState() {
+        // 288 free times (every 5 minutes round the clock), each [label, datetime, length] as the draft keeps them
+        StringBuilder times = new StringBuilder("[");
+        for (int i = 0; i < 288; i++) {
+            times.append(i == 0 ? "" : ",").append(String.format("[\"%02d:%02d\",\"2026-12-01T%02d:%02d:00+03:00\",\"3600\"]",
+                    i / 12, i % 12 * 5, i / 12, i % 12 * 5));
+        }
+        String json = "{\"step\":\"TIME\",\"times\":" + times + "]}";
+        assertTrue(json.length() > 4000, "longer than the old column: " + json.length());
+        states.start(9L, json);
+        assertEquals(json, states.find(9L).orElseThrow().json());
+    }
 }
