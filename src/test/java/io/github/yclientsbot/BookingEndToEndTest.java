@@ -444,6 +444,24 @@ class BookingEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void aSharedContactFromAbroadWithoutPlusIsTaken() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        int flow = walkToTimes();
+        pickTime(flow, "bk:t:20261201:0");
+
+        // Telegram sends a contact's number without "+"; this one is Ukrainian
+        List<Call> shared = exchange(() -> telegram.sendContact(CUSTOMER, CUSTOMER, "380501234567"));
+        List<Call> sent = only(shared, "sendmessage");
+        assertEquals(2, sent.size(), shared.toString());
+        assertTrue(sent.get(0).text().contains("+380501234567"), sent.get(0).text());
+        press(sent.get(1).resultMessageId(), "bk:ok");
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
+        assertEquals("380501234567", record.path("phone").asText());
+    }
+
+    @Test
     void noSpecialistFreeAnyMore436OffersTheNearestFreeTimes() throws Exception {
         startBot();
         setUpCompany();

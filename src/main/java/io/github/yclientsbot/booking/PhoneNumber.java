@@ -43,6 +43,18 @@ public final class PhoneNumber {
         return Optional.empty();
     }
 
+    /**
+     * A number from a contact shared in Telegram: that is the account's verified full international number, usually
+     * sent without "+" ({@code 380501234567}), so it is read as if it had one. Never the Russian 8… or ten-digit forms.
+     */
+    public static Optional<String> normalizeShared(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String text = raw.strip();
+        return normalize(text.startsWith("+") ? text : "+" + text);
+    }
+
     /** {@code 79161234567} → {@code +7 916 123-45-67}; other numbers as {@code +digits}. */
     public static String display(String digits) {
         if (digits.length() == 11 && digits.charAt(0) == '7') {

@@ -33,6 +33,34 @@ class PhoneNumberTest {
         assertEquals(Optional.empty(), PhoneNumber.normalize(raw));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "380501234567, 380501234567",
+        "+380501234567, 380501234567",
+        "79161234567, 79161234567",
+        "+79161234567, 79161234567",
+        "77011234567, 77011234567",
+        "' 375291234567 ', 375291234567",
+        "4915112345678, 4915112345678"})
+    void aSharedContactIsAFullInternationalNumberWithOrWithoutPlus(String raw, String expected) {
+        assertEquals(Optional.of(expected), PhoneNumber.normalizeShared(raw));
+        // what it gives is accepted again as typed with "+", as the booking flow re-reads it
+        assertEquals(Optional.of(expected), PhoneNumber.normalize("+" + expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "12345", "hello", "0501234567", "71161234567", "7916123456789123"})
+    void aSharedContactThatIsNotAPhoneNumberIsRefused(String raw) {
+        assertEquals(Optional.empty(), PhoneNumber.normalizeShared(raw));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSharedContactIsNotReadAsATypedRussianNumber() {
+        // typed, 380501234567 without "+" is no number; shared, it is Ukrainian
+        assertEquals(Optional.empty(), PhoneNumber.normalize("380501234567"));
+        assertEquals(Optional.empty(), PhoneNumber.normalizeShared(null));
+    }
+
     @org.junit.jupiter.api.Test
     void displaysRussianNumbersReadably() {
         assertEquals("+7 916 123-45-67", PhoneNumber.display("79161234567"));
