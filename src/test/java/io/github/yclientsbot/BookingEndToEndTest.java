@@ -194,6 +194,30 @@ class BookingEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void myBookingsSaysItCannotCheckWhenYclientsRefusesAndSkipsOnlyABookingThatIsGone() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        bookAndReadBack();
+
+        for (int status : List.of(401, 403)) {
+            yclients.on("GET", RECORD).respond(status,
+                    "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Недостаточно прав\"}}");
+            Call refused = ask(CUSTOMER, "/mybookings");
+            assertTrue(refused.text().contains("не отвечает"), status + ": " + refused.text());
+            assertFalse(refused.text().contains("Предстоящих записей"), status + " is not 'you have no bookings'");
+            assertEquals(List.of(FORM), refused.buttonUrls().stream().map(u -> u.substring(0, FORM.length())).toList());
+        }
+        assertEquals(2, app.database().bookingReferences().forUser(CUSTOMER).size(), "nothing is forgotten on a refusal");
+        assertTrue(logs.text().contains("record 784512093 not readable"), "the refusal is logged as a warning");
+
+        yclients.on("GET", RECORD).respond(404,
+                "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Запись не найдена\"}}");
+        assertTrue(ask(CUSTOMER, "/mybookings").text().contains("Предстоящих записей"), "a booking YCLIENTS no longer has is skipped");
+        assertNowhere("9f2c4e1ab07d5e3c8a61b4f0d2e7c915");
+    }
+
+    @Test
     void aRefusedCancellationGivesThePhoneAndTheFormAndForgetmeDeletesTheReferences() throws Exception {
         startBot();
         setUpCompany();
