@@ -277,7 +277,7 @@ class BookingEndToEndTest extends EndToEndBase {
         mapHaircut();
         // 432 (wrong SMS code) is not here: without a code it starts the SMS confirmation (BookingSmsEndToEndTest)
         Map<Integer, String> expected = Map.of(431, "не принял номер", 434, "нельзя",
-                435, "нужно имя", 437, "пересекаются", 438, "больше недоступна");
+                435, "нужно имя", 437, "пересекаются друг с другом", 438, "больше недоступна");
         for (var e : expected.entrySet()) {
             Call summary = walkToSummary();
             yclients.on("POST", "/api/v1/book_record/" + COMPANY).respond(422,
