@@ -350,10 +350,27 @@ class BookingEndToEndTest extends EndToEndBase {
         assertTrue(staff.text().contains("Шаг 2 из 5"), staff.text());
         assertTrue(staff.buttonUrls().contains(link(FORM, 13700211, 0)), "the form stays available as a fallback");
 
+        String deepLink = "https://t.me/" + io.github.yclientsbot.testing.FakeTelegramServer.BOT_USERNAME + "?start=book";
         Call group = askInGroup(CUSTOMER, "/book");
-        assertEquals(List.of("https://t.me/" + io.github.yclientsbot.testing.FakeTelegramServer.BOT_USERNAME + "?start=book"),
-                group.buttonUrls());
+        assertEquals(List.of(deepLink), group.buttonUrls());
         assertTrue(ask(CUSTOMER, "/start book").text().contains("Шаг 1 из 5"));
+
+        // in a group "📅 Here" cannot book there: it is the link into the private chat, beside the form link
+        Call groupList = askInGroup(CUSTOMER, "/services");
+        assertEquals(List.of(link(FORM, 13700211, 0), deepLink), groupList.buttonUrls());
+        assertTrue(groupList.buttonTexts().contains("📅 В личном чате"), groupList.buttonTexts().toString());
+        assertTrue(groupList.callbackData().stream().noneMatch(d -> d.startsWith("bk:")), groupList.callbackData().toString());
+
+        // booking in the chat only: in a group the service buttons themselves are that link
+        assertTrue(ask(ADMIN, "/bookingmode chat").text().contains("прямо в чате"));
+        Call chatOnly = askInGroup(CUSTOMER, "/services");
+        assertEquals(List.of(deepLink), chatOnly.buttonUrls());
+        assertTrue(chatOnly.buttonTexts().stream().anyMatch(t -> t.contains("Женская стрижка")), chatOnly.buttonTexts().toString());
+        assertTrue(chatOnly.callbackData().stream().noneMatch(d -> d.startsWith("bk:")), chatOnly.callbackData().toString());
+        // in the private chat the service buttons still start the booking right there
+        Call privateList = ask(CUSTOMER, "/services");
+        assertEquals(List.of(), privateList.buttonUrls());
+        assertTrue(privateList.callbackData().stream().anyMatch(d -> d.startsWith("bk:svc:")), privateList.callbackData().toString());
     }
 
     @Test
