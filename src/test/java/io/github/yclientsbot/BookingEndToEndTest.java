@@ -252,6 +252,30 @@ class BookingEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void myBookingsSaysItCannotCheckWhenYclientsRefusesAndSkipsOnlyABookingThatIsGone() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        bookAndReadBack();
+
+        for (int status : List.of(401, 403)) {
+            yclients.on("GET", RECORD).respond(status,
+                    "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Недостаточно прав\"}}");
+            Call refused = ask(CUSTOMER, "/mybookings");
+            assertTrue(refused.text().contains("не отвечает"), status + ": " + refused.text());
+            assertFalse(refused.text().contains("Предстоящих записей"), status + " is not 'you have no bookings'");
+            assertEquals(List.of(FORM), refused.buttonUrls().stream().map(u -> u.substring(0, FORM.length())).toList());
+        }
+        assertEquals(2, app.database().bookingReferences().forUser(CUSTOMER).size(), "nothing is forgotten on a refusal");
+        assertTrue(logs.text().contains("record 784512093 not readable"), "the refusal is logged as a warning");
+
+        yclients.on("GET", RECORD).respond(404,
+                "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Запись не найдена\"}}");
+        assertTrue(ask(CUSTOMER, "/mybookings").text().contains("Предстоящих записей"), "a booking YCLIENTS no longer has is skipped");
+        assertNowhere("9f2c4e1ab07d5e3c8a61b4f0d2e7c915");
+    }
+
+    @Test
     void aRefusedCancellationGivesThePhoneAndTheFormAndForgetmeDeletesTheReferences() throws Exception {
         startBot();
         setUpCompany();
@@ -311,7 +335,7 @@ class BookingEndToEndTest extends EndToEndBase {
         mapHaircut();
         // 432 (wrong SMS code) is not here: without a code it starts the SMS confirmation (BookingSmsEndToEndTest)
         Map<Integer, String> expected = Map.of(431, "не принял номер", 434, "нельзя",
-                435, "нужно имя", 437, "пересекаются", 438, "больше недоступна");
+                435, "нужно имя", 437, "пересекаются друг с другом", 438, "больше недоступна");
         for (var e : expected.entrySet()) {
             Call summary = walkToSummary();
             yclients.on("POST", "/api/v1/book_record/" + COMPANY).respond(422,
@@ -384,10 +408,27 @@ class BookingEndToEndTest extends EndToEndBase {
         assertTrue(staff.text().contains("Шаг 2 из 5"), staff.text());
         assertTrue(staff.buttonUrls().contains(link(FORM, 13700211, 0)), "the form stays available as a fallback");
 
+        String deepLink = "https://t.me/" + io.github.yclientsbot.testing.FakeTelegramServer.BOT_USERNAME + "?start=book";
         Call group = askInGroup(CUSTOMER, "/book");
-        assertEquals(List.of("https://t.me/" + io.github.yclientsbot.testing.FakeTelegramServer.BOT_USERNAME + "?start=book"),
-                group.buttonUrls());
+        assertEquals(List.of(deepLink), group.buttonUrls());
         assertTrue(ask(CUSTOMER, "/start book").text().contains("Шаг 1 из 5"));
+
+        // in a group "📅 Here" cannot book there: it is the link into the private chat, beside the form link
+        Call groupList = askInGroup(CUSTOMER, "/services");
+        assertEquals(List.of(link(FORM, 13700211, 0), deepLink), groupList.buttonUrls());
+        assertTrue(groupList.buttonTexts().contains("📅 В личном чате"), groupList.buttonTexts().toString());
+        assertTrue(groupList.callbackData().stream().noneMatch(d -> d.startsWith("bk:")), groupList.callbackData().toString());
+
+        // booking in the chat only: in a group the service buttons themselves are that link
+        assertTrue(ask(ADMIN, "/bookingmode chat").text().contains("прямо в чате"));
+        Call chatOnly = askInGroup(CUSTOMER, "/services");
+        assertEquals(List.of(deepLink), chatOnly.buttonUrls());
+        assertTrue(chatOnly.buttonTexts().stream().anyMatch(t -> t.contains("Женская стрижка")), chatOnly.buttonTexts().toString());
+        assertTrue(chatOnly.callbackData().stream().noneMatch(d -> d.startsWith("bk:")), chatOnly.callbackData().toString());
+        // in the private chat the service buttons still start the booking right there
+        Call privateList = ask(CUSTOMER, "/services");
+        assertEquals(List.of(), privateList.buttonUrls());
+        assertTrue(privateList.callbackData().stream().anyMatch(d -> d.startsWith("bk:svc:")), privateList.callbackData().toString());
     }
 
     @Test
@@ -499,6 +540,24 @@ class BookingEndToEndTest extends EndToEndBase {
         Call notAUser = single(exchange(() -> telegram.sendContact(CUSTOMER, null, "+79990001122")), "sendmessage");
         assertTrue(notAUser.text().contains("не ваш контакт"), "a card of no Telegram user is refused too: " + notAUser.text());
         assertTrue(app.database().bookingStates().find(CUSTOMER).orElseThrow().json().contains("\"step\":\"CONTACT\""));
+    }
+
+    @Test
+    void aSharedContactFromAbroadWithoutPlusIsTaken() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        int flow = walkToTimes();
+        pickTime(flow, "bk:t:20261201:0");
+
+        // Telegram sends a contact's number without "+"; this one is Ukrainian
+        List<Call> shared = exchange(() -> telegram.sendContact(CUSTOMER, CUSTOMER, "380501234567"));
+        List<Call> sent = only(shared, "sendmessage");
+        assertEquals(2, sent.size(), shared.toString());
+        assertTrue(sent.get(0).text().contains("+380501234567"), sent.get(0).text());
+        press(sent.get(1).resultMessageId(), "bk:ok");
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
+        assertEquals("380501234567", record.path("phone").asText());
     }
 
     @Test

@@ -35,7 +35,9 @@ class GroupAndRolesEndToEndTest extends EndToEndBase {
 
         // addressed to this bot: answered in the group, with the booking buttons
         Call list = askInGroup(CUSTOMER, "/services@" + FakeTelegramServer.BOT_USERNAME);
-        assertEquals(List.of(link(FORM, 13700211, 0)), list.buttonUrls());
+        // the form link, and "📅 Here" as the link into the private chat (booking in the chat works only there)
+        assertEquals(List.of(link(FORM, 13700211, 0), "https://t.me/" + FakeTelegramServer.BOT_USERNAME + "?start=book"),
+                list.buttonUrls());
         Call unknown = askInGroup(CUSTOMER, "/nosuchcommand@" + FakeTelegramServer.BOT_USERNAME);
         assertTrue(unknown.text().contains("Такой команды я не знаю"), unknown.text());
 

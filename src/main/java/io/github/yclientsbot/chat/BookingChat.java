@@ -293,7 +293,8 @@ final class BookingChat {
             return Reply.of(ctx.send(ctx.t("bookflow.contact.foreign"), Keyboard.requestContact(ctx.t("bookflow.contact.button"))));
         }
         String name = String.join(" ", nonBlank(c.firstName(), c.lastName()));
-        return phone(ctx, c.phoneNumber(), name.isBlank() ? null : name);
+        String shared = PhoneNumber.normalizeShared(c.phoneNumber()).map(d -> "+" + d).orElse(c.phoneNumber()); // usually without "+"
+        return phone(ctx, shared, name.isBlank() ? null : name);
     }
 
     // --- steps -------------------------------------------------------------------------------------

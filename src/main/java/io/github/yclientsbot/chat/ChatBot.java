@@ -61,7 +61,7 @@ public final class ChatBot {
         this.roles = roles;
         this.botUsername = botUsername;
         this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent, references, quotas, remembered);
-        this.customer = new CustomerCommands(menu, claim, booking, bookingService::mode);
+        this.customer = new CustomerCommands(menu, claim, booking, bookingService::mode, botUsername);
         this.admin = new AdminCommands(tokens, company, services, yclients, prices);
         List<Command> all = new ArrayList<>(customer.commands());
         all.addAll(admin.commands());

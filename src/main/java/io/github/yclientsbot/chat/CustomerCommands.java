@@ -17,9 +17,10 @@ final class CustomerCommands {
     private final ClaimCode claim;
     private final BookingChat booking;
 
-    CustomerCommands(ServiceMenu menu, ClaimCode claim, BookingChat booking, java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode) {
+    CustomerCommands(ServiceMenu menu, ClaimCode claim, BookingChat booking, java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode,
+                     java.util.function.Supplier<String> botUsername) {
         this.menu = menu;
-        this.list = new ServiceListView(menu, mode);
+        this.list = new ServiceListView(menu, mode, botUsername);
         this.claim = claim;
         this.booking = booking;
     }

@@ -71,8 +71,14 @@ final class MyBookingsChat {
                     log.info("/mybookings of user {}: YCLIENTS unavailable: {}", ctx.userId(), e.getMessage());
                     return Reply.of(ctx.send(ctx.t("bookflow.error.unavailable"), formOnly(ctx)));
                 }
-                // a reference that no longer works (the booking was removed in YCLIENTS): not listed
-                log.info("/mybookings of user {}: record {} not readable: {}", ctx.userId(), ref.recordId(), e.getMessage());
+                if (!e.isNotFound()) {
+                    // 401/403/licence, a refusal…: the bookings cannot be checked, which is not "you have none"
+                    // (the message names method, path without the hash, status and YCLIENTS's text — no secret)
+                    log.warn("/mybookings of user {}: record {} not readable: {}", ctx.userId(), ref.recordId(), e.getMessage());
+                    return Reply.of(ctx.send(ctx.t("bookflow.error.unavailable"), formOnly(ctx)));
+                }
+                // YCLIENTS no longer knows the booking (removed there): not listed
+                log.info("/mybookings of user {}: record {} is gone: {}", ctx.userId(), ref.recordId(), e.getMessage());
             } catch (NotReadyException e) {
                 return ctx.say("services.unavailable");
             }

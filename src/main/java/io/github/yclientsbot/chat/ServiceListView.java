@@ -4,17 +4,24 @@ import io.github.yclientsbot.booking.ServiceMenu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Renders a page of the customer service list: text, one URL button per service, ‹ › to page. */
+/**
+ * Renders a page of the customer service list: text, one URL button per service, ‹ › to page. Booking in the chat
+ * works only in a private chat, so in a group its buttons are {@code t.me/<bot>?start=book} links into it.
+ */
 final class ServiceListView {
     static final String PAGE_CALLBACK = "svc:";
 
     private final ServiceMenu menu;
     private final java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode;
+    private final java.util.function.Supplier<String> botUsername;
 
-    ServiceListView(ServiceMenu menu, java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode) {
+    ServiceListView(ServiceMenu menu, java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode,
+                    java.util.function.Supplier<String> botUsername) {
         this.menu = menu;
         this.mode = mode;
+        this.botUsername = botUsername;
     }
 
     record View(String text, Keyboard keyboard) {}
@@ -43,12 +50,24 @@ final class ServiceListView {
         text.append(ctx.t("services.header", "business", business));
         Keyboard.Builder kb = Keyboard.builder();
         var how = mode.get();
+        // in a group: the link into the private chat, or none when the bot's username is not known yet
+        Optional<String> deepLink = ctx.isPrivate() ? Optional.empty() : deepLink();
         for (ServiceMenu.Item item : p.items()) {
             String book = BookingChat.SERVICE + item.mappingId();
             switch (how) {
                 case FORM -> kb.row(Button.url(item.text(), item.url()));
-                case CHAT -> kb.row(Button.callback(item.text(), book));
-                case BOTH -> kb.row(Button.url(item.text(), item.url()), Button.callback(ctx.t("bookflow.button.here"), book));
+                case CHAT -> kb.row(deepLink.map(url -> Button.url(item.text(), url))
+                        // without a link the names stay listed; a tap says booking is in a private chat
+                        .orElse(Button.callback(item.text(), book)));
+                case BOTH -> {
+                    if (ctx.isPrivate()) {
+                        kb.row(Button.url(item.text(), item.url()), Button.callback(ctx.t("bookflow.button.here"), book));
+                    } else if (deepLink.isPresent()) {
+                        kb.row(Button.url(item.text(), item.url()), Button.url(ctx.t("bookflow.button.here.group"), deepLink.get()));
+                    } else {
+                        kb.row(Button.url(item.text(), item.url()));
+                    }
+                }
             }
         }
         if (p.pages() > 1) {
@@ -63,5 +82,10 @@ final class ServiceListView {
             kb.row(nav);
         }
         return new View(text.toString(), kb.build());
+    }
+
+    private Optional<String> deepLink() {
+        String bot = botUsername.get();
+        return bot == null || bot.isBlank() ? Optional.empty() : Optional.of("https://t.me/" + bot.strip() + "?start=book");
     }
 }
