@@ -90,8 +90,13 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
                 .build();
         OkHttpClient.Builder sendBuilder = pollHttp.newBuilder();
         sendBuilder.interceptors().clear();
+        // the client sends asynchronously through this dispatcher; its default of 5 calls per host would make
+        // three of the eight workers queue behind the others on the one host there is
+        okhttp3.Dispatcher sendDispatcher = new okhttp3.Dispatcher();
+        sendDispatcher.setMaxRequests(64);
+        sendDispatcher.setMaxRequestsPerHost(64);
         this.sendHttp = sendBuilder
-                .dispatcher(new okhttp3.Dispatcher())
+                .dispatcher(sendDispatcher)
                 .readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45))
                 .build();
@@ -205,6 +210,17 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
             for (org.telegram.telegrambots.meta.api.objects.Update u : new GetUpdates().deserializeResponse(SAMPLE_UPDATES)) {
                 mapper.readValue(mapper.writeValueAsString(u), org.telegram.telegrambots.meta.api.objects.Update.class);
             }
+            // a reply: the request as the client writes it, the answer as the library reads it
+            org.telegram.telegrambots.meta.api.methods.send.SendMessage reply = org.telegram.telegrambots.meta.api.methods.send.SendMessage
+                    .builder().chatId(1L).text("t")
+                    .linkPreviewOptions(org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions.builder().isDisabled(true).build())
+                    .replyMarkup(ReplySender.markup(new io.github.yclientsbot.chat.Keyboard(List.of(List.of(
+                            io.github.yclientsbot.chat.Button.url("u", "https://example.org"),
+                            io.github.yclientsbot.chat.Button.callback("c", "d"))))))
+                    .build();
+            mapper.writeValueAsString(reply);
+            reply.deserializeResponse("{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1700000000,"
+                    + "\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"t\"}}");
         } catch (TelegramApiException | IOException | RuntimeException e) {
             log.debug("Preparing the JSON readers failed; the first updates prepare them", e);
         }
