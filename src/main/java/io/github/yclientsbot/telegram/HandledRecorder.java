@@ -57,11 +57,10 @@ final class HandledRecorder implements AutoCloseable {
 
     /** Hands over one handled id; returns at once. After {@link #close} the id is written right here. */
     void record(long updateId) {
-        if (closed) {
-            write(List.of(updateId));
-            return;
-        }
         queue.add(updateId);
+        if (closed && !thread.isAlive()) {
+            writeRest();
+        }
     }
 
     private void run() {
@@ -137,7 +136,11 @@ final class HandledRecorder implements AutoCloseable {
                     timeoutMillis);
             return;
         }
-        // whatever was handed over after the marker (a worker finishing late)
+        writeRest();
+    }
+
+    /** Whatever was handed over after the marker (a worker finishing late). */
+    private void writeRest() {
         List<Long> rest = new ArrayList<>();
         queue.drainTo(rest);
         rest.removeIf(id -> id == STOP);
