@@ -81,7 +81,7 @@ public final class BenchRun {
                 try (BotApplication app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()))) {
                     yclientsBefore = yclients.requests().size();
                     awaitAll(telegram, deadline);
-                    printThreadCpu();
+                    printThreadCpu(telegram);
                 }
             } else {
                 try (BotApplication app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()), false, false);
@@ -91,7 +91,7 @@ public final class BenchRun {
                     OkHttpTelegramClient client = new OkHttpTelegramClient(TOKEN, url);
                     poll.registerBot(TOKEN, () -> url, new DefaultGetUpdatesGenerator(), new BaselineConsumer(app.bot(), client));
                     awaitAll(telegram, deadline);
-                    printThreadCpu();
+                    printThreadCpu(telegram);
                 }
             }
             int yclientsDuring = yclients.requests().size() - yclientsBefore;
@@ -148,10 +148,12 @@ public final class BenchRun {
     }
 
     /** CPU time per thread kind (numbers in names folded), to see which side of the run costs what. */
-    private static void printThreadCpu() {
+    /** With -Dbench.threads=true: CPU per thread kind, and replies per 100 ms (a short run's warm-up shows there). */
+    private static void printThreadCpu(BenchTelegram telegram) {
         if (!Boolean.getBoolean("bench.threads")) {
             return;
         }
+        System.out.println("REPLIES per 100 ms: " + java.util.Arrays.toString(telegram.repliesPerTenthOfASecond()));
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> byKind = new java.util.TreeMap<>();
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {

@@ -99,6 +99,27 @@ class UpdateInboxTest {
     }
 
     @Test
+    void largeGroupsAreSplitAndStillSeeEveryKnownId() {
+        List<UpdateInbox.Entry> many = new java.util.ArrayList<>();
+        for (long id = 1; id <= 700; id++) {
+            many.add(new UpdateInbox.Entry(id, id % 13, "{}", Instant.EPOCH));
+        }
+        assertEquals(700, inbox.add(many).size());
+        List<Long> handled = new java.util.ArrayList<>();
+        for (long id = 1; id <= 700; id += 2) {
+            handled.add(id);
+        }
+        inbox.markHandled(handled);
+
+        assertEquals(350, inbox.waitingCount());
+        List<UpdateInbox.Entry> again = new java.util.ArrayList<>(many);
+        again.add(new UpdateInbox.Entry(701, 1, "{}", Instant.EPOCH));
+        assertEquals(List.of(701L), inbox.add(again).stream().map(UpdateInbox.Entry::updateId).toList());
+        assertTrue(inbox.isHandled(699));
+        assertFalse(inbox.isHandled(700));
+    }
+
+    @Test
     void anUpdateTwiceInOneBatchIsStoredOnce() {
         List<UpdateInbox.Entry> added = inbox.add(List.of(entry(1, 7), entry(1, 7), entry(2, 7)));
 
