@@ -128,7 +128,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         return handlingHere.get() ? Math.max(0, b - 1) : b;
     }
 
-    /** Updates queued and not yet handled. */
+    /** Updates received and not yet recorded as handled (the ones being handled included). */
     int backlog() {
         lock.lock();
         try {
