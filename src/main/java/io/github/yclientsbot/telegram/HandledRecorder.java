@@ -109,11 +109,6 @@ final class HandledRecorder implements AutoCloseable {
         }
     }
 
-    /** Ids handed over and not written yet. */
-    int pending() {
-        return queue.size();
-    }
-
     /** Writes everything handed over, then stops; waits at most {@code timeoutMillis} for a write in progress. */
     @Override
     public void close() {
