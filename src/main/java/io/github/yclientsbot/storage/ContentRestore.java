@@ -23,10 +23,13 @@ public final class ContentRestore {
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
+    /** Told after a restore (committed or not): the service buttons' cache is stale. */
+    private final Runnable mappingsChanged;
 
-    ContentRestore(SessionFactory sessionFactory, Clock clock) {
+    ContentRestore(SessionFactory sessionFactory, Clock clock, Runnable mappingsChanged) {
         this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.mappingsChanged = Objects.requireNonNull(mappingsChanged, "mappingsChanged");
     }
 
     /**
@@ -42,6 +45,15 @@ public final class ContentRestore {
                         Collection<Long> admins, long restoredBy, String how) {
         validate(settings, replaced, mappings);
         String cutHow = Truncation.atMost(Objects.requireNonNull(how, "how"), AdminStore.MAX_HOW_LENGTH);
+        try {
+            write(settings, replaced, mappings, admins, restoredBy, cutHow);
+        } finally {
+            mappingsChanged.run();
+        }
+    }
+
+    private void write(Map<String, String> settings, Predicate<String> replaced, List<MappingRow> mappings,
+                       Collection<Long> admins, long restoredBy, String cutHow) {
         sessionFactory.inTransaction(session -> {
             Instant now = Database.now(clock);
             List<BotSettingEntity> rows = session

@@ -75,12 +75,12 @@ public final class Database implements AutoCloseable {
         this.serviceMappings = new ServiceMappings(sessionFactory, clock);
         this.auditLog = new AuditLog(sessionFactory, clock);
         this.admins = new AdminStore(sessionFactory, clock);
-        this.restore = new ContentRestore(sessionFactory, clock);
+        this.restore = new ContentRestore(sessionFactory, clock, serviceMappings::changed);
         this.bookingStates = new BookingStates(sessionFactory, clock, BOOKING_IDLE_TIMEOUT);
         this.bookingConsents = new BookingConsents(sessionFactory, clock);
         this.bookingReferences = new BookingReferences(sessionFactory, clock);
         this.bookingLimitEvents = new BookingLimitEvents(sessionFactory, clock);
-        this.inbox = new UpdateInbox(sessionFactory, clock);
+        this.inbox = new UpdateInbox(dataSource, clock);
     }
 
     /**

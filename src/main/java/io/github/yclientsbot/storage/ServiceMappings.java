@@ -16,6 +16,9 @@ import org.hibernate.exception.ConstraintViolationException;
  *
  * <p>Prices are normalised to scale 2 on write, so what {@link #upsert} returns equals what a later read
  * returns. Database failures surface as unchecked {@code jakarta.persistence.PersistenceException}s.
+ *
+ * <p>{@link #all()} is answered from memory after the first read (every /services of a rush needs it): this process
+ * is the only writer of its database, and every write here (and a {@link ContentRestore restore}) drops the copy.
  */
 public final class ServiceMappings {
 
@@ -24,6 +27,10 @@ public final class ServiceMappings {
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
+    /** Bumped after every write; a read that saw another generation does not keep its result. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private record Cached(long generation, List<ServiceMapping> rows) {}
+    private final java.util.concurrent.atomic.AtomicReference<Cached> cached = new java.util.concurrent.atomic.AtomicReference<>();
 
     ServiceMappings(SessionFactory sessionFactory, Clock clock) {
         this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
@@ -32,12 +39,27 @@ public final class ServiceMappings {
 
     /** All buttons ordered by position, then id. */
     public List<ServiceMapping> all() {
-        return sessionFactory.fromTransaction(session -> session
+        long seen = generation.get();
+        Cached c = cached.get();
+        if (c != null && c.generation() == seen) {
+            return c.rows();
+        }
+        List<ServiceMapping> rows = sessionFactory.fromTransaction(session -> session
                 .createSelectionQuery("from ServiceMappingEntity order by sortOrder, id", ServiceMappingEntity.class)
                 .getResultList()
                 .stream()
                 .map(ServiceMappingEntity::toRecord)
                 .toList());
+        if (generation.get() == seen) {
+            cached.set(new Cached(seen, rows));
+        }
+        return rows;
+    }
+
+    /** The buttons were written (here or by a restore): the next {@link #all()} reads them again. */
+    void changed() {
+        generation.incrementAndGet();
+        cached.set(null);
     }
 
     public Optional<ServiceMapping> find(long serviceId, long staffId) {
@@ -81,6 +103,8 @@ public final class ServiceMappings {
         } catch (ConstraintViolationException concurrentInsert) {
             // Another thread inserted the same (service, staff) meanwhile: now it is an update.
             return write(serviceId, staffId, cutTitle, customTitle, min, max);
+        } finally {
+            changed();
         }
     }
 
@@ -93,6 +117,14 @@ public final class ServiceMappings {
         String cutTitle = title == null || title.isBlank() ? null : Truncation.atMost(title.strip(), MAX_TITLE_LENGTH);
         BigDecimal min = normalise(priceMin);
         BigDecimal max = normalise(priceMax);
+        try {
+            refresh(serviceId, cutTitle, min, max);
+        } finally {
+            changed();
+        }
+    }
+
+    private void refresh(long serviceId, String cutTitle, BigDecimal min, BigDecimal max) {
         sessionFactory.inTransaction(session -> {
             Instant now = Database.now(clock);
             List<ServiceMappingEntity> rows = session
@@ -119,12 +151,16 @@ public final class ServiceMappings {
 
     /** @return {@code true} if the button existed and was deleted */
     public boolean delete(long serviceId, long staffId) {
-        int deleted = sessionFactory.fromTransaction(session -> session
-                .createMutationQuery("delete from ServiceMappingEntity where serviceId = :serviceId and staffId = :staffId")
-                .setParameter("serviceId", serviceId)
-                .setParameter("staffId", staffId)
-                .executeUpdate());
-        return deleted > 0;
+        try {
+            int deleted = sessionFactory.fromTransaction(session -> session
+                    .createMutationQuery("delete from ServiceMappingEntity where serviceId = :serviceId and staffId = :staffId")
+                    .setParameter("serviceId", serviceId)
+                    .setParameter("staffId", staffId)
+                    .executeUpdate());
+            return deleted > 0;
+        } finally {
+            changed();
+        }
     }
 
     public long count() {

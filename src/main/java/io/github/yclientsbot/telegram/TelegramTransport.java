@@ -90,8 +90,16 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
                 .build();
         OkHttpClient.Builder sendBuilder = pollHttp.newBuilder();
         sendBuilder.interceptors().clear();
+        // the client sends asynchronously through this dispatcher; its default of 5 calls per host would make
+        // three of the eight workers queue behind the others on the one host there is
+        okhttp3.Dispatcher sendDispatcher = new okhttp3.Dispatcher();
+        sendDispatcher.setMaxRequests(64);
+        sendDispatcher.setMaxRequestsPerHost(64);
         this.sendHttp = sendBuilder
-                .dispatcher(new okhttp3.Dispatcher())
+                .dispatcher(sendDispatcher)
+                // OkHttp keeps 5 idle connections by default: with eight workers sending at once, three connections
+                // (TLS handshakes, against the real Telegram) were closed and opened again on every round
+                .connectionPool(new okhttp3.ConnectionPool(16, 5, TimeUnit.MINUTES))
                 .readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45))
                 .build();
@@ -135,6 +143,7 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
         }
         username = me.getUserName();
         setDefaultMenus();
+        prepareJson();
         recoverInbox();
         startPollingWithRetry();
     }
@@ -183,6 +192,41 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
 
     private static List<BotCommand> commands(List<Action.CommandInfo> infos) {
         return infos.stream().map(i -> new BotCommand(i.command(), i.description())).toList();
+    }
+
+    /** A message and a button press, as getUpdates returns them: enough to build every reader and writer of an Update. */
+    private static final String SAMPLE_UPDATES = "{\"ok\":true,\"result\":["
+            + "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1700000000,\"text\":\"/start\","
+            + "\"from\":{\"id\":1,\"is_bot\":false,\"first_name\":\"A\",\"language_code\":\"ru\"},"
+            + "\"chat\":{\"id\":1,\"type\":\"private\"},\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":6}]}},"
+            + "{\"update_id\":2,\"callback_query\":{\"id\":\"q\",\"from\":{\"id\":1,\"is_bot\":false,\"first_name\":\"A\"},"
+            + "\"chat_instance\":\"c\",\"data\":\"d\",\"message\":{\"message_id\":2,\"date\":1700000000,"
+            + "\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"t\"}}}]}";
+
+    /**
+     * Jackson builds its readers and writers of the whole Update type tree (hundreds of classes) on first use;
+     * done here, before polling, the first batch of a rush does not pay for it (it took half of the poll thread's
+     * time in a burst of 1,000 updates). The library reads getUpdates with its own mapper, the inbox with ours.
+     */
+    private void prepareJson() {
+        try {
+            for (org.telegram.telegrambots.meta.api.objects.Update u : new GetUpdates().deserializeResponse(SAMPLE_UPDATES)) {
+                mapper.readValue(mapper.writeValueAsString(u), org.telegram.telegrambots.meta.api.objects.Update.class);
+            }
+            // a reply: the request as the client writes it, the answer as the library reads it
+            org.telegram.telegrambots.meta.api.methods.send.SendMessage reply = org.telegram.telegrambots.meta.api.methods.send.SendMessage
+                    .builder().chatId(1L).text("t")
+                    .linkPreviewOptions(org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions.builder().isDisabled(true).build())
+                    .replyMarkup(ReplySender.markup(new io.github.yclientsbot.chat.Keyboard(List.of(List.of(
+                            io.github.yclientsbot.chat.Button.url("u", "https://example.org"),
+                            io.github.yclientsbot.chat.Button.callback("c", "d"))))))
+                    .build();
+            mapper.writeValueAsString(reply);
+            reply.deserializeResponse("{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1700000000,"
+                    + "\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"t\"}}");
+        } catch (TelegramApiException | IOException | RuntimeException e) {
+            log.debug("Preparing the JSON readers failed; the first updates prepare them", e);
+        }
     }
 
     /** Updates a previous run stored but did not handle go first, in order, before polling resumes. */

@@ -33,8 +33,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>{@link #consume} returns once the batch is written to the {@link UpdateInbox} (so the library may confirm
  * it to Telegram) — not after it is handled, so a slow chat does not hold up polling. An update is marked
- * handled after its reply went out; one Telegram sends again, or one still in the inbox after a crash, is
- * not answered twice (only a crash between sending and recording can repeat a reply). {@link #recover} queues
+ * handled after its reply went out, in groups by a {@link HandledRecorder}; one Telegram sends again, or one
+ * still in the inbox after a crash, is not answered twice (only a crash between sending and recording — a few
+ * milliseconds, see {@link HandledRecorder} — can repeat a reply). {@link #recover} queues
  * what a previous run left in the inbox. When more than {@code maxBacklog} updates wait in memory, {@code
  * consume} blocks, and with it polling. Nothing escapes {@code consume}: the library's poll task dies for
  * good on a RuntimeException.
@@ -44,6 +45,9 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     /** Telegram keeps an unconfirmed update about 24 hours: a handled id older than that cannot come back. */
     static final Duration KEEP_HANDLED = Duration.ofHours(25);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /** How long the recorder gathers handled ids before one write, and at most how many. */
+    static final long RECORD_LINGER_MILLIS = 2;
+    static final int RECORD_MAX_BATCH = 256;
 
     /** What a worker does with one update; see {@link UpdateHandler#handle}. */
     @FunctionalInterface
@@ -72,7 +76,11 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition space = lock.newCondition();
     private final Map<Long, Lane> lanes = new HashMap<>();
+    /** Received and not yet recorded as handled (or given up). */
     private int backlog;
+    /** True on a worker while it handles an update counted in the backlog. */
+    private final ThreadLocal<Boolean> handlingHere = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private final HandledRecorder recorder;
     private volatile boolean closing;
     private volatile boolean abandoned;
     private volatile Instant lastPrune = Instant.MIN;
@@ -93,10 +101,34 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             t.setDaemon(true);
             return t;
         });
-        stats.updateQueueDepthFrom(this::backlog);
+        this.recorder = new HandledRecorder(inbox::markHandled, this::recorded, e -> {
+            stats.error("update inbox", e);
+            log.warn("Updates were answered but could not be marked handled; they may be answered again after a restart", e);
+        }, RECORD_LINGER_MILLIS, RECORD_MAX_BATCH);
+        stats.updateQueueDepthFrom(this::backlogSeenHere);
     }
 
-    /** Updates queued and not yet handled. */
+    /** The recorder wrote {@code n} handled ids: they leave the backlog. */
+    private void recorded(int n) {
+        lock.lock();
+        try {
+            backlog -= n;
+            space.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The backlog as the calling thread should see it: on a worker handling an update (e.g. a /status), that update
+     * is not counted — "the queue" is what waits besides it.
+     */
+    int backlogSeenHere() {
+        int b = backlog();
+        return handlingHere.get() ? Math.max(0, b - 1) : b;
+    }
+
+    /** Updates received and not yet recorded as handled (the ones being handled included). */
     int backlog() {
         lock.lock();
         try {
@@ -223,13 +255,16 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         } finally {
             lock.unlock();
         }
+        boolean handedToRecorder = false;
         try {
-            process(task);
+            handedToRecorder = process(task);
         } finally {
             lock.lock();
             try {
-                backlog--;
-                space.signalAll();
+                if (!handedToRecorder) {
+                    backlog--;
+                    space.signalAll();
+                }
                 if (lane.tasks.isEmpty()) {
                     lane.scheduled = false;
                     lanes.remove(chatId, lane);
@@ -242,8 +277,10 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         }
     }
 
-    private void process(Task task) {
+    /** @return true if the update was handed to the recorder (which takes it out of the backlog once written) */
+    private boolean process(Task task) {
         boolean done;
+        handlingHere.set(Boolean.TRUE);
         try {
             done = handler.handle(task.update(), task.verdict(), () -> abandoned);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -251,17 +288,14 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             stats.error("update " + task.updateId(), e);
             log.error("Failed to handle update {} in chat {}", task.updateId(), task.chatId(), e);
             done = true;
+        } finally {
+            handlingHere.set(Boolean.FALSE);
         }
         if (!done) {
-            return;
+            return false;
         }
-        try {
-            inbox.markHandled(task.updateId());
-        } catch (RuntimeException e) {
-            stats.error("update inbox", e);
-            log.warn("Update {} in chat {} was answered but could not be marked handled; it may be answered again after a restart",
-                    task.updateId(), task.chatId(), e);
-        }
+        recorder.record(task.updateId());
+        return true;
     }
 
     private void awaitSpace() {
@@ -344,6 +378,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         workers.shutdown();
         try {
             if (workers.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                recorder.close();
                 return true;
             }
             abandoned = true;
@@ -355,6 +390,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             abandoned = true;
             workers.shutdownNow();
         }
+        recorder.close();
         return false;
     }
 

@@ -81,6 +81,7 @@ public final class BenchRun {
                 try (BotApplication app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()))) {
                     yclientsBefore = yclients.requests().size();
                     awaitAll(telegram, deadline);
+                    printThreadCpu(telegram);
                 }
             } else {
                 try (BotApplication app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()), false, false);
@@ -90,9 +91,11 @@ public final class BenchRun {
                     OkHttpTelegramClient client = new OkHttpTelegramClient(TOKEN, url);
                     poll.registerBot(TOKEN, () -> url, new DefaultGetUpdatesGenerator(), new BaselineConsumer(app.bot(), client));
                     awaitAll(telegram, deadline);
+                    printThreadCpu(telegram);
                 }
             }
             int yclientsDuring = yclients.requests().size() - yclientsBefore;
+
             BenchTelegram.Result r = telegram.result();
             System.out.printf(java.util.Locale.ROOT,
                     "RESULT mode=%s chats=%d delay=%d limit=%d answered=%d duplicates=%d tooMany=%d seconds=%.2f p50=%.0f p99=%.0f"
@@ -142,6 +145,25 @@ public final class BenchRun {
             Thread.sleep(20);
         }
         Thread.sleep(500); // duplicates, if any, arrive late
+    }
+
+    /** CPU time per thread kind (numbers in names folded), to see which side of the run costs what. */
+    /** With -Dbench.threads=true: CPU per thread kind, and replies per 100 ms (a short run's warm-up shows there). */
+    private static void printThreadCpu(BenchTelegram telegram) {
+        if (!Boolean.getBoolean("bench.threads")) {
+            return;
+        }
+        System.out.println("REPLIES per 100 ms: " + java.util.Arrays.toString(telegram.repliesPerTenthOfASecond()));
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                byKind.merge(info.getThreadName().replaceAll("\\d+", "N"), Math.max(0, cpu), Long::sum);
+            }
+        }
+        byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                .forEach(e -> System.out.printf(java.util.Locale.ROOT, "CPU %-40s %7.0f ms%n", e.getKey(), e.getValue() / 1e6));
     }
 
     private static void resetPeaks() {

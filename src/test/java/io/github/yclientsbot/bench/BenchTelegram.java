@@ -158,6 +158,22 @@ final class BenchTelegram implements AutoCloseable {
         return true;
     }
 
+    /** Replies accepted per 100 ms since the first update was handed out: where a short run spends its time. */
+    int[] repliesPerTenthOfASecond() {
+        long first = firstServedNanos.get();
+        int[] buckets = new int[0];
+        for (int i = 0; i < updates.length; i++) {
+            if (replies[i].get() > 0) {
+                int b = (int) Math.max(0, (repliedAtNanos[i] - first) / 100_000_000L);
+                if (b >= buckets.length) {
+                    buckets = java.util.Arrays.copyOf(buckets, b + 1);
+                }
+                buckets[b]++;
+            }
+        }
+        return buckets;
+    }
+
     record Result(int chats, int answered, int duplicates, int tooManyRequests, double seconds, double p50Millis, double p99Millis) {}
 
     Result result() {

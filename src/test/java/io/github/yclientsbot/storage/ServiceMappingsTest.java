@@ -1,6 +1,7 @@
 package io.github.yclientsbot.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -133,6 +134,24 @@ class ServiceMappingsTest {
         ServiceMapping d = mappings.upsert(400, 0, "D", false, null, null);
         assertEquals(4, d.position());
         assertEquals(List.of(b, c, d), mappings.all());
+    }
+
+    @Test
+    void allIsReadFromMemoryUntilAButtonIsWrittenHereOrByARestore() {
+        mappings.upsert(101, 0, "Haircut", false, P1500, null);
+        List<ServiceMapping> first = mappings.all();
+        assertSame(first, mappings.all(), "the second read comes from memory");
+
+        mappings.upsert(101, 0, "Haircut", true, P2000, null);
+        assertEquals(0, P2000.compareTo(mappings.all().get(0).priceMin()), "an upsert drops the copy");
+        mappings.refreshFromCatalog(101, "Short haircut", P1500, null);
+        assertEquals(0, P1500.compareTo(mappings.all().get(0).priceMin()), "a catalog refresh drops the copy");
+        mappings.upsert(202, 0, "Colouring", false, null, null);
+        mappings.delete(101, 0);
+        assertEquals(List.of(202L), mappings.all().stream().map(ServiceMapping::serviceId).toList(), "a delete drops the copy");
+        database.restore().restore(java.util.Map.of(), name -> true,
+                List.of(new ContentRestore.MappingRow(303, 0, "Manicure", false, null, null, 1)), List.of(), 1, "test");
+        assertEquals(List.of(303L), mappings.all().stream().map(ServiceMapping::serviceId).toList(), "a restore drops the copy");
     }
 
     @Test

@@ -85,6 +85,49 @@ class UpdateInboxTest {
     }
 
     @Test
+    void aGroupOfHandledIdsIsRecordedInOneGoIncludingOnesRecordedBefore() {
+        inbox.add(List.of(entry(1, 7), entry(2, 8), entry(3, 7), entry(4, 9)));
+        inbox.markHandled(2);
+
+        inbox.markHandled(List.of(1L, 2L, 3L, 3L, 99L));
+
+        assertEquals(List.of(4L), inbox.waiting().stream().map(UpdateInbox.Entry::updateId).toList());
+        for (long id : List.of(1L, 2L, 3L, 99L)) {
+            assertTrue(inbox.isHandled(id), "update " + id);
+        }
+        assertFalse(inbox.isHandled(4));
+    }
+
+    @Test
+    void largeGroupsAreSplitAndStillSeeEveryKnownId() {
+        List<UpdateInbox.Entry> many = new java.util.ArrayList<>();
+        for (long id = 1; id <= 700; id++) {
+            many.add(new UpdateInbox.Entry(id, id % 13, "{}", Instant.EPOCH));
+        }
+        assertEquals(700, inbox.add(many).size());
+        List<Long> handled = new java.util.ArrayList<>();
+        for (long id = 1; id <= 700; id += 2) {
+            handled.add(id);
+        }
+        inbox.markHandled(handled);
+
+        assertEquals(350, inbox.waitingCount());
+        List<UpdateInbox.Entry> again = new java.util.ArrayList<>(many);
+        again.add(new UpdateInbox.Entry(701, 1, "{}", Instant.EPOCH));
+        assertEquals(List.of(701L), inbox.add(again).stream().map(UpdateInbox.Entry::updateId).toList());
+        assertTrue(inbox.isHandled(699));
+        assertFalse(inbox.isHandled(700));
+    }
+
+    @Test
+    void anUpdateTwiceInOneBatchIsStoredOnce() {
+        List<UpdateInbox.Entry> added = inbox.add(List.of(entry(1, 7), entry(1, 7), entry(2, 7)));
+
+        assertEquals(List.of(1L, 2L), added.stream().map(UpdateInbox.Entry::updateId).toList());
+        assertEquals(2, inbox.waitingCount());
+    }
+
+    @Test
     void pruningForgetsOnlyOldHandledIds() {
         inbox.markHandled(1);
         clock.advance(Duration.ofHours(25));

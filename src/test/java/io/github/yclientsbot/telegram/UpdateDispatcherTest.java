@@ -151,6 +151,25 @@ class UpdateDispatcherTest {
     }
 
     @Test
+    void theQueueSeenWhileHandlingAnUpdateLeavesThatUpdateOut() throws Exception {
+        // what /status shows as "Update queue" while it is itself being handled
+        List<Integer> seenByHandler = new CopyOnWriteArrayList<>();
+        UpdateDispatcher d = dispatcher((u, v, abandoned) -> {
+            seenByHandler.add(stats.updateQueueDepth());
+            return recording(7).handle(u, v, abandoned);
+        }, 1, 100);
+        d.consume(List.of(update(1, 7), update(2, 7), update(3, 8)));
+        await(() -> seenByHandler.size() == 1, "the first update is being handled");
+
+        assertEquals(List.of(2), seenByHandler, "the other two wait; the one being handled is not counted");
+        assertEquals(3, stats.updateQueueDepth(), "seen from elsewhere (/metrics) every update not yet handled counts");
+        release.countDown();
+        await(() -> d.backlog() == 0, "all handled and recorded");
+        assertEquals(0, stats.updateQueueDepth());
+        assertEquals(0, database.inbox().waitingCount());
+    }
+
+    @Test
     void whenTheInboxCannotBeWrittenTheBatchIsHandledBeforeConsumeReturns() throws Exception {
         UpdateDispatcher d = dispatcher(recording(-1), 2, 100);
         database.close();

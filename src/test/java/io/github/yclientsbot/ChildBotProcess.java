@@ -1,0 +1,47 @@
+package io.github.yclientsbot;
+
+import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.config.ConfigLoader;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Test-only main class run in a child JVM by {@link CrashMidBatchEndToEndTest}: the real bot, started in the
+ * directory {@code args[0]} and configured by {@code KEY=VALUE} arguments after it (the environment a salon would
+ * give it), printing {@value #STARTED} once it polls
+ * and then {@code QUEUE <n>} whenever the number of updates received and not yet recorded as handled changes —
+ * until it is killed.
+ */
+public final class ChildBotProcess {
+    static final String STARTED = "STARTED";
+    static final String QUEUE = "QUEUE ";
+
+    private ChildBotProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        for (String arg : java.util.Arrays.asList(args).subList(1, args.length)) {
+            int eq = arg.indexOf('=');
+            env.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        BotConfig config = new ConfigLoader(env, Path.of(args[0])).load(null);
+        BotApplication app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()));
+        System.out.println(STARTED);
+        System.out.flush();
+        int last = -1;
+        while (true) {
+            int depth = app.stats().updateQueueDepth();
+            if (depth != last) {
+                System.out.println(QUEUE + depth);
+                System.out.flush();
+                last = depth;
+            }
+            Thread.sleep(10);
+        }
+    }
+}
