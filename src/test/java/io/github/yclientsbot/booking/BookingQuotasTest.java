@@ -1,16 +1,15 @@
 package io.github.yclientsbot.booking;
 
+import io.github.yclientsbot.testing.TestClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.testing.TestDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class BookingQuotasTest {
     private static final String PHONE = "79161234567";
     private static final String OTHER = "79035550011";
 
-    private final HandClock clock = new HandClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
     private Database database;
 
     private BookingQuotas quotas(int smsPerPhone, int smsPerUser, int bookingsPerUser) throws Exception {
@@ -102,33 +101,5 @@ class BookingQuotasTest {
         assertEquals(Duration.ZERO, q.resendWait(ANN));
         q.smsSent(ANN, PHONE);
         assertEquals(0, q.wrongCodes(ANN), "a new code gives new tries");
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

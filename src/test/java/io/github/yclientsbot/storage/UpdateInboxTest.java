@@ -1,5 +1,7 @@
 package io.github.yclientsbot.storage;
 
+import io.github.yclientsbot.testing.TestClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,42 +1,21 @@
 package io.github.yclientsbot.telegram;
 
+import io.github.yclientsbot.testing.TestClock;
+
 import static io.github.yclientsbot.telegram.FloodGuard.Verdict.ANSWER;
 import static io.github.yclientsbot.telegram.FloodGuard.Verdict.IGNORE;
 import static io.github.yclientsbot.telegram.FloodGuard.Verdict.NOTICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FloodGuardTest {
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2025-03-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final TestClock clock = new TestClock(Instant.parse("2025-03-01T10:00:00Z"));
 
     private static List<FloodGuard.Verdict> check(FloodGuard guard, long user, int times) {
         List<FloodGuard.Verdict> out = new ArrayList<>();
@@ -51,7 +30,7 @@ class FloodGuardTest {
         FloodGuard guard = new FloodGuard(3, Duration.ofSeconds(10), clock);
         assertEquals(List.of(ANSWER, ANSWER, ANSWER, NOTICE, IGNORE, IGNORE), check(guard, 7, 6));
         assertEquals(ANSWER, guard.check(8), "other users are not affected");
-        clock.now = clock.now.plusSeconds(11);
+        clock.advance(Duration.ofSeconds(11));
         assertEquals(List.of(ANSWER, ANSWER, ANSWER, NOTICE), check(guard, 7, 4));
     }
 
@@ -60,7 +39,7 @@ class FloodGuardTest {
         FloodGuard guard = new FloodGuard(3, Duration.ofSeconds(10), clock);
         for (int i = 0; i < 20; i++) {
             assertEquals(ANSWER, guard.check(7));
-            clock.now = clock.now.plusSeconds(4);
+            clock.advance(Duration.ofSeconds(4));
         }
     }
 
