@@ -70,7 +70,7 @@ class BookingEndToEndTest extends EndToEndBase {
         for (String part : List.of("Женская стрижка", "Анна Соколова", "1 декабря 2026", "10:00", "Europe/Moscow", "+7 916 123-45-67", "2\u00A0500")) {
             assertTrue(summary.text().contains(part), part + " missing from " + summary.text());
         }
-        assertTrue(summary.callbackData().contains("bk:ok"));
+        assertTrue(summary.callbackData().stream().anyMatch(d -> d.startsWith("bk:ok:")), summary.callbackData().toString());
         return summary;
     }
 
@@ -129,6 +129,28 @@ class BookingEndToEndTest extends EndToEndBase {
         List<Call> again = exchange(() -> telegram.pressButton(CUSTOMER, summary.resultMessageId(), "bk:ok"));
         assertTrue(only(again, "answercallbackquery").size() == 1, again.toString());
         assertEquals(1, yclients.requests("POST", "/api/v1/book_record/" + COMPANY).size(), "book_record is never sent twice");
+    }
+
+    @Test
+    void aSummaryLeftOnScreenAfterAnotherTimeWasChosenBooksNothing() throws Exception {
+        startBot();
+        setUpCompany();
+        mapHaircut();
+        Call summary = walkToSummary();
+        String oldConfirm = summary.callbackData().stream().filter(d -> d.startsWith("bk:ok:")).findFirst().orElseThrow();
+        // back to the times and 11:30 instead: the phone is known, so the summary comes again (edited in place)
+        press(summary.resultMessageId(), "bk:b");
+        Call changed = press(summary.resultMessageId(), "bk:t:20261201:1");
+        assertTrue(changed.text().contains("11:30"), changed.text());
+        String newConfirm = changed.callbackData().stream().filter(d -> d.startsWith("bk:ok:")).findFirst().orElseThrow();
+        assertFalse(newConfirm.equals(oldConfirm), "the stamp follows what the summary shows");
+
+        List<Call> stale = exchange(() -> telegram.pressButton(CUSTOMER, summary.resultMessageId(), oldConfirm));
+        assertTrue(single(stale, "answercallbackquery").body().path("text").asText().contains("устарела"), stale.toString());
+        assertTrue(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).isEmpty(), "the 10:00 summary booked nothing");
+
+        Call done = press(summary.resultMessageId(), newConfirm);
+        assertTrue(done.text().contains("Вы записаны") && done.text().contains("11:30"), done.text());
     }
 
     @Test
@@ -325,7 +347,7 @@ class BookingEndToEndTest extends EndToEndBase {
 
         // the customer picks 11:30: the number is remembered, straight to the summary, and booking works
         Call again = press(summary.resultMessageId(), "bk:t:20261201:0");
-        assertTrue(again.text().contains("11:30") && again.callbackData().contains("bk:ok"), again.text());
+        assertTrue(again.text().contains("11:30") && again.callbackData().stream().anyMatch(d -> d.startsWith("bk:ok:")), again.text());
     }
 
     @Test
@@ -580,7 +602,7 @@ class BookingEndToEndTest extends EndToEndBase {
 
         yclients.on("POST", "/api/v1/book_check/" + COMPANY).respondWithFixture(201, "book_check-ok.json");
         Call again = press(summary.resultMessageId(), "bk:t:20261201:0");
-        assertTrue(again.text().contains("11:30") && again.callbackData().contains("bk:ok"), again.text());
+        assertTrue(again.text().contains("11:30") && again.callbackData().stream().anyMatch(d -> d.startsWith("bk:ok:")), again.text());
         assertTrue(press(summary.resultMessageId(), "bk:ok").text().contains("Вы записаны"));
         JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
         assertEquals(0, record.path("appointments").path(0).path("staff_id").asLong());
@@ -644,9 +666,10 @@ class BookingEndToEndTest extends EndToEndBase {
         for (String part : List.of("Проверьте запись", "11:30", "+7 916 123-45-67", "Имя: Contact3003", "из прошлой записи", "Другой номер")) {
             assertTrue(summary.text().contains(part), part + " missing from " + summary.text());
         }
-        assertTrue(summary.callbackData().containsAll(List.of("bk:ok", "bk:ph", "bk:nm")), summary.callbackData().toString());
+        assertTrue(summary.callbackData().containsAll(List.of("bk:ph", "bk:nm")), summary.callbackData().toString());
+        String confirm = summary.callbackData().stream().filter(d -> d.startsWith("bk:ok:")).findFirst().orElseThrow();
 
-        List<Call> booked = exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:ok"));
+        List<Call> booked = exchange(() -> telegram.pressButton(CUSTOMER, flow, confirm));
         assertTrue(single(booked, "editmessagetext").text().contains("Вы записаны"));
         assertEquals(List.of(), only(booked, "sendmessage"), "the same number and name: nothing to ask");
         JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(1).body());

@@ -190,7 +190,7 @@ final class BookingChat {
         }
         if (found.isEmpty()) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t(
-                    data.equals(CONFIRM) ? "bookflow.already" : "bookflow.expired.short")),
+                    isConfirm(data) ? "bookflow.already" : "bookflow.expired.short")),
                     edit(ctx, new View(ctx.t("bookflow.expired"), Keyboard.NONE)));
         }
         BookingDrafts.Versioned v = found.get();
@@ -214,7 +214,11 @@ final class BookingChat {
             if (data.equals(BACK)) {
                 return back(ctx, v).before(ack);
             }
-            if (data.equals(CONFIRM)) {
+            if (isConfirm(data)) {
+                if (d.step() == Step.SUMMARY && data.startsWith(CONFIRM + ":") && !data.equals(confirmData(d))) {
+                    // an older summary (another time, number or name than the one now chosen) books nothing
+                    return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.summary.outdated")));
+                }
                 return confirm(ctx, v);
             }
             if (data.equals(RESEND) && d.step() == Step.CODE) {
@@ -1005,9 +1009,23 @@ final class BookingChat {
         return new View(head + ctx.t("bookflow.time.header"), kb.build());
     }
 
+    /** Confirm, plain (buttons shown before this stamp existed) or stamped with the summary it sits on. */
+    private static boolean isConfirm(String data) {
+        return data.equals(CONFIRM) || data.startsWith(CONFIRM + ":");
+    }
+
+    /**
+     * Confirm carries a stamp of what its summary shows (service, specialist, time, phone, name), so a summary
+     * left on screen after the customer changed something cannot book what it does not show.
+     */
+    static String confirmData(BookingDraft d) {
+        String shown = d.serviceId() + "|" + d.staffId() + "|" + d.datetime() + "|" + d.phone() + "|" + d.name();
+        return CONFIRM + ":" + Integer.toHexString(shown.hashCode());
+    }
+
     private View summary(Context ctx, BookingDraft d) {
         Keyboard.Builder kb = Keyboard.builder();
-        kb.row(Button.callback(ctx.t("bookflow.button.confirm"), CONFIRM));
+        kb.row(Button.callback(ctx.t("bookflow.button.confirm"), confirmData(d)));
         kb.row(Button.callback(ctx.t("bookflow.button.name"), EDIT_NAME), Button.callback(ctx.t("bookflow.button.phone"), OTHER_PHONE));
         addNav(ctx, d, kb, true);
         String text = ctx.t("bookflow.summary", "details", details(ctx, d));
