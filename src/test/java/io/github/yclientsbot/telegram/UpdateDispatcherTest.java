@@ -31,6 +31,8 @@ class UpdateDispatcherTest {
     private final RuntimeStats stats = new RuntimeStats(clock);
     private final List<Long> handled = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    /** Updates of the held chat that have entered the handler (and wait there for {@link #release}). */
+    private final List<Long> held = new CopyOnWriteArrayList<>();
     private Database database;
     private final List<UpdateDispatcher> dispatchers = new ArrayList<>();
 
@@ -63,6 +65,7 @@ class UpdateDispatcherTest {
     private UpdateDispatcher.Handling recording(long heldChat) {
         return (Update u, FloodGuard.Verdict v, BooleanSupplier abandoned) -> {
             if (UpdateDispatcher.chatOf(u) == heldChat) {
+                held.add((long) u.getUpdateId());
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -137,6 +140,8 @@ class UpdateDispatcherTest {
         UpdateDispatcher first = dispatcher(recording(7), 2, 100);
         first.consume(List.of(update(1, 7), update(2, 7), update(3, 8), update(4, 7)));
         await(() -> handled.contains(3L), "the other chat is handled");
+        // the held update must be inside its handler: a worker that has not picked it up yet stops at once
+        await(() -> held.contains(1L), "the first update of the held chat is being handled");
 
         assertFalse(first.finish(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200)), "the held update did not finish");
         release.countDown();
