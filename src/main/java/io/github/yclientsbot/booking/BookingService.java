@@ -1,9 +1,9 @@
 package io.github.yclientsbot.booking;
 
 import io.github.yclientsbot.config.SettingKey;
-import io.github.yclientsbot.setup.NotReadyException;
-import io.github.yclientsbot.setup.Settings;
-import io.github.yclientsbot.setup.YclientsDirectory;
+import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.Settings;
+import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.storage.ServiceMappings;
 import io.github.yclientsbot.yclients.Appointment;

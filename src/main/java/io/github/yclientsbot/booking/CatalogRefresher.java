@@ -1,8 +1,8 @@
 package io.github.yclientsbot.booking;
 
-import io.github.yclientsbot.setup.Catalog;
-import io.github.yclientsbot.setup.NotReadyException;
-import io.github.yclientsbot.setup.YclientsDirectory;
+import io.github.yclientsbot.company.Catalog;
+import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.storage.ServiceMappings;
 import io.github.yclientsbot.yclients.YclientsException;

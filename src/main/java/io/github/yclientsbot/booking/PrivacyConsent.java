@@ -1,7 +1,7 @@
 package io.github.yclientsbot.booking;
 
 import io.github.yclientsbot.config.SettingKey;
-import io.github.yclientsbot.setup.Settings;
+import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.storage.BookingConsents;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.github.yclientsbot.booking;
 
-import io.github.yclientsbot.setup.Settings;
+import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.storage.ServiceMappings;
 import io.github.yclientsbot.yclients.BookingLinkBuilder;

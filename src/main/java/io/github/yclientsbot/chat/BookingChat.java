@@ -13,7 +13,7 @@ import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.PrivacyConsent;
 import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
-import io.github.yclientsbot.setup.NotReadyException;
+import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.storage.BookingReferences;
 import io.github.yclientsbot.storage.CustomerContacts;
 import io.github.yclientsbot.storage.ServiceMapping;

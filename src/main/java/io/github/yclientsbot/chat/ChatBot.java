@@ -13,7 +13,7 @@ import io.github.yclientsbot.setup.Roles;
 import io.github.yclientsbot.setup.ServiceSetup;
 import io.github.yclientsbot.setup.StatusReport;
 import io.github.yclientsbot.setup.TokenSetup;
-import io.github.yclientsbot.setup.YclientsDirectory;
+import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.booking.BookingService;
 import io.github.yclientsbot.booking.CalendarFile;
-import io.github.yclientsbot.setup.NotReadyException;
+import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.storage.BookingReferences;
 import io.github.yclientsbot.yclients.RecordInfo;

@@ -1,5 +1,8 @@
 package io.github.yclientsbot.setup;
 
+import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.YclientsDirectory;
+import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.storage.AuditLog;
 import io.github.yclientsbot.storage.ServiceMappings;

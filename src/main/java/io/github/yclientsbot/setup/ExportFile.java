@@ -1,5 +1,6 @@
 package io.github.yclientsbot.setup;
 
+import io.github.yclientsbot.company.Settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

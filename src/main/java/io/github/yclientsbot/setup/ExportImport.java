@@ -1,5 +1,7 @@
 package io.github.yclientsbot.setup;
 
+import io.github.yclientsbot.company.YclientsDirectory;
+import io.github.yclientsbot.company.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yclientsbot.storage.AdminStore;
 import io.github.yclientsbot.storage.AuditLog;

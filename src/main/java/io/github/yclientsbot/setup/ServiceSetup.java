@@ -1,5 +1,10 @@
 package io.github.yclientsbot.setup;
 
+import io.github.yclientsbot.company.CatalogEntry;
+import io.github.yclientsbot.company.Catalog;
+import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.Readiness;
+import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.storage.AuditLog;
 import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.storage.ServiceMappings;

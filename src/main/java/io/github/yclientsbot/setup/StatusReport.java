@@ -1,5 +1,9 @@
 package io.github.yclientsbot.setup;
 
+import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.Readiness;
+import io.github.yclientsbot.company.YclientsDirectory;
+import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.logging.SecretRedactor;

@@ -1,5 +1,7 @@
 package io.github.yclientsbot.setup;
 
+import io.github.yclientsbot.company.YclientsDirectory;
+import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.logging.SecretRedactor;
 import io.github.yclientsbot.storage.AuditLog;

@@ -1,4 +1,4 @@
-package io.github.yclientsbot.setup;
+package io.github.yclientsbot.company;
 
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.yclients.BookService;

@@ -1,4 +1,4 @@
-package io.github.yclientsbot.setup;
+package io.github.yclientsbot.company;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.yclientsbot.setup;
+package io.github.yclientsbot.company;
 
 /** YCLIENTS cannot be called: disabled, or a token or the company id is missing. */
 public class NotReadyException extends Exception {
