@@ -64,7 +64,7 @@ class BookingSmsEndToEndTest extends EndToEndBase {
         env.put("BOT_FLOOD_MAX_UPDATES", "0"); // these customers press a lot of buttons quickly
         env.putAll(limits);
         BotConfig config = new ConfigLoader(env, dir).load(null);
-        app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), clock));
+        app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), clock));
         setUpCompany();
         mapHaircut();
     }

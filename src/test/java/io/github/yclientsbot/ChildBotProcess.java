@@ -30,7 +30,7 @@ public final class ChildBotProcess {
             env.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         BotConfig config = new ConfigLoader(env, Path.of(args[0])).load(null);
-        BotApplication app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()));
+        BotApplication app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
         System.out.println(STARTED);
         System.out.flush();
         int last = -1;

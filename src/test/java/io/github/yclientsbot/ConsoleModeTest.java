@@ -42,7 +42,7 @@ class ConsoleModeTest {
 
     private String converse(String... lines) throws Exception {
         BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
-        app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()),
+        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()),
                 true, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String input = String.join("\n", lines) + "\n";
@@ -122,7 +122,7 @@ class ConsoleModeTest {
     @Test
     void withoutDemoOrTokenTheConsoleStillStartsAndSaysWhatIsMissing() throws Exception {
         BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
-        app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()),
+        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()),
                 false, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         app.runConsole(new ByteArrayInputStream("/services\n/whoami\n".getBytes(StandardCharsets.UTF_8)),

@@ -96,7 +96,7 @@ abstract class EndToEndBase {
 
     BotApplication startBot(Map<String, String> env) throws Exception {
         BotConfig config = new ConfigLoader(env, dir).load(null);
-        app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()));
+        app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
         return app;
     }
 

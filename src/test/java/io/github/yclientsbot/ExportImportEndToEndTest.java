@@ -85,7 +85,7 @@ class ExportImportEndToEndTest {
             env.put("YCLIENTS_API_TOKEN", PARTNER);
         }
         BotConfig config = new ConfigLoader(env, dir).load(null);
-        return BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()));
+        return BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
     }
 
     private Call ask(long user, String text) {

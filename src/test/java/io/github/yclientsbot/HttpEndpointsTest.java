@@ -89,7 +89,7 @@ class HttpEndpointsTest {
             env.put("BOT_HTTP_API_KEY", apiKey);
         }
         BotConfig config = new ConfigLoader(env, dir).load(null);
-        app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()));
+        app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
         assertEquals(port, app.httpPort().getAsInt());
         return app;
     }

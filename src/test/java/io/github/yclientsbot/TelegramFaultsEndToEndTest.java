@@ -59,7 +59,7 @@ class TelegramFaultsEndToEndTest {
         env.put("BOT_SECRET_FILE", dir.resolve("secret.key").toString());
         env.put("YCLIENTS_API_URL", yclients.url());
         return BotApplication.start(new ConfigLoader(env, dir).load(null),
-                new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()));
+                BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
     }
 
     private int sentTo(long chat) {

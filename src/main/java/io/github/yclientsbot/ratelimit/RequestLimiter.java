@@ -15,12 +15,6 @@ public final class RequestLimiter {
     /** At most {@code permits} requests in any {@code windowNanos}. */
     public record Window(int permits, long windowNanos) {}
 
-    /** Waits; the default sleeps the thread. Replaced in tests by a fake clock. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleepNanos(long nanos) throws InterruptedException;
-    }
-
     private final List<Window> windows;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
@@ -34,10 +28,15 @@ public final class RequestLimiter {
         this.keep = windows.stream().mapToInt(Window::permits).max().orElse(0);
     }
 
+    /** The limits this limiter keeps (empty: none). */
+    public List<Window> windows() {
+        return windows;
+    }
+
     /** 5 a second and 200 a minute, on the real clock. */
     public static RequestLimiter yclientsDefault() {
         return new RequestLimiter(List.of(new Window(5, 1_000_000_000L), new Window(200, 60_000_000_000L)),
-                System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+                System::nanoTime, Sleeper.real());
     }
 
     /** No limit at all (tests of other behaviour). */

@@ -5,6 +5,7 @@ import io.github.yclientsbot.chat.Button;
 import io.github.yclientsbot.chat.Keyboard;
 import io.github.yclientsbot.chat.Reply;
 import io.github.yclientsbot.health.RuntimeStats;
+import io.github.yclientsbot.ratelimit.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -42,11 +43,13 @@ final class ReplySender {
     private final RuntimeStats stats;
     private final LongConsumer staffMenuFailed;
 
-    private final SendPacer pacer;
+    private final SendPacing pacer;
+    private final Sleeper sleeper;
 
-    ReplySender(TelegramClient client, RuntimeStats stats, LongConsumer staffMenuFailed, SendPacer pacer) {
+    ReplySender(TelegramClient client, RuntimeStats stats, LongConsumer staffMenuFailed, SendPacing pacer, Sleeper sleeper) {
         this.client = client;
         this.pacer = pacer;
+        this.sleeper = sleeper;
         stats.sendQueueDepthFrom(pacer::waiting);
         this.stats = stats;
         this.staffMenuFailed = staffMenuFailed;
@@ -122,9 +125,9 @@ final class ReplySender {
         }
     }
 
-    private static void pause(long millis) throws TelegramApiException {
+    private void pause(long millis) throws TelegramApiException {
         try {
-            Thread.sleep(millis);
+            sleeper.sleepNanos(millis * 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TelegramApiException("interrupted while waiting to send", e);

@@ -1,6 +1,7 @@
 package io.github.yclientsbot.telegram;
 
 import io.github.yclientsbot.ratelimit.RequestLimiter;
+import io.github.yclientsbot.ratelimit.Sleeper;
 
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,19 @@ import java.util.function.LongSupplier;
  * (20 a minute into a group). A sender waits here for its turn; the number waiting is the send
  * queue's depth shown in /status and /metrics. Answers to button presses do not come through here.
  */
-final class SendPacer {
+final class SendPacer implements SendPacing {
     private static final long SECOND = 1_000_000_000L;
     private static final int MAX_TRACKED_CHATS = 10_000;
 
     private final RequestLimiter global;
     private final Map<Long, RequestLimiter> perChat = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
-    private final RequestLimiter.Sleeper sleeper;
+    private final Sleeper sleeper;
+    private final int perSecond;
     private final AtomicInteger waiting = new AtomicInteger();
 
-    SendPacer(int perSecond, LongSupplier nanoTime, RequestLimiter.Sleeper sleeper) {
+    SendPacer(int perSecond, LongSupplier nanoTime, Sleeper sleeper) {
+        this.perSecond = Math.max(0, perSecond);
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
         // at most perSecond in any second, and evenly spaced: a burst sent at the window's edge would reach
@@ -36,13 +39,8 @@ final class SendPacer {
                         new RequestLimiter.Window(1, window / perSecond)), nanoTime, sleeper);
     }
 
-    static SendPacer realTime(int perSecond) {
-        return new SendPacer(perSecond, System::nanoTime,
-                nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
-    }
-
-    /** Waits until a message may go to {@code chatId}. */
-    void acquire(long chatId) throws InterruptedException {
+    @Override
+    public void acquire(long chatId) throws InterruptedException {
         waiting.incrementAndGet();
         try {
             chatLimiter(chatId).acquire(Long.MAX_VALUE);
@@ -54,8 +52,24 @@ final class SendPacer {
         }
     }
 
-    int waiting() {
+    @Override
+    public int waiting() {
         return waiting.get();
+    }
+
+    @Override
+    public int perSecond() {
+        return perSecond;
+    }
+
+    @Override
+    public boolean pacesChats() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "SendPacer[" + (perSecond == 0 ? "no global limit" : perSecond + "/s") + ", 1/s per chat, 20/min per group]";
     }
 
     private RequestLimiter chatLimiter(long chatId) {

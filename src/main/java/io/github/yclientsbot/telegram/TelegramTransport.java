@@ -2,36 +2,20 @@ package io.github.yclientsbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yclientsbot.chat.Action;
-import io.github.yclientsbot.chat.ChatBot;
-import io.github.yclientsbot.chat.DocumentDownloader;
 import io.github.yclientsbot.health.RuntimeStats;
-import io.github.yclientsbot.logging.SecretRedactor;
-import io.github.yclientsbot.storage.UpdateInbox;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.GetFile;
-import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -40,86 +24,61 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Telegram side: long polling through the library, replies through {@link ReplySender}, and the
- * command menus. Owns its executor and HTTP clients and closes them.
+ * command menus. Everything it works with is handed in by the composition root: the connection (the Bot API
+ * client), the chat handler, the inbox, the send pacing. Owns its poll executor and poll HTTP client.
  */
-public final class TelegramTransport implements AutoCloseable, DocumentDownloader {
+public final class TelegramTransport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
 
-    private final String token;
-    private final TelegramUrl url;
+    private final TelegramConnection connection;
     private final ObjectMapper mapper;
-    private final ChatBot bot;
+    private final ChatHandler bot;
     private final RuntimeStats stats;
     private final int pollTimeoutSeconds;
     private final String defaultLanguage;
     private final OkHttpClient pollHttp;
     private final TelegramClient client;
-    private final OkHttpClient sendHttp;
     private final ScheduledExecutorService pollExecutor;
-    private final SendPacer pacer;
+    private final SendPacing pacing;
     private final ReplySender sender;
     private final UpdateDispatcher dispatcher;
     private volatile TelegramBotsLongPollingApplication app;
     private volatile BotSession session;
-    private volatile String username;
     private volatile boolean closed;
     private volatile boolean conflictSeen;
     private volatile Runnable onFatal = () -> { };
 
     /**
-     * @param apiUrl             e.g. "https://api.telegram.org" or a local fake "http://127.0.0.1:8081"
      * @param pollTimeoutSeconds how long Telegram holds a getUpdates call open (50 in production)
+     * @param pacing             what a message waits for before it goes out (Telegram's limits in production)
      */
-    public TelegramTransport(String token, String apiUrl, ObjectMapper mapper, ChatBot bot, RuntimeStats stats,
-                             int pollTimeoutSeconds, String defaultLanguage, int ratePerSecond, UpdateInbox inbox, Dispatch dispatch) {
-        this.pacer = SendPacer.realTime(ratePerSecond);
-        this.token = token;
-        this.url = telegramUrl(apiUrl);
+    public TelegramTransport(TelegramConnection connection, ObjectMapper mapper, ChatHandler bot, RuntimeStats stats,
+                             int pollTimeoutSeconds, String defaultLanguage, SendPacing pacing, UpdateStore inbox,
+                             Dispatch dispatch) {
+        this.connection = connection;
         this.mapper = mapper;
         this.bot = bot;
         this.stats = stats;
         this.pollTimeoutSeconds = pollTimeoutSeconds;
         this.defaultLanguage = defaultLanguage;
-        SecretRedactor.register(token);
+        this.pacing = pacing;
+        this.client = connection.client();
         this.pollHttp = new OkHttpClient.Builder()
-                .addInterceptor(new PollWatcher(java.time.Clock.systemUTC(), stats, this::conflict))
+                .addInterceptor(new PollWatcher(dispatch.clock(), stats, this::conflict))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(pollTimeoutSeconds + 25L))
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
-        OkHttpClient.Builder sendBuilder = pollHttp.newBuilder();
-        sendBuilder.interceptors().clear();
-        // the client sends asynchronously through this dispatcher; its default of 5 calls per host would make
-        // three of the eight workers queue behind the others on the one host there is
-        okhttp3.Dispatcher sendDispatcher = new okhttp3.Dispatcher();
-        sendDispatcher.setMaxRequests(64);
-        sendDispatcher.setMaxRequestsPerHost(64);
-        this.sendHttp = sendBuilder
-                .dispatcher(sendDispatcher)
-                // OkHttp keeps 5 idle connections by default: with eight workers sending at once, three connections
-                // (TLS handshakes, against the real Telegram) were closed and opened again on every round
-                .connectionPool(new okhttp3.ConnectionPool(16, 5, TimeUnit.MINUTES))
-                .readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(45))
-                .build();
-        this.client = new OkHttpTelegramClient(mapper, sendHttp, token, url);
         this.pollExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-poll");
             t.setDaemon(true);
             return t;
         });
-        this.sender = new ReplySender(client, stats, bot::staffMenuFailed, pacer);
+        this.sender = new ReplySender(client, stats, bot::staffMenuFailed, pacing, connection.sleeper());
         this.dispatcher = new UpdateDispatcher(inbox, mapper, new UpdateHandler(bot, sender, stats)::handle,
                 new FloodGuard(dispatch.floodMaxUpdates(), dispatch.floodWindow(), dispatch.clock()), bot::isStaff, stats,
                 dispatch.clock(), dispatch.workers(), dispatch.maxBacklog());
-    }
-
-    static TelegramUrl telegramUrl(String apiUrl) {
-        URI uri = URI.create(apiUrl);
-        String scheme = uri.getScheme();
-        int port = uri.getPort() > 0 ? uri.getPort() : ("https".equalsIgnoreCase(scheme) ? 443 : 80);
-        return new TelegramUrl(scheme, uri.getHost(), port, false);
     }
 
     /** What to do when polling cannot go on (409 Conflict): the application stops itself. */
@@ -127,9 +86,9 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
         this.onFatal = action;
     }
 
-    /** The bot's @username, once known (null before). */
-    public String username() {
-        return username;
+    /** What replies wait for before they go out (the wiring test checks production gets Telegram's limits). */
+    public SendPacing pacing() {
+        return pacing;
     }
 
     /**
@@ -137,46 +96,14 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
      * while Telegram cannot be reached; gives up only when Telegram says the token is invalid.
      */
     public void start() throws InvalidBotTokenException {
-        User me = getMeWithRetry();
+        User me = connection.identify(() -> closed);
         if (me == null) {
             return;
         }
-        username = me.getUserName();
         setDefaultMenus();
         prepareJson();
         recoverInbox();
         startPollingWithRetry();
-    }
-
-    private User getMeWithRetry() throws InvalidBotTokenException {
-        PollBackOff backOff = new PollBackOff(1000, 30_000);
-        boolean warned = false;
-        while (!closed) {
-            try {
-                return client.execute(new GetMe());
-            } catch (TelegramApiRequestException e) {
-                Integer code = e.getErrorCode();
-                if (code != null && (code == 401 || code == 404)) {
-                    throw new InvalidBotTokenException("Telegram rejected telegram.bot.token (" + code + " " + e.getApiResponse()
-                            + "): check the token @BotFather gave you (TELEGRAM_BOT_TOKEN)");
-                }
-                warned = waitBeforeRetry(backOff, warned, e);
-            } catch (TelegramApiException e) {
-                warned = waitBeforeRetry(backOff, warned, e);
-            }
-        }
-        return null;
-    }
-
-    private boolean waitBeforeRetry(PollBackOff backOff, boolean warned, Exception e) {
-        long wait = backOff.nextBackOffMillis();
-        if (!warned) {
-            log.warn("Telegram cannot be reached at {} ({}); retrying until it can", url.getHost(), ReplySender.describe(e));
-        } else {
-            log.debug("Telegram still unreachable, next try in {} ms", wait);
-        }
-        sleep(wait);
-        return true;
     }
 
     private void setDefaultMenus() {
@@ -247,13 +174,13 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
                     () -> mapper, () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(500, 30_000));
             try {
                 // the application starts out running: registering the bot starts its session (deleteWebhook, then polling)
-                session = candidate.registerBot(token, () -> url, this::getUpdates, dispatcher);
+                session = candidate.registerBot(connection.token(), connection::url, this::getUpdates, dispatcher);
                 app = candidate;
-                log.info("Polling Telegram as @{}", username);
+                log.info("Polling Telegram as @{}", connection.username());
                 return;
             } catch (TelegramApiException e) {
                 closeQuietly(candidate);
-                warned = waitBeforeRetry(backOff, warned, e);
+                warned = connection.waitBeforeRetry(backOff, warned, e);
             }
         }
     }
@@ -289,64 +216,9 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
         return conflictSeen;
     }
 
-    /**
-     * Downloads a file a user sent (an /import): getFile, then a GET of {@code /file/bot<token>/<file_path>} on the same API URL (so a local Bot API server
-     * or a test fake works too). Reads at most {@code maxBytes}. The URL holds the token: it is never logged.
-     */
-    @Override
-    public byte[] download(String fileId, int maxBytes) throws DownloadException {
-        File file;
-        try {
-            file = client.execute(GetFile.builder().fileId(fileId).build());
-        } catch (TelegramApiException e) {
-            throw new DownloadException("getFile failed: " + e.getMessage(), false);
-        }
-        if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
-            throw new DownloadException("the file has " + file.getFileSize() + " bytes", true);
-        }
-        if (file.getFilePath() == null || file.getFilePath().isBlank()) {
-            throw new DownloadException("getFile returned no file_path", false);
-        }
-        HttpUrl fileUrl = new HttpUrl.Builder()
-                .scheme(url.getSchema())
-                .host(url.getHost())
-                .port(url.getPort())
-                .addPathSegment("file")
-                .addPathSegment("bot" + token)
-                .addPathSegments(file.getFilePath())
-                .build();
-        try (Response response = sendHttp.newCall(new Request.Builder().url(fileUrl).get().build()).execute()) {
-            if (!response.isSuccessful()) {
-                throw new DownloadException("the file download answered HTTP " + response.code(), false);
-            }
-            ResponseBody body = response.body();
-            if (body.contentLength() > maxBytes) {
-                throw new DownloadException("the file has " + body.contentLength() + " bytes", true);
-            }
-            try (InputStream in = body.byteStream()) {
-                byte[] bytes = in.readNBytes(maxBytes + 1);
-                if (bytes.length > maxBytes) {
-                    throw new DownloadException("the file has more than " + maxBytes + " bytes", true);
-                }
-                return bytes;
-            }
-        } catch (IOException e) {
-            throw new DownloadException("the file download failed: " + e.getClass().getSimpleName(), false);
-        }
-    }
-
     public boolean isPolling() {
         TelegramBotsLongPollingApplication a = app;
         return a != null && a.isRunning();
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        }
     }
 
     private static void closeQuietly(TelegramBotsLongPollingApplication a) {
@@ -389,6 +261,7 @@ public final class TelegramTransport implements AutoCloseable, DocumentDownloade
         }
         pollHttp.dispatcher().executorService().shutdown();
         pollHttp.connectionPool().evictAll();
+        connection.close();
     }
 
     /**

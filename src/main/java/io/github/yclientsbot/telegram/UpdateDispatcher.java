@@ -3,7 +3,6 @@ package io.github.yclientsbot.telegram;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yclientsbot.health.RuntimeStats;
-import io.github.yclientsbot.storage.UpdateInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -31,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * chat's updates strictly in order (each chat has a serial queue whose next update runs on the pool once the
  * previous one is done — no thread per chat).
  *
- * <p>{@link #consume} returns once the batch is written to the {@link UpdateInbox} (so the library may confirm
+ * <p>{@link #consume} returns once the batch is written to the {@link UpdateStore} (the inbox) (so the library may confirm
  * it to Telegram) — not after it is handled, so a slow chat does not hold up polling. An update is marked
  * handled after its reply went out, in groups by a {@link HandledRecorder}; one Telegram sends again, or one
  * still in the inbox after a crash, is not answered twice (only a crash between sending and recording — a few
@@ -64,7 +63,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         boolean scheduled;
     }
 
-    private final UpdateInbox inbox;
+    private final UpdateStore inbox;
     private final ObjectMapper mapper;
     private final Handling handler;
     private final FloodGuard flood;
@@ -85,7 +84,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private volatile boolean abandoned;
     private volatile Instant lastPrune = Instant.MIN;
 
-    UpdateDispatcher(UpdateInbox inbox, ObjectMapper mapper, Handling handler, FloodGuard flood,
+    UpdateDispatcher(UpdateStore inbox, ObjectMapper mapper, Handling handler, FloodGuard flood,
                      java.util.function.LongPredicate floodExempt, RuntimeStats stats, Clock clock, int workerCount, int maxBacklog) {
         this.inbox = inbox;
         this.mapper = mapper;
@@ -140,12 +139,12 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     /** Queues what a previous run left in the inbox, in update id order. Call before polling starts. */
     void recover() {
-        List<UpdateInbox.Entry> waiting = inbox.waiting();
+        List<UpdateStore.Stored> waiting = inbox.waiting();
         if (waiting.isEmpty()) {
             return;
         }
         log.info("{} updates received before the last stop were not handled yet; handling them now", waiting.size());
-        for (UpdateInbox.Entry e : waiting) {
+        for (UpdateStore.Stored e : waiting) {
             Update update;
             try {
                 update = mapper.readValue(e.payload(), Update.class);
@@ -163,13 +162,13 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     public void consume(List<Update> updates) {
         try {
             Map<Long, Update> byId = new LinkedHashMap<>();
-            List<UpdateInbox.Entry> added;
+            List<UpdateStore.Stored> added;
             try {
-                List<UpdateInbox.Entry> entries = new ArrayList<>(updates.size());
+                List<UpdateStore.Stored> entries = new ArrayList<>(updates.size());
                 Instant now = clock.instant();
                 for (Update u : updates) {
                     byId.put((long) u.getUpdateId(), u);
-                    entries.add(new UpdateInbox.Entry(u.getUpdateId(), chatOf(u), mapper.writeValueAsString(u), now));
+                    entries.add(new UpdateStore.Stored(u.getUpdateId(), chatOf(u), mapper.writeValueAsString(u), now));
                 }
                 added = inbox.add(entries);
                 if (added.size() < entries.size()) {
@@ -179,7 +178,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
                 handleInline(updates, e);
                 return;
             }
-            for (UpdateInbox.Entry e : added) {
+            for (UpdateStore.Stored e : added) {
                 Update u = byId.get(e.updateId());
                 submit(new Task(e.updateId(), e.chatId(), u, verdict(u)));
             }

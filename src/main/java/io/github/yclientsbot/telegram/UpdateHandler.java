@@ -1,7 +1,6 @@
 package io.github.yclientsbot.telegram;
 
 import io.github.yclientsbot.chat.Action;
-import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.Incoming;
 import io.github.yclientsbot.chat.Reply;
 import io.github.yclientsbot.health.RuntimeStats;
@@ -20,11 +19,11 @@ import java.util.function.BooleanSupplier;
 final class UpdateHandler {
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
-    private final ChatBot bot;
+    private final ChatHandler bot;
     private final ReplySender sender;
     private final RuntimeStats stats;
 
-    UpdateHandler(ChatBot bot, ReplySender sender, RuntimeStats stats) {
+    UpdateHandler(ChatHandler bot, ReplySender sender, RuntimeStats stats) {
         this.bot = bot;
         this.sender = sender;
         this.stats = stats;

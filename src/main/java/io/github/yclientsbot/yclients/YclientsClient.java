@@ -103,6 +103,11 @@ public final class YclientsClient {
     this.baseUrl = parsed;
   }
 
+  /** The rate limiter every call waits on (the wiring test checks production keeps YCLIENTS's limits). */
+  public RequestLimiter limiter() {
+    return limiter;
+  }
+
   /** An OkHttpClient with connect 3 s, read 10 s, write 10 s and call timeout 15 s. */
   public static OkHttpClient defaultHttpClient() {
     return new OkHttpClient.Builder()

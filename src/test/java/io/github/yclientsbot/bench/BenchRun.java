@@ -1,6 +1,7 @@
 package io.github.yclientsbot.bench;
 
 import io.github.yclientsbot.BotApplication;
+import io.github.yclientsbot.Pacing;
 import io.github.yclientsbot.chat.Action;
 import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.ChatType;
@@ -78,13 +79,13 @@ public final class BenchRun {
             int yclientsBefore;
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             if (mode.equals("bot")) {
-                try (BotApplication app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()))) {
+                try (BotApplication app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC(), Pacing.production()))) {
                     yclientsBefore = yclients.requests().size();
                     awaitAll(telegram, deadline);
                     printThreadCpu(telegram);
                 }
             } else {
-                try (BotApplication app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC()), false, false);
+                try (BotApplication app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC(), Pacing.production()), false, false);
                      TelegramBotsLongPollingApplication poll = new TelegramBotsLongPollingApplication()) {
                     yclientsBefore = yclients.requests().size();
                     TelegramUrl url = new TelegramUrl("http", "127.0.0.1", Integer.parseInt(telegram.url().replaceAll(".*:", "")), false);

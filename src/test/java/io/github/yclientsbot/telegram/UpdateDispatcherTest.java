@@ -49,7 +49,7 @@ class UpdateDispatcherTest {
     }
 
     private UpdateDispatcher dispatcher(UpdateDispatcher.Handling handling, int workers, int maxBacklog) {
-        UpdateDispatcher d = new UpdateDispatcher(database.inbox(), mapper, handling,
+        UpdateDispatcher d = new UpdateDispatcher(new io.github.yclientsbot.InboxStore(database.inbox()), mapper, handling,
                 new FloodGuard(0, Duration.ZERO, clock), user -> false, stats, clock, workers, maxBacklog);
         dispatchers.add(d);
         return d;

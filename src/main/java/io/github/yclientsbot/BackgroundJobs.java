@@ -1,0 +1,84 @@
+package io.github.yclientsbot;
+
+import io.github.yclientsbot.booking.BookingDrafts;
+import io.github.yclientsbot.booking.CatalogRefresher;
+import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.setup.CompanySetup;
+import io.github.yclientsbot.storage.BookingLimitEvents;
+import io.github.yclientsbot.yclients.YclientsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What runs on its own every cache period (at least every 10 s): button titles and prices refreshed from YCLIENTS,
+ * idle booking conversations and old limit counters deleted, the booking form discovered again. One daemon
+ * thread; a failure of one job is logged and the others still run.
+ */
+final class BackgroundJobs implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
+
+    private final ScheduledExecutorService executor;
+
+    private BackgroundJobs(ScheduledExecutorService executor) {
+        this.executor = executor;
+    }
+
+    static BackgroundJobs start(CoreServices core, ChatLayer chat) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "catalog-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        long refreshSeconds = Math.max(10, core.cacheTtl().toSeconds());
+        CatalogRefresher catalogRefresher = new CatalogRefresher(core.yclients(), core.database().serviceMappings());
+        BookingLimitEvents limitEvents = core.database().bookingLimitEvents();
+        executor.scheduleWithFixedDelay(() -> {
+            catalogRefresher.run();
+            purgeExpiredDrafts(chat.drafts());
+            purgeOldLimitEvents(limitEvents);
+            discoverQuietly(chat.companySetup());
+        }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+        return new BackgroundJobs(executor);
+    }
+
+    /** The booking limits' counters older than two days are deleted (also on every write). */
+    private static void purgeOldLimitEvents(BookingLimitEvents events) {
+        try {
+            int n = events.deleteOld();
+            if (n > 0) {
+                log.debug("Deleted {} old booking limit counter(s)", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not delete old booking limit counters: {}", e.toString());
+        }
+    }
+
+    /** Booking conversations idle past their time-out are deleted, not just ignored. */
+    private static void purgeExpiredDrafts(BookingDrafts drafts) {
+        try {
+            int n = drafts.deleteExpired();
+            if (n > 0) {
+                log.info("Deleted {} expired booking conversation(s)", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not delete expired booking conversations: {}", e.toString());
+        }
+    }
+
+    private static void discoverQuietly(CompanySetup company) {
+        try {
+            company.discoverBookingForm();
+        } catch (YclientsException | NotReadyException | RuntimeException e) {
+            log.debug("Booking form discovery skipped: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.yclientsbot;
+
+import io.github.yclientsbot.booking.BookingDrafts;
+import io.github.yclientsbot.booking.BookingQuotas;
+import io.github.yclientsbot.booking.BookingService;
+import io.github.yclientsbot.booking.PriceFormat;
+import io.github.yclientsbot.booking.PrivacyConsent;
+import io.github.yclientsbot.booking.RememberedContacts;
+import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.chat.ChatBot;
+import io.github.yclientsbot.chat.DocumentDownloader;
+import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.setup.ClaimCode;
+import io.github.yclientsbot.setup.CompanySetup;
+import io.github.yclientsbot.setup.ExportImport;
+import io.github.yclientsbot.setup.Roles;
+import io.github.yclientsbot.setup.ServiceSetup;
+import io.github.yclientsbot.setup.StatusReport;
+import io.github.yclientsbot.setup.TokenSetup;
+import io.github.yclientsbot.storage.Database;
+import io.github.yclientsbot.yclients.BookingLinkBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.function.Supplier;
+
+/**
+ * The second layer: the admin and customer use cases and the {@link ChatBot} that routes updates to them — the
+ * same for every transport. The transport supplies only the bot's username (null while unknown, always in the
+ * console) and how files users send are fetched.
+ *
+ * @param menu         the customers' service buttons (also served on the HTTP port)
+ * @param companySetup finds the booking form (at start and in the background)
+ * @param drafts       booking conversations (expired ones are deleted in the background)
+ */
+public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts, Roles roles) {
+    private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
+
+    public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
+            throws StartupException {
+        BotConfig config = core.config();
+        Database database = core.database();
+        Roles roles = new Roles(config.admins(), config.support(), database.admins());
+        ClaimCode claim = new ClaimCode(database.admins(), roles, database.auditLog());
+        if (!roles.hasAnyAdmin()) {
+            String code = claim.open(new SecureRandom());
+            log.warn("No admin is configured. To become the admin, send this to the bot in a private chat: /claim {}"
+                    + " (the code works once; or list your Telegram id in bot.admins / BOT_ADMINS)", code);
+        }
+        PriceFormat prices = new PriceFormat(config.currency());
+        BookingLinkBuilder links;
+        try {
+            links = new BookingLinkBuilder(config.yclientsBookingTemplate());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("yclients.booking.template (YCLIENTS_BOOKING_TEMPLATE): " + e.getMessage(), 2);
+        }
+        ServiceMenu menu = new ServiceMenu(core.settings(), database.serviceMappings(), links, prices);
+        StatusReport status = new StatusReport(core.settings(), core.yclients(), database.serviceMappings(),
+                database.auditLog(), core.stats(), database::ping, Version.current());
+        CompanySetup companySetup = new CompanySetup(core.settings(), core.yclients(), database.serviceMappings(),
+                database.auditLog());
+        BookingDrafts drafts = new BookingDrafts(database.bookingStates());
+        PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
+        ChatBot bot = new ChatBot(core.messages(), roles, botUsername, menu, claim,
+                new TokenSetup(core.settings(), core.yclients(), database.auditLog()),
+                companySetup,
+                new ServiceSetup(core.yclients(), database.serviceMappings(), database.auditLog()),
+                core.yclients(), status, prices,
+                new ExportImport(core.settings(), database.serviceMappings(), database.admins(), database.restore(),
+                        database.auditLog(), core.yclients(), core.mapper(), core.clock(), Version.current()),
+                downloader,
+                new BookingService(core.settings(), core.yclients(), database.serviceMappings(), core.clock()),
+                drafts,
+                consent,
+                database.bookingReferences(),
+                new BookingQuotas(config.bookingLimits(), database.bookingLimitEvents(), core.secrets()::fingerprint,
+                        core.clock()),
+                new RememberedContacts(database.customerContacts(core.secrets()), consent));
+        return new ChatLayer(bot, menu, companySetup, drafts, roles);
+    }
+
+    /** No files outside Telegram. */
+    static final DocumentDownloader NO_DOWNLOADS = (fileId, maxBytes) -> {
+        throw new DocumentDownloader.DownloadException("files come only through Telegram", false);
+    };
+}
