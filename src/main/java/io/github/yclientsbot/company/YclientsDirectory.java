@@ -69,7 +69,7 @@ public final class YclientsDirectory {
     /** The configured company (cached). */
     public Company company() throws YclientsException, NotReadyException {
         Ready r = ready();
-        Company c = companies.get(key("company", r), () -> client.company(r.credentials(), r.companyId()));
+        Company c = companies.get(key("company", r), () -> client.companies().company(r.credentials(), r.companyId()));
         settings.rememberCompanyTitle(c.id(), c.displayTitle());
         return c;
     }
@@ -77,7 +77,7 @@ public final class YclientsDirectory {
     /** A live call, bypassing the cache: what /status reports. */
     public Company companyLive() throws YclientsException, NotReadyException {
         Ready r = ready();
-        Company c = client.company(r.credentials(), r.companyId());
+        Company c = client.companies().company(r.credentials(), r.companyId());
         settings.rememberCompanyTitle(c.id(), c.displayTitle());
         return c;
     }
@@ -90,13 +90,13 @@ public final class YclientsDirectory {
 
     private Catalog loadCatalog(YclientsCredentials creds, long companyId) throws YclientsException {
         Map<Long, CatalogEntry> byId = new LinkedHashMap<>();
-        for (BookService s : client.bookServices(creds.withoutUserToken(), companyId).services()) {
+        for (BookService s : client.booking().bookServices(creds.withoutUserToken(), companyId).services()) {
             byId.put(s.id(), new CatalogEntry(s.id(), s.title(), s.priceMin(), s.priceMax(), true));
         }
         boolean includesHidden = false;
         if (creds.hasUserToken()) {
             try {
-                for (CatalogService s : client.companyServices(creds, companyId)) {
+                for (CatalogService s : client.catalog().companyServices(creds, companyId)) {
                     byId.putIfAbsent(s.id(), new CatalogEntry(s.id(), s.title(), s.priceMin(), s.priceMax(), false));
                 }
                 includesHidden = true;
@@ -111,13 +111,13 @@ public final class YclientsDirectory {
     public List<BookStaff> bookableStaff(Long serviceId) throws YclientsException, NotReadyException {
         Ready r = ready();
         String k = key("staff:" + serviceId, r);
-        return staff.get(k, () -> client.bookStaff(r.credentials().withoutUserToken(), r.companyId(), serviceId));
+        return staff.get(k, () -> client.booking().bookStaff(r.credentials().withoutUserToken(), r.companyId(), serviceId));
     }
 
     /** Every specialist in the admin catalog (needs the user token). */
     public List<CatalogStaff> allStaff() throws YclientsException, NotReadyException {
         Ready r = ready();
-        return client.companyStaff(r.credentials(), r.companyId());
+        return client.catalog().companyStaff(r.credentials(), r.companyId());
     }
 
     public void invalidate() {
