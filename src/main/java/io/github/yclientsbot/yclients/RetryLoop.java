@@ -14,6 +14,12 @@ import org.slf4j.LoggerFactory;
  * {@link #mayRetry}) is tried again after a back-off — doubled each time with jitter, or {@code Retry-After} when
  * YCLIENTS sends one — unless the back-off would end past the deadline, in which case the failure is thrown at
  * once. Time is injected: the deadline is read on {@code nanoTime} and back-offs wait on {@code sleeper}.
+ *
+ * <p>Why not Resilience4j's Retry or Failsafe's RetryPolicy: both wait on the real clock (Resilience4j's sleep
+ * function is one static for the whole JVM, Failsafe calls {@code Thread.sleep}), neither gives up at once when
+ * {@code Retry-After} ends past the deadline (Failsafe's max duration shortens the wait and tries again anyway,
+ * Resilience4j has no deadline), neither hands an attempt what is left of the deadline as its HTTP timeout, and
+ * Failsafe wraps our checked {@link YclientsException}. What they would replace is the loop below.
  */
 final class RetryLoop {
   /** One attempt, given the nanoseconds left before the call's deadline. */
