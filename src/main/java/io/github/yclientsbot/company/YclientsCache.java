@@ -16,6 +16,12 @@ import java.util.Objects;
  * failed load is not cached: its caller gets the {@link YclientsException} as it came, and the next caller (or one
  * that was waiting) loads again. Time is the injected {@link Clock}, so a test that moves its clock sees entries
  * expire.
+ *
+ * <p>The load runs inside the map's compute, which locks one hash bin, and a bin can hold other keys: a miss for a
+ * key that shares it waits for the call in progress (at most the call's deadline), as can the cache's clean-up. With
+ * one company, one catalog and a handful of specialist lists that is rare and short. Caffeine's remedy, an
+ * {@code AsyncCache} of pending values, logs a WARNING with a stack trace for every failed load, so it would need a
+ * wrapper for failures; not worth it at this size.
  */
 final class YclientsCache<V> {
     /** Loads one value from YCLIENTS. */

@@ -100,6 +100,48 @@ class YclientsCacheTest {
         assertEquals(1, loads.get(), "one call to YCLIENTS for four concurrent misses");
     }
 
+    @Test
+    void whenTheLoadTheOthersWaitedForFailsOneOfThemLoadsAgain() throws Exception {
+        YclientsException down = YclientsException.http("GET", "/api/v1/company/1", 503, null, "down");
+        CountDownLatch release = new CountDownLatch(1);
+        YclientsCache.Loader<String> firstFails = () -> {
+            if (loads.incrementAndGet() == 1) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw down;
+            }
+            return "company";
+        };
+        List<FutureTask<String>> calls = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            FutureTask<String> call = new FutureTask<>(() -> cache.get("company", firstFails));
+            Thread thread = new Thread(call, "cache-miss-" + i);
+            calls.add(call);
+            threads.add(thread);
+            thread.start();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads.stream().allMatch(
+                t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED));
+
+        release.countDown();
+
+        int failed = 0;
+        for (FutureTask<String> call : calls) {
+            try {
+                assertEquals("company", call.get());
+            } catch (ExecutionException e) {
+                assertSame(down, e.getCause());
+                failed++;
+            }
+        }
+        assertEquals(1, failed, "the caller whose load failed gets its failure");
+        assertEquals(2, loads.get(), "the failure was not cached: one waiting caller loaded again, the last got that");
+    }
+
     private static String result(FutureTask<String> call) throws InterruptedException {
         try {
             return call.get();
