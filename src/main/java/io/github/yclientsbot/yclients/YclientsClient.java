@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 import okhttp3.OkHttpClient;
 
 /**
- * The YCLIENTS REST API calls the bot makes, one object per API area over one HTTP core ({@link YclientsHttp}):
+ * The YCLIENTS REST API calls the bot makes, one object per API area over one HTTP core ({@code YclientsHttp}):
  * {@link #companies()} (company, booking form), {@link #catalog()} (the admin catalog: services and staff, with the
  * user token), {@link #booking()} (online booking, partner token only) and {@link #auth()} (a user token from a
  * login). Immutable and thread-safe; one instance serves every company, since the tokens come with each call.
