@@ -63,9 +63,12 @@ public record CoreServices(BotConfig config, BotApplication.Options options, Dat
             Settings settings = new Settings(config, database.settings(secrets));
             registerStoredSecrets(settings);
             warnAboutShadowedEnvironment(settings);
-            YclientsClient client = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, config.yclientsApiUrl(),
-                    clock, options.pacing().yclients().get(), CallPolicy.DEFAULT,
-                    (method, path, outcome, millis) -> stats.yclientsCall(outcome));
+            YclientsClient client = YclientsClient.builder(YclientsClient.defaultHttpClient(), mapper, config.yclientsApiUrl())
+                    .time(clock, System::nanoTime, options.pacing().sleeper())
+                    .limiter(options.pacing().yclients().get())
+                    .policy(CallPolicy.DEFAULT)
+                    .listener((method, path, outcome, millis) -> stats.yclientsCall(outcome))
+                    .build();
             Duration cacheTtl = options.cacheTtl() != null ? options.cacheTtl() : config.yclientsCacheTtl();
             YclientsDirectory yclients = new YclientsDirectory(client, settings, clock, cacheTtl);
             return new CoreServices(config, options, database, secrets, mapper, stats, settings, yclients,

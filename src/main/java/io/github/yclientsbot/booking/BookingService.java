@@ -91,12 +91,12 @@ public final class BookingService {
 
     public List<LocalDate> days(long serviceId, long staffId, String zone) throws YclientsException, NotReadyException {
         LocalDate today = today(zone);
-        return directory.client().bookDates(credentials(), companyId(), serviceId, staffId, today, today.plusDays(DAYS_AHEAD))
+        return directory.client().booking().bookDates(credentials(), companyId(), serviceId, staffId, today, today.plusDays(DAYS_AHEAD))
                 .stream().filter(d -> !d.isBefore(today)).toList();
     }
 
     public List<BookTime> times(long serviceId, long staffId, LocalDate day) throws YclientsException, NotReadyException {
-        return directory.client().bookTimes(credentials(), companyId(), staffId, day, serviceId);
+        return directory.client().booking().bookTimes(credentials(), companyId(), staffId, day, serviceId);
     }
 
     /** {@code book_check} then {@code book_record}; any refusal (433…) is thrown as it came. */
@@ -113,9 +113,9 @@ public final class BookingService {
         List<Appointment> appointments = appointments(d);
         YclientsCredentials creds = credentials();
         long company = companyId();
-        directory.client().bookCheck(creds, company, appointments);
+        directory.client().booking().bookCheck(creds, company, appointments);
         try {
-            return directory.client().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), smsCode, null, appointments));
+            return directory.client().booking().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), smsCode, null, appointments));
         } catch (YclientsException e) {
             if (e.outcomeUnknown()) {
                 throw new BookingOutcomeUnknown(e);
@@ -126,12 +126,12 @@ public final class BookingService {
 
     /** {@code book_check} alone: the slot can still be booked (before an SMS code is sent for it). */
     public void check(BookingDraft d) throws YclientsException, NotReadyException {
-        directory.client().bookCheck(credentials(), companyId(), appointments(d));
+        directory.client().booking().bookCheck(credentials(), companyId(), appointments(d));
     }
 
     /** {@code book_code}: YCLIENTS texts the customer's phone a code to confirm the booking with. */
     public void sendCode(BookingDraft d) throws YclientsException, NotReadyException {
-        directory.client().bookCode(credentials(), companyId(), d.phone(), d.name());
+        directory.client().booking().bookCode(credentials(), companyId(), d.phone(), d.name());
     }
 
     /** The company wants bookings confirmed by an SMS code ({@code phone_confirmation}, true/1/"1"). */
@@ -165,12 +165,12 @@ public final class BookingService {
 
     /** A booking read back from YCLIENTS by its id and hash. */
     public RecordInfo record(long companyId, long recordId, String recordHash) throws YclientsException, NotReadyException {
-        return directory.client().readRecord(credentials(), companyId, recordId, recordHash);
+        return directory.client().booking().readRecord(credentials(), companyId, recordId, recordHash);
     }
 
     /** Cancels a booking in YCLIENTS; returns only when YCLIENTS accepted, else throws (4xx: refused). */
     public void cancel(long recordId, String recordHash) throws YclientsException, NotReadyException {
-        directory.client().cancelRecord(credentials(), recordId, recordHash);
+        directory.client().booking().cancelRecord(credentials(), recordId, recordHash);
     }
 
     private YclientsCredentials credentials() throws NotReadyException {

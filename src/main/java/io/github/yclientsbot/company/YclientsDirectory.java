@@ -33,16 +33,16 @@ public final class YclientsDirectory {
 
     private final YclientsClient client;
     private final Settings settings;
-    private final TtlCache<Company> companies;
-    private final TtlCache<Catalog> catalogs;
-    private final TtlCache<List<BookStaff>> staff;
+    private final YclientsCache<Company> companies;
+    private final YclientsCache<Catalog> catalogs;
+    private final YclientsCache<List<BookStaff>> staff;
 
     public YclientsDirectory(YclientsClient client, Settings settings, Clock clock, Duration ttl) {
         this.client = client;
         this.settings = settings;
-        this.companies = new TtlCache<>(clock, ttl);
-        this.catalogs = new TtlCache<>(clock, ttl);
-        this.staff = new TtlCache<>(clock, ttl);
+        this.companies = new YclientsCache<>(clock, ttl);
+        this.catalogs = new YclientsCache<>(clock, ttl);
+        this.staff = new YclientsCache<>(clock, ttl);
     }
 
     public YclientsClient client() {
@@ -69,7 +69,7 @@ public final class YclientsDirectory {
     /** The configured company (cached). */
     public Company company() throws YclientsException, NotReadyException {
         Ready r = ready();
-        Company c = companies.get(key("company", r), () -> client.company(r.credentials(), r.companyId()), YclientsException.class);
+        Company c = companies.get(key("company", r), () -> client.companies().company(r.credentials(), r.companyId()));
         settings.rememberCompanyTitle(c.id(), c.displayTitle());
         return c;
     }
@@ -77,7 +77,7 @@ public final class YclientsDirectory {
     /** A live call, bypassing the cache: what /status reports. */
     public Company companyLive() throws YclientsException, NotReadyException {
         Ready r = ready();
-        Company c = client.company(r.credentials(), r.companyId());
+        Company c = client.companies().company(r.credentials(), r.companyId());
         settings.rememberCompanyTitle(c.id(), c.displayTitle());
         return c;
     }
@@ -85,18 +85,18 @@ public final class YclientsDirectory {
     /** Services open for online booking, plus (with a user token) the hidden ones. Cached. */
     public Catalog catalog() throws YclientsException, NotReadyException {
         Ready r = ready();
-        return catalogs.get(key("catalog", r), () -> loadCatalog(r.credentials(), r.companyId()), YclientsException.class);
+        return catalogs.get(key("catalog", r), () -> loadCatalog(r.credentials(), r.companyId()));
     }
 
     private Catalog loadCatalog(YclientsCredentials creds, long companyId) throws YclientsException {
         Map<Long, CatalogEntry> byId = new LinkedHashMap<>();
-        for (BookService s : client.bookServices(creds.withoutUserToken(), companyId).services()) {
+        for (BookService s : client.booking().bookServices(creds.withoutUserToken(), companyId).services()) {
             byId.put(s.id(), new CatalogEntry(s.id(), s.title(), s.priceMin(), s.priceMax(), true));
         }
         boolean includesHidden = false;
         if (creds.hasUserToken()) {
             try {
-                for (CatalogService s : client.companyServices(creds, companyId)) {
+                for (CatalogService s : client.catalog().companyServices(creds, companyId)) {
                     byId.putIfAbsent(s.id(), new CatalogEntry(s.id(), s.title(), s.priceMin(), s.priceMax(), false));
                 }
                 includesHidden = true;
@@ -111,13 +111,13 @@ public final class YclientsDirectory {
     public List<BookStaff> bookableStaff(Long serviceId) throws YclientsException, NotReadyException {
         Ready r = ready();
         String k = key("staff:" + serviceId, r);
-        return staff.get(k, () -> client.bookStaff(r.credentials().withoutUserToken(), r.companyId(), serviceId), YclientsException.class);
+        return staff.get(k, () -> client.booking().bookStaff(r.credentials().withoutUserToken(), r.companyId(), serviceId));
     }
 
     /** Every specialist in the admin catalog (needs the user token). */
     public List<CatalogStaff> allStaff() throws YclientsException, NotReadyException {
         Ready r = ready();
-        return client.companyStaff(r.credentials(), r.companyId());
+        return client.catalog().companyStaff(r.credentials(), r.companyId());
     }
 
     public void invalidate() {

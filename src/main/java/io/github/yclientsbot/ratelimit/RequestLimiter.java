@@ -10,6 +10,12 @@ import java.util.function.LongSupplier;
  * Telegram about 30 messages a second per bot and 1 a second per chat):
  * a caller waits for a free slot, or gives up when none frees before its deadline. Sliding windows
  * over the times of recent requests; thread-safe.
+ *
+ * <p>Why not a library's token bucket (Bucket4j, Resilience4j, Guava, Failsafe): a bucket that refills 5 a second
+ * lets through its burst of 5 and then one every 200 ms, up to 9 in the first second; one that refills all 5 at
+ * each second's start lets 10 through across a boundary. Neither keeps "at most 5 in any second", which is how a
+ * per-IP limit is safely read, short of refilling one at a time (no burst at all). The exact window costs a deque of
+ * at most 200 times. Time and waiting are injected ({@code nanoTime}, {@link Sleeper}), so tests never sleep.
  */
 public final class RequestLimiter {
     /** At most {@code permits} requests in any {@code windowNanos}. */
@@ -54,12 +60,8 @@ public final class RequestLimiter {
             long wait;
             synchronized (this) {
                 long now = nanoTime.getAsLong();
-                wait = waitNanos(now);
-                if (wait <= 0) {
-                    recent.addLast(now);
-                    while (recent.size() > keep) {
-                        recent.removeFirst();
-                    }
+                wait = take(now);
+                if (wait == 0) {
                     return true;
                 }
                 if (now + wait > deadlineNanos) {
@@ -68,6 +70,28 @@ public final class RequestLimiter {
             }
             sleeper.sleepNanos(wait);
         }
+    }
+
+    /**
+     * Takes a slot if every window has room now, without waiting: the step a scheduler in front of this limiter
+     * (one that decides which of several waiting callers goes next) builds on.
+     *
+     * @return 0 when a slot was taken, else the nanoseconds until one frees up (nothing is taken then)
+     */
+    public synchronized long tryAcquire() {
+        return take(nanoTime.getAsLong());
+    }
+
+    private long take(long now) {
+        long wait = waitNanos(now);
+        if (wait > 0) {
+            return wait;
+        }
+        recent.addLast(now);
+        while (recent.size() > keep) {
+            recent.removeFirst();
+        }
+        return 0;
     }
 
     /** How long until every window has room (0 = now). */

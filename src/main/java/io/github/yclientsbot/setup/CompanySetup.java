@@ -63,7 +63,7 @@ public final class CompanySetup {
         }
         Company company;
         try {
-            company = yclients.client().company(creds.get().withoutUserToken(), companyId);
+            company = yclients.client().companies().company(creds.get().withoutUserToken(), companyId);
         } catch (YclientsException e) {
             if (e.isNotFound()) {
                 return new CompanyResult.NotFound(companyId, e.apiMessage());
@@ -118,7 +118,7 @@ public final class CompanySetup {
             return Optional.empty();
         }
         try {
-            Bookform form = yclients.client().bookform(creds.get().withoutUserToken(), formId.getAsLong());
+            Bookform form = yclients.client().companies().bookform(creds.get().withoutUserToken(), formId.getAsLong());
             if (form.companyId() != company.getAsLong() && form.groupId() == 0) {
                 return Optional.of(Long.toString(form.companyId()));
             }

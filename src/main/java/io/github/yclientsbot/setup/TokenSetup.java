@@ -64,9 +64,9 @@ public final class TokenSetup {
         }
         long started = System.nanoTime();
         try {
-            String title = yclients.client().company(creds.get().withoutUserToken(), company.getAsLong()).displayTitle();
+            String title = yclients.client().companies().company(creds.get().withoutUserToken(), company.getAsLong()).displayTitle();
             if (kind == TokenKind.USER) {
-                yclients.client().companyServices(creds.get(), company.getAsLong());
+                yclients.client().catalog().companyServices(creds.get(), company.getAsLong());
             }
             return new LiveCheck.Ok(title, (System.nanoTime() - started) / 1_000_000);
         } catch (YclientsException e) {
@@ -90,7 +90,7 @@ public final class TokenSetup {
         }
         AuthResult auth;
         try {
-            auth = yclients.client().auth(creds.get().partnerToken(), login, password);
+            auth = yclients.client().auth().login(creds.get().partnerToken(), login, password);
         } catch (YclientsException e) {
             return new LoginResult.Refused(LiveCheck.of(e));
         }

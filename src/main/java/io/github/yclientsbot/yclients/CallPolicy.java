@@ -11,7 +11,11 @@ import java.time.Duration;
  * @param firstBackoff the wait before the second attempt; doubled each time, with jitter
  */
 public record CallPolicy(Duration deadline, int maxAttempts, Duration firstBackoff) {
+    /** Production: 5 seconds, three attempts, 250 ms before the second. */
     public static final CallPolicy DEFAULT = new CallPolicy(Duration.ofSeconds(5), 3, Duration.ofMillis(250));
+
+    /** One attempt, bounded by OkHttp's whole-call timeout of {@link YclientsClient#defaultHttpClient()}. */
+    public static final CallPolicy ONE_ATTEMPT = new CallPolicy(Duration.ofSeconds(15), 1, Duration.ZERO);
 
     public CallPolicy {
         if (deadline.isNegative() || deadline.isZero() || maxAttempts < 1 || firstBackoff.isNegative()) {

@@ -51,4 +51,17 @@ class RequestLimiterTest {
         assertFalse(limiter.acquire(now.get() + SECOND / 2));
         assertEquals(0, slept.get(), "it did not wait for nothing");
     }
+
+    @Test
+    void tryAcquireTakesAFreeSlotOrSaysHowLongUntilOneFreesWithoutWaiting() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, limiter.tryAcquire());
+        }
+        now.addAndGet(SECOND / 4);
+        assertEquals(3 * SECOND / 4, limiter.tryAcquire(), "the oldest of the five leaves the window in 0.75 s");
+        assertEquals(3 * SECOND / 4, limiter.tryAcquire(), "asking took nothing");
+        now.addAndGet(3 * SECOND / 4);
+        assertEquals(0, limiter.tryAcquire());
+        assertEquals(0, slept.get());
+    }
 }

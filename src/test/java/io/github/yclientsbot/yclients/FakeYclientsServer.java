@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  *       .respond(200, "{\"success\":true,\"data\":[],\"meta\":[]}");
  *   yclients.on("GET", "/api/v1/company/1").respond(429, "{}").header("Retry-After", "7");
  *   yclients.on("GET", "/api/v1/bookform/1").respondWithFixture(200, "bookform.json").delay(Duration.ofSeconds(2));
- *   YclientsClient client = new YclientsClient(http, mapper, yclients.url());
+ *   YclientsClient client = YclientsClient.builder(http, mapper, yclients.url()).time(clock, nanoTime, sleeper).build();
  *   ...
  *   assertEquals("Bearer partner", yclients.lastRequest().header("Authorization"));
  * }

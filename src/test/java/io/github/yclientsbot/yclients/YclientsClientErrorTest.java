@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yclientsbot.yclients.YclientsException.Kind;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,8 +24,7 @@ class YclientsClientErrorTest {
   private static final String COMPANY = "/api/v1/company/502817";
 
   private final FakeYclientsServer yclients = new FakeYclientsServer();
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final YclientsClient client = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, yclients.url());
+  private final YclientsClient client = TestClients.plain(yclients.url());
 
   @AfterEach
   void stop() {
@@ -34,7 +32,7 @@ class YclientsClientErrorTest {
   }
 
   private YclientsException companyFails() {
-    return assertThrows(YclientsException.class, () -> client.company(PARTNER, 502817));
+    return assertThrows(YclientsException.class, () -> client.companies().company(PARTNER, 502817));
   }
 
   @Test
@@ -102,7 +100,7 @@ class YclientsClientErrorTest {
   void bookingErrorInMetaErrorsShape() {
     yclients.on("GET", "/api/v1/book_staff/502817").respondWithFixture(422, "book_check-433.json");
 
-    YclientsException e = assertThrows(YclientsException.class, () -> client.bookStaff(PARTNER, 502817, null));
+    YclientsException e = assertThrows(YclientsException.class, () -> client.booking().bookStaff(PARTNER, 502817, null));
 
     assertEquals(Kind.HTTP, e.kind());
     assertEquals(422, e.httpStatus());
@@ -117,7 +115,7 @@ class YclientsClientErrorTest {
   void bookingErrorInTheOldErrorsShape() {
     yclients.on("GET", "/api/v1/book_services/502817").respondWithFixture(422, "book_record-437-old-shape.json");
 
-    YclientsException e = assertThrows(YclientsException.class, () -> client.bookServices(PARTNER, 502817));
+    YclientsException e = assertThrows(YclientsException.class, () -> client.booking().bookServices(PARTNER, 502817));
 
     assertEquals(437, e.apiCode());
     assertTrue(e.apiMessage().startsWith("К сотруднику Анна Соколова"), e.apiMessage());
@@ -227,9 +225,9 @@ class YclientsClientErrorTest {
   void readTimeout() {
     yclients.on("GET", COMPANY).respondWithFixture(200, "company.json").delay(Duration.ofSeconds(3));
     OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(300)).build();
-    YclientsClient slow = new YclientsClient(impatient, mapper, yclients.url());
+    YclientsClient slow = TestClients.plain(impatient, yclients.url());
 
-    YclientsException e = assertThrows(YclientsException.class, () -> slow.company(PARTNER, 502817));
+    YclientsException e = assertThrows(YclientsException.class, () -> slow.companies().company(PARTNER, 502817));
 
     assertEquals(Kind.TIMEOUT, e.kind());
     assertEquals(0, e.httpStatus());
@@ -241,9 +239,9 @@ class YclientsClientErrorTest {
   void wholeCallTimeout() {
     yclients.on("GET", COMPANY).respondWithFixture(200, "company.json").delay(Duration.ofSeconds(3));
     OkHttpClient impatient = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(300)).build();
-    YclientsClient slow = new YclientsClient(impatient, mapper, yclients.url());
+    YclientsClient slow = TestClients.plain(impatient, yclients.url());
 
-    YclientsException e = assertThrows(YclientsException.class, () -> slow.company(PARTNER, 502817));
+    YclientsException e = assertThrows(YclientsException.class, () -> slow.companies().company(PARTNER, 502817));
 
     assertEquals(Kind.TIMEOUT, e.kind());
   }
@@ -254,10 +252,9 @@ class YclientsClientErrorTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    YclientsClient nowhere = new YclientsClient(YclientsClient.defaultHttpClient(), mapper,
-        "http://127.0.0.1:" + closedPort);
+    YclientsClient nowhere = TestClients.plain("http://127.0.0.1:" + closedPort);
 
-    YclientsException e = assertThrows(YclientsException.class, () -> nowhere.company(PARTNER, 502817));
+    YclientsException e = assertThrows(YclientsException.class, () -> nowhere.companies().company(PARTNER, 502817));
 
     assertEquals(Kind.NETWORK, e.kind());
     assertEquals(0, e.httpStatus());
@@ -294,9 +291,9 @@ class YclientsClientErrorTest {
   void retryAfterAsAnHttpDate() {
     yclients.on("GET", COMPANY).respond(429, "").header("Retry-After", "Wed, 21 Oct 2026 07:28:30 GMT");
     Clock clock = Clock.fixed(Instant.parse("2026-10-21T07:28:00Z"), ZoneOffset.UTC);
-    YclientsClient clocked = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, yclients.url(), clock);
+    YclientsClient clocked = TestClients.plain(yclients.url(), clock);
 
-    YclientsException e = assertThrows(YclientsException.class, () -> clocked.company(PARTNER, 502817));
+    YclientsException e = assertThrows(YclientsException.class, () -> clocked.companies().company(PARTNER, 502817));
 
     assertEquals(30L, e.retryAfterSeconds());
   }
@@ -307,7 +304,7 @@ class YclientsClientErrorTest {
         "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Неверный логин или пароль\"}}");
 
     YclientsException e = assertThrows(YclientsException.class,
-        () -> client.auth("partner-token-0001", "79161234567", "secret-password"));
+        () -> client.auth().login("partner-token-0001", "79161234567", "secret-password"));
 
     assertEquals("POST /api/v1/auth 401: Неверный логин или пароль", e.getMessage());
     assertTrue(e.isAuthProblem());
@@ -318,7 +315,7 @@ class YclientsClientErrorTest {
     yclients.on("POST", "/api/v1/auth").respond(201, "{\"success\":true,\"data\":{\"name\":\"Анна\"},\"meta\":[]}");
 
     YclientsException e = assertThrows(YclientsException.class,
-        () -> client.auth("partner-token-0001", "79161234567", "secret-password"));
+        () -> client.auth().login("partner-token-0001", "79161234567", "secret-password"));
 
     assertEquals(Kind.BAD_RESPONSE, e.kind());
     assertEquals(201, e.httpStatus());

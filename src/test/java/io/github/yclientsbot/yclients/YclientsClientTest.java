@@ -22,7 +22,7 @@ class YclientsClientTest {
 
   private final FakeYclientsServer yclients = new FakeYclientsServer();
   private final ObjectMapper mapper = new ObjectMapper();
-  private final YclientsClient client = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, yclients.url());
+  private final YclientsClient client = TestClients.plain(yclients.url());
 
   @AfterEach
   void stop() {
@@ -33,7 +33,7 @@ class YclientsClientTest {
   void partnerOnlyCallsSendTheV2AcceptAndThePartnerToken() throws Exception {
     yclients.on("GET", "/api/v1/company/502817").respondWithFixture(200, "company.json");
 
-    client.company(BOTH, 502817);
+    client.companies().company(BOTH, 502817);
 
     RecordedRequest request = yclients.lastRequest();
     assertEquals("GET", request.method());
@@ -52,11 +52,11 @@ class YclientsClientTest {
             + "\"deleted\":false},\"meta\":[]}");
     yclients.on("DELETE", "/api/v1/user/records/784512093/9f2c4e1ab07d").respond(204, "");
 
-    RecordInfo r = client.readRecord(BOTH, 502817, 784512093, "9f2c4e1ab07d");
+    RecordInfo r = client.booking().readRecord(BOTH, 502817, 784512093, "9f2c4e1ab07d");
     assertEquals(new RecordInfo(784512093, "2026-12-01T10:00:00+03:00", 3600, List.of("Стрижка"), "Анна", false), r);
     assertEquals("Bearer partner-token-0001", yclients.lastRequest().header("Authorization"));
 
-    client.cancelRecord(BOTH, 784512093, "9f2c4e1ab07d");
+    client.booking().cancelRecord(BOTH, 784512093, "9f2c4e1ab07d");
     RecordedRequest cancel = yclients.lastRequest();
     assertEquals("DELETE", cancel.method());
     assertEquals("Bearer partner-token-0001", cancel.header("Authorization"));
@@ -66,7 +66,7 @@ class YclientsClientTest {
   void aRefusedCancellationIsThrownAndNotRetried() {
     yclients.on("DELETE", "/api/v1/user/records/1/abcdef").respond(422,
         "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"too late to cancel\"}}");
-    YclientsException e = assertThrows(YclientsException.class, () -> client.cancelRecord(PARTNER, 1, "abcdef"));
+    YclientsException e = assertThrows(YclientsException.class, () -> client.booking().cancelRecord(PARTNER, 1, "abcdef"));
     assertEquals(422, e.httpStatus());
     assertFalse(e.isUnavailable());
     assertFalse(e.getMessage().contains("abcdef"), "the hash stays out of messages: " + e.getMessage());
@@ -77,7 +77,7 @@ class YclientsClientTest {
   void catalogCallsSendPartnerAndUserTokens() throws Exception {
     yclients.on("GET", "/api/v1/company/502817/services").respondWithFixture(200, "company_services.json");
 
-    client.companyServices(BOTH, 502817);
+    client.catalog().companyServices(BOTH, 502817);
 
     RecordedRequest request = yclients.lastRequest();
     assertEquals("Bearer partner-token-0001, User user-token-0002", request.header("Authorization"));
@@ -86,17 +86,17 @@ class YclientsClientTest {
 
   @Test
   void catalogCallsRefuseToRunWithoutAUserToken() {
-    assertThrows(IllegalArgumentException.class, () -> client.companyServices(PARTNER, 502817));
-    assertThrows(IllegalArgumentException.class, () -> client.companyStaff(new YclientsCredentials("p-token", " "), 1));
+    assertThrows(IllegalArgumentException.class, () -> client.catalog().companyServices(PARTNER, 502817));
+    assertThrows(IllegalArgumentException.class, () -> client.catalog().companyStaff(new YclientsCredentials("p-token", " "), 1));
     assertTrue(yclients.requests().isEmpty());
   }
 
   @Test
   void missingOrUnsafePartnerTokenIsRefusedBeforeAnyRequest() {
     IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
-        () -> client.company(new YclientsCredentials(" ", null), 1));
+        () -> client.companies().company(new YclientsCredentials(" ", null), 1));
     IllegalArgumentException injected = assertThrows(IllegalArgumentException.class,
-        () -> client.company(new YclientsCredentials("abc\r\nX-Evil: 1", null), 1));
+        () -> client.companies().company(new YclientsCredentials("abc\r\nX-Evil: 1", null), 1));
     assertFalse(injected.getMessage().contains("Evil"), injected.getMessage());
     assertTrue(blank.getMessage().contains("partner token"));
     assertTrue(yclients.requests().isEmpty());
@@ -106,7 +106,7 @@ class YclientsClientTest {
   void tokensPastedWithSpacesAreTrimmed() throws Exception {
     yclients.on("GET", "/api/v1/company/502817").respondWithFixture(200, "company.json");
 
-    client.company(new YclientsCredentials("  partner-token-0001\n", null), 502817);
+    client.companies().company(new YclientsCredentials("  partner-token-0001\n", null), 502817);
 
     assertEquals("Bearer partner-token-0001", yclients.lastRequest().header("Authorization"));
   }
@@ -116,21 +116,21 @@ class YclientsClientTest {
     yclients.on("GET", "/api/v1/bookform/611204").respondWithFixture(200, "bookform.json");
     yclients.on("GET", "/proxy/api/v1/bookform/611204").respondWithFixture(200, "bookform.json");
 
-    new YclientsClient(YclientsClient.defaultHttpClient(), mapper, yclients.url() + "/").bookform(PARTNER, 611204);
+    TestClients.plain(yclients.url() + "/").companies().bookform(PARTNER, 611204);
     assertEquals("/api/v1/bookform/611204", yclients.lastRequest().path());
 
-    new YclientsClient(YclientsClient.defaultHttpClient(), mapper, yclients.url() + "/proxy/").bookform(PARTNER, 611204);
+    TestClients.plain(yclients.url() + "/proxy/").companies().bookform(PARTNER, 611204);
     assertEquals("/proxy/api/v1/bookform/611204", yclients.lastRequest().path());
 
     assertThrows(IllegalArgumentException.class,
-        () -> new YclientsClient(YclientsClient.defaultHttpClient(), mapper, "api.yclients.com"));
+        () -> TestClients.plain("api.yclients.com"));
   }
 
   @Test
   void company() throws Exception {
     yclients.on("GET", "/api/v1/company/502817").respondWithFixture(200, "company.json");
 
-    Company company = client.company(PARTNER, 502817);
+    Company company = client.companies().company(PARTNER, 502817);
 
     assertEquals(502817, company.id());
     assertEquals("Студия «Лён» на Покровке", company.title());
@@ -151,7 +151,7 @@ class YclientsClientTest {
   void companyInTheOldShape() throws Exception {
     yclients.on("GET", "/api/v1/company/502817").respondWithFixture(200, "company-old-shape.json");
 
-    Company company = client.company(PARTNER, 502817);
+    Company company = client.companies().company(PARTNER, 502817);
 
     assertEquals(502817, company.id());
     assertEquals("Europe/Moscow", company.timezoneName());
@@ -170,7 +170,7 @@ class YclientsClientTest {
             + "\"bookforms\":[{\"id\":\"1\",\"title\":\"a\",\"is_default\":\"0\",\"url\":\"https://n1.yclients.com/\"},"
             + "{\"id\":2,\"title\":\"b\",\"is_default\":false,\"url\":\"https://n2.yclients.com/\"}]},\"meta\":{}}");
 
-    Company company = client.company(PARTNER, 7);
+    Company company = client.companies().company(PARTNER, 7);
 
     assertNull(company.timezoneName());
     assertTrue(company.phoneConfirmation());
@@ -181,18 +181,18 @@ class YclientsClientTest {
   void companyWithANumericStringTimezoneHasNoTimezoneNameEither() throws Exception {
     yclients.on("GET", "/api/v1/company/7").respond(200,
         "{\"success\":true,\"data\":{\"id\":\"7\",\"title\":\"X\",\"timezone\":\"+3\"},\"meta\":[]}");
-    assertNull(client.company(PARTNER, 7).timezoneName());
+    assertNull(client.companies().company(PARTNER, 7).timezoneName());
 
     yclients.on("GET", "/api/v1/company/7").respond(200,
         "{\"success\":true,\"data\":{\"id\":\"7\",\"title\":\"X\",\"timezone\":\"UTC\"},\"meta\":[]}");
-    assertEquals("UTC", client.company(PARTNER, 7).timezoneName());
+    assertEquals("UTC", client.companies().company(PARTNER, 7).timezoneName());
   }
 
   @Test
   void bookform() throws Exception {
     yclients.on("GET", "/api/v1/bookform/611204").respondWithFixture(200, "bookform.json");
 
-    assertEquals(new Bookform(611204, 502817, 0, false), client.bookform(PARTNER, 611204));
+    assertEquals(new Bookform(611204, 502817, 0, false), client.companies().bookform(PARTNER, 611204));
     assertEquals("Bearer partner-token-0001", yclients.lastRequest().header("Authorization"));
   }
 
@@ -200,7 +200,7 @@ class YclientsClientTest {
   void bookServices() throws Exception {
     yclients.on("GET", "/api/v1/book_services/502817").respondWithFixture(200, "book_services.json");
 
-    BookServices answer = client.bookServices(PARTNER, 502817);
+    BookServices answer = client.booking().bookServices(PARTNER, 502817);
 
     assertEquals(4, answer.services().size());
     assertEquals(new BookService(13700211, "Женская стрижка", 13700200, new BigDecimal("2500"),
@@ -218,7 +218,7 @@ class YclientsClientTest {
             + "{\"title\":\"no id: skipped\"}],"
             + "\"categories\":[{\"id\":\"3\",\"title\":\"C\",\"weight\":\"11\"}]},\"meta\":[]}");
 
-    BookServices answer = client.bookServices(PARTNER, 1);
+    BookServices answer = client.booking().bookServices(PARTNER, 1);
 
     assertEquals(List.of(new BookService(16, "A", 3, new BigDecimal("1300"), new BigDecimal("1500.5"), 3600, false)),
         answer.services());
@@ -229,7 +229,7 @@ class YclientsClientTest {
   void bookStaffWithStringIdsAndEmptyArrayPosition() throws Exception {
     yclients.on("GET", "/api/v1/book_staff/502817").respondWithFixture(200, "book_staff.json");
 
-    List<BookStaff> staff = client.bookStaff(PARTNER, 502817, null);
+    List<BookStaff> staff = client.booking().bookStaff(PARTNER, 502817, null);
 
     assertEquals(List.of(
         new BookStaff(2290341, "Анна Соколова", "Топ-стилист", true),
@@ -243,7 +243,7 @@ class YclientsClientTest {
     yclients.on("GET", "/api/v1/book_staff/502817").withQueryParam("service_ids[]", "13700211")
         .respondWithFixture(200, "book_staff.json");
 
-    assertEquals(3, client.bookStaff(PARTNER, 502817, 13700211L).size());
+    assertEquals(3, client.booking().bookStaff(PARTNER, 502817, 13700211L).size());
     assertEquals("service_ids[]=13700211", yclients.lastRequest().query());
     assertEquals("service_ids[]=13700211", yclients.lastRequest().rawQuery(), "brackets as the docs write them");
     assertTrue(yclients.unmatchedRequests().isEmpty());
@@ -253,7 +253,7 @@ class YclientsClientTest {
   void companyServicesWithStringNumbers() throws Exception {
     yclients.on("GET", "/api/v1/company/502817/services").respondWithFixture(200, "company_services.json");
 
-    List<CatalogService> services = client.companyServices(BOTH, 502817);
+    List<CatalogService> services = client.catalog().companyServices(BOTH, 502817);
 
     assertEquals(List.of(
         new CatalogService(13700211, "Женская стрижка", new BigDecimal("2500"), new BigDecimal("4000"), true, true,
@@ -269,7 +269,7 @@ class YclientsClientTest {
             + "\"position\":[],\"fired\":0},{\"id\":2290399,\"name\":\"Ушедший\",\"specialization\":\"\","
             + "\"position\":{\"id\":1,\"title\":\"x\"},\"fired\":\"1\"}],\"meta\":{\"total_count\":2}}");
 
-    List<CatalogStaff> staff = client.companyStaff(BOTH, 502817);
+    List<CatalogStaff> staff = client.catalog().companyStaff(BOTH, 502817);
 
     assertEquals(List.of(new CatalogStaff(2290341, "Анна Соколова", "Топ-стилист", false),
         new CatalogStaff(2290399, "Ушедший", null, true)), staff);
@@ -281,7 +281,7 @@ class YclientsClientTest {
     yclients.on("POST", "/api/v1/auth").respond(201,
         "{\"success\":true,\"data\":{\"id\":1,\"user_token\":\"fresh-user-token-9999\",\"name\":\"Анна\"},\"meta\":[]}");
 
-    AuthResult result = client.auth("partner-token-0001", "79161234567", "pa\"ss");
+    AuthResult result = client.auth().login("partner-token-0001", "79161234567", "pa\"ss");
 
     assertEquals(new AuthResult("fresh-user-token-9999", "Анна"), result);
     RecordedRequest request = yclients.lastRequest();
@@ -299,6 +299,6 @@ class YclientsClientTest {
     yclients.on("POST", "/api/v1/auth").respond(201,
         "{\"success\":true,\"data\":{\"user_token\":\"fresh-user-token-9999\"},\"meta\":{\"message\":\"Created\"}}");
 
-    assertEquals(new AuthResult("fresh-user-token-9999", null), client.auth("partner-token-0001", "a", "b"));
+    assertEquals(new AuthResult("fresh-user-token-9999", null), client.auth().login("partner-token-0001", "a", "b"));
   }
 }

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,10 +32,9 @@ class YclientsSecretsTest {
   private static final YclientsCredentials BOTH = new YclientsCredentials(PARTNER_TOKEN, USER_TOKEN);
 
   private final FakeYclientsServer yclients = new FakeYclientsServer();
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final YclientsClient client = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, yclients.url());
+  private final YclientsClient client = TestClients.plain(yclients.url());
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final Logger clientLogger = (Logger) LoggerFactory.getLogger(YclientsClient.class);
+  private final Logger clientLogger = (Logger) LoggerFactory.getLogger(YclientsClient.class.getPackageName());
   private Level previousLevel;
 
   @BeforeEach
@@ -67,33 +65,33 @@ class YclientsSecretsTest {
     List<YclientsException> failures = new ArrayList<>();
     for (String[] answer : answers) {
       yclients.on("GET", "/api/v1/company/502817/services").respondWithFixture(Integer.parseInt(answer[0]), answer[1]);
-      failures.add(fails(() -> client.companyServices(BOTH, 502817)));
+      failures.add(fails(() -> client.catalog().companyServices(BOTH, 502817)));
     }
     yclients.on("GET", "/api/v1/company/502817/staff").respond(403, echo);
-    failures.add(fails(() -> client.companyStaff(BOTH, 502817)));
+    failures.add(fails(() -> client.catalog().companyStaff(BOTH, 502817)));
     yclients.on("GET", "/api/v1/company/502817/staff").respond(200, "{not json " + PARTNER_TOKEN);
-    failures.add(fails(() -> client.companyStaff(BOTH, 502817)));
+    failures.add(fails(() -> client.catalog().companyStaff(BOTH, 502817)));
     yclients.on("GET", "/api/v1/company/502817/staff").respond(502, "<html>" + USER_TOKEN + "</html>")
         .contentType("text/html");
-    failures.add(fails(() -> client.companyStaff(BOTH, 502817)));
+    failures.add(fails(() -> client.catalog().companyStaff(BOTH, 502817)));
     yclients.on("GET", "/api/v1/company/502817/staff").respond(429, "").header("Retry-After", "3");
-    failures.add(fails(() -> client.companyStaff(BOTH, 502817)));
+    failures.add(fails(() -> client.catalog().companyStaff(BOTH, 502817)));
     yclients.on("POST", "/api/v1/auth").respond(401, authEcho);
-    failures.add(fails(() -> client.auth(PARTNER_TOKEN, "79161234567", PASSWORD)));
+    failures.add(fails(() -> client.auth().login(PARTNER_TOKEN, "79161234567", PASSWORD)));
     yclients.on("POST", "/api/v1/auth").respond(400, "{\"errors\":{\"password\":[\"" + PASSWORD + " is weak\"]}}");
-    failures.add(fails(() -> client.auth(PARTNER_TOKEN, "79161234567", PASSWORD)));
+    failures.add(fails(() -> client.auth().login(PARTNER_TOKEN, "79161234567", PASSWORD)));
 
     yclients.on("GET", "/api/v1/company/502817/staff").respond(200, "{}").delay(Duration.ofSeconds(3));
     OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(300)).build();
-    failures.add(fails(() -> new YclientsClient(impatient, mapper, yclients.url()).companyStaff(BOTH, 502817)));
+    failures.add(fails(() -> TestClients.plain(impatient, yclients.url()).catalog().companyStaff(BOTH, 502817)));
 
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    YclientsClient nowhere = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, "http://127.0.0.1:" + closedPort);
-    failures.add(fails(() -> nowhere.companyStaff(BOTH, 502817)));
-    failures.add(fails(() -> nowhere.auth(PARTNER_TOKEN, "79161234567", PASSWORD)));
+    YclientsClient nowhere = TestClients.plain("http://127.0.0.1:" + closedPort);
+    failures.add(fails(() -> nowhere.catalog().companyStaff(BOTH, 502817)));
+    failures.add(fails(() -> nowhere.auth().login(PARTNER_TOKEN, "79161234567", PASSWORD)));
 
     assertEquals(15, failures.size());
     for (YclientsException failure : failures) {
@@ -117,7 +115,7 @@ class YclientsSecretsTest {
     yclients.on("POST", "/api/v1/auth").respond(201,
         "{\"success\":true,\"data\":{\"user_token\":\"" + USER_TOKEN + "\",\"name\":\"Анна\"},\"meta\":[]}");
 
-    AuthResult result = client.auth(PARTNER_TOKEN, "79161234567", PASSWORD);
+    AuthResult result = client.auth().login(PARTNER_TOKEN, "79161234567", PASSWORD);
 
     assertEquals(USER_TOKEN, result.userToken());
     assertNoSecret(result.toString());
@@ -131,10 +129,10 @@ class YclientsSecretsTest {
   @Test
   void illegalArgumentsNameNoSecret() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> client.companyServices(new YclientsCredentials(PARTNER_TOKEN + " x", USER_TOKEN), 1));
+        () -> client.catalog().companyServices(new YclientsCredentials(PARTNER_TOKEN + " x", USER_TOKEN), 1));
     assertNoSecret(e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> client.companyServices(new YclientsCredentials(PARTNER_TOKEN, null), 1));
+        () -> client.catalog().companyServices(new YclientsCredentials(PARTNER_TOKEN, null), 1));
     assertNoSecret(e.getMessage());
   }
 

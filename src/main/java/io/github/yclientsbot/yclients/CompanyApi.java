@@ -1,0 +1,56 @@
+package io.github.yclientsbot.yclients;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** The company and its booking forms, as the partner token sees them. */
+public final class CompanyApi {
+  private final YclientsHttp http;
+
+  CompanyApi(YclientsHttp http) {
+    this.http = http;
+  }
+
+  /** {@code GET /api/v1/company/{id}?showBookforms=1}, partner token only. */
+  public Company company(YclientsCredentials c, long companyId) throws YclientsException {
+    String path = "/api/v1/company/" + companyId;
+    return http.get(c, false, path, http.url(path).addQueryParameter("showBookforms", "1").build())
+        .object(CompanyApi::toCompany);
+  }
+
+  /** {@code GET /api/v1/bookform/{id}}, partner token only. */
+  public Bookform bookform(YclientsCredentials c, long formId) throws YclientsException {
+    String path = "/api/v1/bookform/" + formId;
+    return http.get(c, false, path, http.url(path).build()).object(node -> new Bookform(
+        Answer.requiredId(node),
+        TolerantJson.longValue(node, "company_id", 0),
+        TolerantJson.longValue(node, "group_id", 0),
+        TolerantJson.bool(node, "phone_confirmation", false)));
+  }
+
+  private static Company toCompany(JsonNode node) {
+    String timezoneName = TolerantJson.nonBlank(node, "timezone_name");
+    if (timezoneName == null) {
+      // the old field is a zone name ("Europe/Moscow"); the new one is an offset in hours (3 or "3")
+      String legacy = TolerantJson.nonBlank(node, "timezone");
+      if (legacy != null && node.path("timezone").isTextual() && TolerantJson.decimal(node, "timezone") == null) {
+        timezoneName = legacy.strip();
+      }
+    }
+    List<BookformRef> forms = Answer.items(node.path("bookforms"), item -> new BookformRef(
+        Answer.requiredId(item),
+        TolerantJson.textOrEmpty(item, "title"),
+        TolerantJson.bool(item, "is_default", false),
+        TolerantJson.textOrEmpty(item, "url").strip()));
+    return new Company(
+        Answer.requiredId(node),
+        TolerantJson.textOrEmpty(node, "title"),
+        TolerantJson.nonBlank(node, "public_title"),
+        TolerantJson.nonBlank(node, "city"),
+        TolerantJson.nonBlank(node, "address"),
+        TolerantJson.nonBlank(node, "phone"),
+        timezoneName,
+        TolerantJson.bool(node, "phone_confirmation", false),
+        forms);
+  }
+}
