@@ -6,6 +6,7 @@ import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.config.StorageConfig;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.logging.SecretRedactor;
@@ -52,8 +53,9 @@ public record CoreServices(BotConfig config, BotApplication.Options options, Dat
         Database database;
         SecretBox secrets;
         try {
-            secrets = SecretBox.fromKeyOrFile(config.secretKey(), config.secretFile());
-            database = Database.open(config.dbUrl(), blankToNull(config.dbUser()), blankToNull(config.dbPassword()), clock);
+            StorageConfig storage = config.storage();
+            secrets = SecretBox.fromKeyOrFile(storage.secretKey(), storage.secretFile());
+            database = Database.open(storage.dbUrl(), blankToNull(storage.dbUser()), blankToNull(storage.dbPassword()), clock);
         } catch (StorageException e) {
             throw new StartupException(e.getMessage(), 1);
         }
@@ -63,13 +65,13 @@ public record CoreServices(BotConfig config, BotApplication.Options options, Dat
             Settings settings = new Settings(config, database.settings(secrets));
             registerStoredSecrets(settings);
             warnAboutShadowedEnvironment(settings);
-            YclientsClient client = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, config.yclientsApiUrl(),
+            YclientsClient client = new YclientsClient(YclientsClient.defaultHttpClient(), mapper, config.yclients().apiUrl(),
                     clock, options.pacing().yclients().get(), CallPolicy.DEFAULT,
                     (method, path, outcome, millis) -> stats.yclientsCall(outcome));
-            Duration cacheTtl = options.cacheTtl() != null ? options.cacheTtl() : config.yclientsCacheTtl();
+            Duration cacheTtl = options.cacheTtl() != null ? options.cacheTtl() : config.yclients().cacheTtl();
             YclientsDirectory yclients = new YclientsDirectory(client, settings, clock, cacheTtl);
             return new CoreServices(config, options, database, secrets, mapper, stats, settings, yclients,
-                    new Messages(config.language()), cacheTtl);
+                    new Messages(config.locale().language()), cacheTtl);
         } catch (RuntimeException e) {
             database.close();
             throw e;
