@@ -189,7 +189,7 @@ public final class BotApplication implements AutoCloseable {
                 try {
                     app.http = HttpEndpoints.start(config.http().host(), config.http().port().getAsInt(),
                             new HttpEndpoints.Health(app::isPolling, core.database()::ping, core.stats(), Version.current()),
-                            chat.menu(), config.http().apiKey(), core.mapper());
+                            core.metrics(), chat.menu(), config.http().apiKey(), core.mapper());
                 } catch (IOException | RuntimeException e) {
                     app.close();
                     throw new StartupException("cannot listen on " + config.http().host() + ":" + config.http().port().getAsInt()

@@ -1,6 +1,7 @@
 package io.github.yclientsbot.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,19 +59,28 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database at {@link #effectiveUrl(String) effectiveUrl(jdbcUrl)}, migrates it and validates the
-     * schema.
+     * schema; the pool's meters go nowhere (tests, tools).
      *
      * @param user     may be {@code null}
      * @param password may be {@code null}; never logged
      * @throws StorageException with a one-line message for the person running the bot
      */
     public static Database open(String jdbcUrl, String user, String password, Clock clock) throws StorageException {
+        return open(jdbcUrl, user, password, clock, null);
+    }
+
+    /**
+     * As {@link #open(String, String, String, Clock)}, with the connection pool's meters (connections active, idle,
+     * pending, acquire and usage times) in {@code metrics}.
+     */
+    public static Database open(String jdbcUrl, String user, String password, Clock clock, MeterRegistry metrics)
+            throws StorageException {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(clock, "clock");
         String url = effectiveUrl(jdbcUrl);
         HikariDataSource dataSource;
         try {
-            dataSource = DatabaseSetup.pool(url, user, password);
+            dataSource = DatabaseSetup.pool(url, user, password, metrics);
         } catch (RuntimeException e) {
             throw OpenFailure.describe(url, e);
         }

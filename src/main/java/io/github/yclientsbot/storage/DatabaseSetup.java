@@ -2,6 +2,8 @@ package io.github.yclientsbot.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
@@ -20,7 +22,8 @@ final class DatabaseSetup {
     private DatabaseSetup() {
     }
 
-    static HikariDataSource pool(String url, String user, String password) {
+    /** @param metrics where the pool's meters go ({@code hikaricp_…{pool="yclients-bot-db"}}); null: nowhere */
+    static HikariDataSource pool(String url, String user, String password, MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("yclients-bot-db");
         config.setJdbcUrl(url);
@@ -33,6 +36,9 @@ final class DatabaseSetup {
         config.setValidationTimeout(3_000);
         config.setIdleTimeout(300_000);
         config.setMaxLifetime(1_800_000);
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         return new HikariDataSource(config);
     }
 

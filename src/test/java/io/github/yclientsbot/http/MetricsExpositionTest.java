@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.yclientsbot.CoreServices;
+import io.github.yclientsbot.health.JvmMeters;
 import io.github.yclientsbot.health.RuntimeStats;
+import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.testing.TestClock;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -65,13 +70,15 @@ class MetricsExpositionTest {
 
     /** What the test needs from the metrics wiring, so only this changes with the implementation. */
     private static final class Metrics {
+        final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
         RuntimeStats stats(TestClock clock) {
-            return new RuntimeStats(clock);
+            return new RuntimeStats(clock, registry);
         }
 
-        HttpEndpoints start(RuntimeStats stats, AtomicBoolean polling, AtomicBoolean database) throws Exception {
-            return HttpEndpoints.start("127.0.0.1", 0, new HttpEndpoints.Health(polling::get, database::get, stats,
-                    "1.2.3-test"), null, Optional.empty(), CoreServices.objectMapper());
+        HttpEndpoints start(RuntimeStats stats, BooleanSupplier polling, BooleanSupplier database) throws Exception {
+            return HttpEndpoints.start("127.0.0.1", 0, new HttpEndpoints.Health(polling, database, stats,
+                    "1.2.3-test"), registry, null, Optional.empty(), CoreServices.objectMapper());
         }
     }
 
@@ -138,7 +145,7 @@ class MetricsExpositionTest {
     @Test
     void everyFamilyKeepsItsNameTypeAndLabelsAndEverySeriesExistsFromTheStart() throws Exception {
         RuntimeStats stats = metrics.stats(clock);
-        endpoints = metrics.start(stats, polling, database);
+        endpoints = metrics.start(stats, polling::get, database::get);
         Exposition e = scrape();
 
         assertTrue(e.contentType().startsWith("text/plain; version=0.0.4"), e.contentType());
@@ -175,7 +182,7 @@ class MetricsExpositionTest {
     @Test
     void theValuesMeanWhatTheySay() throws Exception {
         RuntimeStats stats = metrics.stats(clock);
-        endpoints = metrics.start(stats, polling, database);
+        endpoints = metrics.start(stats, polling::get, database::get);
         stats.updateHandled(Duration.ofMillis(100));   // exactly on a bound: counted in le="0.1"
         stats.updateHandled(Duration.ofMillis(500));
         stats.updateHandled(Duration.ofSeconds(3));
@@ -217,6 +224,31 @@ class MetricsExpositionTest {
         assertEquals(3.0, e.value(h + "_bucket{le=\"+Inf\"}"));
         assertEquals(3.0, e.value(h + "_count"));
         assertEquals(3.6, e.value(h + "_sum"), 1e-9);
+    }
+
+    @Test
+    void theJvmAndTheConnectionPoolAreThereToo() throws Exception {
+        RuntimeStats stats = metrics.stats(clock);
+        JvmMeters jvm = JvmMeters.bindTo(metrics.registry);
+        String url = "jdbc:h2:mem:metrics-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (jvm; Database database = Database.open(url, null, null, clock, metrics.registry)) {
+            endpoints = metrics.start(stats, polling::get, database::ping);
+            Exposition e = scrape();
+            Map<String, String> expected = Map.of(
+                    "jvm_memory_used_bytes", "gauge", "jvm_memory_max_bytes", "gauge",
+                    "jvm_gc_live_data_size_bytes", "gauge", "jvm_gc_memory_allocated_bytes_total", "counter",
+                    "jvm_threads_live_threads", "gauge", "jvm_threads_states_threads", "gauge",
+                    "hikaricp_connections_active", "gauge", "hikaricp_connections_pending", "gauge",
+                    "hikaricp_connections_acquire_seconds", "summary", "hikaricp_connections_timeout_total", "counter");
+            expected.forEach((name, type) -> assertEquals(type, e.types().get(name), name));
+            assertTrue(e.series("jvm_memory_used_bytes").stream().anyMatch(s -> s.contains("area=\"heap\"")),
+                    e.series("jvm_memory_used_bytes").toString());
+            assertEquals(Set.of("hikaricp_connections_max{pool=\"yclients-bot-db\"}"), e.series("hikaricp_connections_max"));
+            assertEquals(10.0, e.value("hikaricp_connections_max{pool=\"yclients-bot-db\"}"));
+            assertTrue(e.value("jvm_threads_live_threads") > 0);
+            assertEquals(1.0, e.value(P + "database_up"));
+        }
+        assertTrue(scrape().series("hikaricp_connections_max").isEmpty(), "a closed pool takes its meters along");
     }
 
     private static Set<String> labelValues(Set<String> series, String label) {

@@ -9,6 +9,7 @@ import io.github.yclientsbot.BotApplication;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.storage.UpdateInbox;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class UpdateDispatcherTest {
 
     private final ObjectMapper mapper = BotApplication.objectMapper();
     private final Clock clock = Clock.systemUTC();
-    private final RuntimeStats stats = new RuntimeStats(clock);
+    private final RuntimeStats stats = new RuntimeStats(clock, new SimpleMeterRegistry());
     private final List<Long> handled = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     /** Updates of the held chat that have entered the handler (and wait there for {@link #release}). */
