@@ -98,7 +98,7 @@ public final class BotApplication implements AutoCloseable {
      * install a shutdown hook before {@link #run()} (which may wait for Telegram to be reachable).
      */
     public static BotApplication create(BotConfig config, Options options) throws StartupException {
-        if (config.telegramBotToken().isEmpty()) {
+        if (config.telegram().botToken().isEmpty()) {
             throw new StartupException(SettingKey.TELEGRAM_BOT_TOKEN.key() + " is missing: set "
                     + SettingKey.TELEGRAM_BOT_TOKEN.envName() + " (get a token from @BotFather), or try --console", 2);
         }
@@ -164,7 +164,7 @@ public final class BotApplication implements AutoCloseable {
         CoreServices core = CoreServices.open(config, options);
         try {
             TelegramConnection connection = transport == Transport.TELEGRAM
-                    ? new TelegramConnection(config.telegramBotToken(), config.telegramApiUrl(), core.mapper(),
+                    ? new TelegramConnection(config.telegram().botToken(), config.telegram().apiUrl(), core.mapper(),
                             options.pacing().sleeper())
                     : null;
             ChatLayer chat = connection == null
@@ -172,11 +172,11 @@ public final class BotApplication implements AutoCloseable {
                     : ChatLayer.build(core, connection::username, connection);
             TelegramTransport telegram = connection == null ? null
                     : new TelegramTransport(connection, core.mapper(), new ChatBotHandler(chat.bot()), core.stats(),
-                            options.pollTimeoutSeconds(), config.language(),
-                            options.pacing().telegram().apply(config.telegramRatePerSecond()),
+                            options.pollTimeoutSeconds(), config.locale().language(),
+                            options.pacing().telegram().apply(config.telegram().ratePerSecond()),
                             new InboxStore(core.database().inbox()),
-                            new Dispatch(config.workers(), Dispatch.DEFAULT_MAX_BACKLOG, config.floodMaxUpdates(),
-                                    config.floodWindow(), options.clock()));
+                            new Dispatch(config.updates().workers(), Dispatch.DEFAULT_MAX_BACKLOG,
+                                    config.updates().floodMaxUpdates(), config.updates().floodWindow(), options.clock()));
             if (demo != null) {
                 demo.seedButtons(core.database().serviceMappings());
             }
@@ -185,14 +185,14 @@ public final class BotApplication implements AutoCloseable {
             if (telegram != null) {
                 telegram.onFatal(app::close);
             }
-            if (config.httpPort().isPresent()) {
+            if (config.http().port().isPresent()) {
                 try {
-                    app.http = HttpEndpoints.start(config.httpHost(), config.httpPort().getAsInt(),
+                    app.http = HttpEndpoints.start(config.http().host(), config.http().port().getAsInt(),
                             new HttpEndpoints.Health(app::isPolling, core.database()::ping, core.stats(), Version.current()),
-                            chat.menu(), config.httpApiKey(), core.mapper());
+                            core.metrics(), chat.menu(), config.http().apiKey(), core.mapper());
                 } catch (IOException | RuntimeException e) {
                     app.close();
-                    throw new StartupException("cannot listen on " + config.httpHost() + ":" + config.httpPort().getAsInt()
+                    throw new StartupException("cannot listen on " + config.http().host() + ":" + config.http().port().getAsInt()
                             + " (" + e.getMessage() + "): free the port or change " + SettingKey.BOT_HTTP_PORT.key()
                             + " / " + SettingKey.BOT_HTTP_PORT.envName(), 2);
                 }
@@ -260,7 +260,7 @@ public final class BotApplication implements AutoCloseable {
         if (telegram != null) {
             throw new IllegalStateException("this application was started for Telegram");
         }
-        String language = core.config().language();
+        String language = core.config().locale().language();
         ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language);
         String hint = demo == null ? null
                 : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
@@ -309,7 +309,7 @@ public final class BotApplication implements AutoCloseable {
         }
         if (telegram != null) {
             // polling stops, updates in flight get the budget, the rest stays in the inbox for the next start
-            telegram.close(core.config().shutdownBudget());
+            telegram.close(core.config().updates().shutdownBudget());
         }
         background.close();
         core.close();

@@ -41,17 +41,17 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
             throws StartupException {
         BotConfig config = core.config();
         Database database = core.database();
-        Roles roles = new Roles(config.admins(), config.support(), database.admins());
+        Roles roles = new Roles(config.roles().admins(), config.roles().support(), database.admins());
         ClaimCode claim = new ClaimCode(database.admins(), roles, database.auditLog());
         if (!roles.hasAnyAdmin()) {
             String code = claim.open(new SecureRandom());
             log.warn("No admin is configured. To become the admin, send this to the bot in a private chat: /claim {}"
                     + " (the code works once; or list your Telegram id in bot.admins / BOT_ADMINS)", code);
         }
-        PriceFormat prices = new PriceFormat(config.currency());
+        PriceFormat prices = new PriceFormat(config.locale().currency());
         BookingLinkBuilder links;
         try {
-            links = new BookingLinkBuilder(config.yclientsBookingTemplate());
+            links = new BookingLinkBuilder(config.yclients().bookingTemplate());
         } catch (IllegalArgumentException e) {
             throw new StartupException("yclients.booking.template (YCLIENTS_BOOKING_TEMPLATE): " + e.getMessage(), 2);
         }
@@ -74,7 +74,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 drafts,
                 consent,
                 database.bookingReferences(),
-                new BookingQuotas(config.bookingLimits(), database.bookingLimitEvents(), core.secrets()::fingerprint,
+                new BookingQuotas(config.booking().limits(), database.bookingLimitEvents(), core.secrets()::fingerprint,
                         core.clock()),
                 new RememberedContacts(database.customerContacts(core.secrets()), consent));
         return new ChatLayer(bot, menu, companySetup, drafts, roles);

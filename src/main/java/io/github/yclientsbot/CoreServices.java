@@ -6,6 +6,8 @@ import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.config.StorageConfig;
+import io.github.yclientsbot.health.JvmMeters;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.logging.SecretRedactor;
@@ -15,6 +17,8 @@ import io.github.yclientsbot.storage.SecretBox;
 import io.github.yclientsbot.storage.StorageException;
 import io.github.yclientsbot.yclients.CallPolicy;
 import io.github.yclientsbot.yclients.YclientsClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +28,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first layer the composition root builds, shared by every transport: the database and the secret key, the
- * effective settings (chat › environment › .env › file › default), YCLIENTS behind its cache, the counters and
- * the message bundles, and the one {@link ObjectMapper}. Closing it closes the database.
+ * The first layer the composition root builds, shared by every transport: the one meter registry (with the JVM's
+ * meters), the database and the secret key, the effective settings (chat › environment › .env › file › default),
+ * YCLIENTS behind its cache, the counters and the message bundles, and the one {@link ObjectMapper}. Closing it
+ * closes the database and the JVM meters.
  *
+ * @param metrics  the one meter registry, served as {@code GET /metrics}
  * @param cacheTtl how long the company, catalog and specialists are cached
  */
-public record CoreServices(BotConfig config, BotApplication.Options options, Database database, SecretBox secrets,
-                           ObjectMapper mapper, RuntimeStats stats, Settings settings, YclientsDirectory yclients,
-                           Messages messages, Duration cacheTtl) implements AutoCloseable {
+public record CoreServices(BotConfig config, BotApplication.Options options, PrometheusMeterRegistry metrics,
+                           JvmMeters jvmMeters, Database database, SecretBox secrets, ObjectMapper mapper,
+                           RuntimeStats stats, Settings settings, YclientsDirectory yclients, Messages messages,
+                           Duration cacheTtl) implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CoreServices.class);
 
     /** The one ObjectMapper: tolerant of fields we do not know. */
@@ -49,32 +56,38 @@ public record CoreServices(BotConfig config, BotApplication.Options options, Dat
         registerSecrets(config);
         config.warnings().forEach(w -> log.warn("Configuration: {}", w));
         Clock clock = options.clock();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmMeters jvmMeters = JvmMeters.bindTo(metrics);
         Database database;
         SecretBox secrets;
         try {
-            secrets = SecretBox.fromKeyOrFile(config.secretKey(), config.secretFile());
-            database = Database.open(config.dbUrl(), blankToNull(config.dbUser()), blankToNull(config.dbPassword()), clock);
+            StorageConfig storage = config.storage();
+            secrets = SecretBox.fromKeyOrFile(storage.secretKey(), storage.secretFile());
+            database = Database.open(storage.dbUrl(), blankToNull(storage.dbUser()), blankToNull(storage.dbPassword()),
+                    clock, metrics);
         } catch (StorageException e) {
+            closeMeters(jvmMeters, metrics);
             throw new StartupException(e.getMessage(), 1);
         }
         try {
             ObjectMapper mapper = objectMapper();
-            RuntimeStats stats = new RuntimeStats(clock);
+            RuntimeStats stats = new RuntimeStats(clock, metrics);
             Settings settings = new Settings(config, database.settings(secrets));
             registerStoredSecrets(settings);
             warnAboutShadowedEnvironment(settings);
-            YclientsClient client = YclientsClient.builder(YclientsClient.defaultHttpClient(), mapper, config.yclientsApiUrl())
+            YclientsClient client = YclientsClient.builder(YclientsClient.defaultHttpClient(), mapper, config.yclients().apiUrl())
                     .time(clock, System::nanoTime, options.pacing().sleeper())
                     .limiter(options.pacing().yclients().get())
                     .policy(CallPolicy.DEFAULT)
                     .listener((method, path, outcome, millis) -> stats.yclientsCall(outcome))
                     .build();
-            Duration cacheTtl = options.cacheTtl() != null ? options.cacheTtl() : config.yclientsCacheTtl();
+            Duration cacheTtl = options.cacheTtl() != null ? options.cacheTtl() : config.yclients().cacheTtl();
             YclientsDirectory yclients = new YclientsDirectory(client, settings, clock, cacheTtl);
-            return new CoreServices(config, options, database, secrets, mapper, stats, settings, yclients,
-                    new Messages(config.language()), cacheTtl);
+            return new CoreServices(config, options, metrics, jvmMeters, database, secrets, mapper, stats, settings,
+                    yclients, new Messages(config.locale().language()), cacheTtl);
         } catch (RuntimeException e) {
             database.close();
+            closeMeters(jvmMeters, metrics);
             throw e;
         }
     }
@@ -86,6 +99,12 @@ public record CoreServices(BotConfig config, BotApplication.Options options, Dat
     @Override
     public void close() {
         database.close();
+        closeMeters(jvmMeters, metrics);
+    }
+
+    private static void closeMeters(JvmMeters jvmMeters, PrometheusMeterRegistry metrics) {
+        jvmMeters.close();
+        metrics.close();
     }
 
     private static String blankToNull(String s) {

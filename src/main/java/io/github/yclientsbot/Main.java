@@ -148,16 +148,16 @@ public final class Main {
 
     /** {@code GET /health} on this machine's bot.http.port: 0 when it answers 200, 1 otherwise (Docker HEALTHCHECK). */
     static int healthcheck(BotConfig config, PrintStream out, PrintStream err) {
-        if (config.httpPort().isEmpty()) {
+        if (config.http().port().isEmpty()) {
             err.println("unhealthy: the HTTP port is off (set bot.http.port / BOT_HTTP_PORT)");
             return 1;
         }
-        String host = config.httpHost();
+        String host = config.http().host();
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
             host = "127.0.0.1";
         }
         URI uri = URI.create("http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
-                + ":" + config.httpPort().getAsInt() + "/health");
+                + ":" + config.http().port().getAsInt() + "/health");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),

@@ -1,6 +1,6 @@
 package io.github.yclientsbot.booking;
 
-import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.config.BookingLimits;
 import io.github.yclientsbot.storage.BookingLimitEvents;
 import io.github.yclientsbot.storage.BookingLimitEvents.Kind;
 
@@ -32,13 +32,13 @@ public final class BookingQuotas {
     /** A limit reached and its value, for the message. */
     public record Over(Exceeded which, int limit) {}
 
-    private final BotConfig.BookingLimits limits;
+    private final BookingLimits limits;
     private final BookingLimitEvents events;
     private final UnaryOperator<String> phoneHash;
     private final Clock clock;
 
     /** @param phoneHash a keyed one-way hash of the phone digits (e.g. {@code SecretBox::fingerprint}) */
-    public BookingQuotas(BotConfig.BookingLimits limits, BookingLimitEvents events, UnaryOperator<String> phoneHash,
+    public BookingQuotas(BookingLimits limits, BookingLimitEvents events, UnaryOperator<String> phoneHash,
                          Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.events = Objects.requireNonNull(events, "events");

@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
  * lines and blank lines; whitespace around {@code =} is trimmed; a value may be in single quotes (taken
  * literally) or double quotes ({@code \"} and {@code \\} unescaped); an unquoted value ends at a
  * {@code " #"} comment. Lines that are not assignments are skipped; the last assignment of a name wins.
+ *
+ * <p>Kept instead of dotenv-java (3.2.0, the latest, checked 2026-11): on the {@code .env} files businesses already have it drops
+ * {@code export NAME=…} lines (or fails on them), keeps single quotes as part of the value, cuts an unquoted value
+ * at any {@code #} ({@code abc#123} becomes {@code abc}: a wrong password, silently) and does not unescape
+ * {@code \"} — and it reads the file itself, so our one-line errors (not UTF-8, unreadable) would be lost. The
+ * cases are pinned in {@code DotEnvFileTest}.
  */
 final class DotEnvFile {
 

@@ -1,6 +1,10 @@
 package io.github.yclientsbot.health;
 
 import io.github.yclientsbot.logging.SecretRedactor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,47 +14,72 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
  * Counters support sees in /status (updates handled, errors since start and the last one, short, secrets
  * redacted) and the ones {@code GET /metrics} exposes (replies sent, handling latency, YCLIENTS calls by
- * outcome, send-queue depth). Updated by every transport; thread-safe.
+ * outcome, queue depths): a facade over the bot's Micrometer registry, whose meter names give the Prometheus
+ * names {@code yclients_bot_…} (counters get {@code _total}, the timer is a histogram in seconds with fixed
+ * buckets). Updated by every transport; thread-safe.
  */
 public final class RuntimeStats {
     private static final int MAX_ERROR_LENGTH = 200;
-
-    private final Clock clock;
-    private final Instant startedAt;
-    private final AtomicLong updatesHandled = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
-    private volatile LastError lastError;
-    private final Map<String, LongAdder> repliesSent = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> yclientsCalls = new ConcurrentHashMap<>();
-    private final LatencyHistogram handling = new LatencyHistogram(LatencyHistogram.DEFAULT_BOUNDS);
-    private volatile IntSupplier sendQueueDepth = () -> 0;
-    private volatile IntSupplier updateQueueDepth = () -> 0;
-    private final LongAdder floodLimited = new LongAdder();
+    private static final String PREFIX = "yclients.bot.";
 
     /** Reply kinds, so every series exists (at 0) from the start. */
     public static final List<String> REPLY_KINDS = List.of("send", "edit", "delete", "answer_callback", "set_commands");
     /** {@code ok}, or a failed call's {@code YclientsException.Kind} in lower case. */
     public static final List<String> YCLIENTS_OUTCOMES = List.of("ok", "http", "network", "timeout", "bad_response");
+    /** The handling-latency buckets' upper bounds: from a cached reply to a slow YCLIENTS call. */
+    public static final List<Duration> LATENCY_BOUNDS = List.of(Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
 
-    public RuntimeStats(Clock clock) {
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Instant startedAt;
+    private final Counter updatesHandled;
+    private final Counter errors;
+    private final Counter floodLimited;
+    private final Timer handling;
+    private final Map<String, Counter> repliesSent = new ConcurrentHashMap<>();
+    private final Map<String, Counter> yclientsCalls = new ConcurrentHashMap<>();
+    private volatile LastError lastError;
+    private volatile IntSupplier sendQueueDepth = () -> 0;
+    private volatile IntSupplier updateQueueDepth = () -> 0;
+
+    /** Registers the bot's meters in {@code registry} (the one the composition root built). */
+    public RuntimeStats(Clock clock, MeterRegistry registry) {
         this.clock = clock;
+        this.registry = registry;
         this.startedAt = clock.instant();
-        REPLY_KINDS.forEach(k -> repliesSent.put(k, new LongAdder()));
-        YCLIENTS_OUTCOMES.forEach(o -> yclientsCalls.put(o, new LongAdder()));
+        this.updatesHandled = Counter.builder(PREFIX + "updates.handled")
+                .description("Updates (messages, button presses) handled.").register(registry);
+        this.errors = Counter.builder(PREFIX + "errors")
+                .description("Errors since start: failed updates and refused or failed sends.").register(registry);
+        this.floodLimited = Counter.builder(PREFIX + "flood.limited")
+                .description("Updates from a user over the flood limit: one notice, the rest not answered.")
+                .register(registry);
+        this.handling = Timer.builder(PREFIX + "update.handling")
+                .description("Time to handle one update and send its reply.")
+                .serviceLevelObjectives(LATENCY_BOUNDS.toArray(Duration[]::new))
+                .register(registry);
+        gauge("uptime", "seconds", "Seconds since the bot started.", () -> uptime().toSeconds());
+        gauge("update.queue.depth", null,
+                "Updates received and not yet handled (stored in the inbox, queued for a worker).", this::updateQueueDepth);
+        gauge("send.queue.depth", null, "Replies waiting to be sent (0 while replies are sent at once).",
+                this::sendQueueDepth);
+        REPLY_KINDS.forEach(this::replyCounter);
+        YCLIENTS_OUTCOMES.forEach(this::yclientsCounter);
     }
 
     public record LastError(Instant at, String summary) {}
 
     /** One update handled, without a latency (prefer {@link #updateHandled(Duration)}). */
     public void updateHandled() {
-        updatesHandled.incrementAndGet();
+        updatesHandled.increment();
     }
 
     public void error(String where, Throwable t) {
@@ -59,7 +88,7 @@ public final class RuntimeStats {
     }
 
     public void error(String where, String text) {
-        errors.incrementAndGet();
+        errors.increment();
         String summary = SecretRedactor.redact(where + ": " + text).replaceAll("\\s+", " ");
         if (summary.length() > MAX_ERROR_LENGTH) {
             summary = summary.substring(0, MAX_ERROR_LENGTH - 1) + "…";
@@ -69,18 +98,18 @@ public final class RuntimeStats {
 
     /** One update handled (any outcome), and how long handling and answering it took. */
     public void updateHandled(Duration took) {
-        updatesHandled.incrementAndGet();
-        handling.record(took);
+        updatesHandled.increment();
+        handling.record(took.isNegative() ? Duration.ZERO : took);
     }
 
     /** A reply action the transport delivered, by kind ({@link #REPLY_KINDS}). */
     public void replySent(String kind) {
-        repliesSent.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        replyCounter(kind).increment();
     }
 
     /** A YCLIENTS call finished with {@code outcome} ({@link #YCLIENTS_OUTCOMES}). */
     public void yclientsCall(String outcome) {
-        yclientsCalls.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+        yclientsCounter(outcome).increment();
     }
 
     /** Where the send-queue depth comes from once replies are queued; 0 until then. */
@@ -108,33 +137,25 @@ public final class RuntimeStats {
     }
 
     public long floodLimitedCount() {
-        return floodLimited.sum();
+        return (long) floodLimited.count();
     }
 
     /** Replies sent by kind, sorted by kind. */
     public Map<String, Long> repliesSent() {
-        Map<String, Long> out = new TreeMap<>();
-        repliesSent.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return counts(repliesSent);
     }
 
     /** YCLIENTS calls by outcome, sorted by outcome. */
     public Map<String, Long> yclientsCalls() {
-        Map<String, Long> out = new TreeMap<>();
-        yclientsCalls.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
-    }
-
-    public LatencyHistogram.Snapshot handlingLatency() {
-        return handling.snapshot();
+        return counts(yclientsCalls);
     }
 
     public long updatesHandled() {
-        return updatesHandled.get();
+        return (long) updatesHandled.count();
     }
 
     public long errors() {
-        return errors.get();
+        return (long) errors.count();
     }
 
     public Optional<LastError> lastError() {
@@ -147,5 +168,27 @@ public final class RuntimeStats {
 
     public Duration uptime() {
         return Duration.between(startedAt, clock.instant());
+    }
+
+    private Counter replyCounter(String kind) {
+        return repliesSent.computeIfAbsent(kind, k -> Counter.builder(PREFIX + "replies.sent").tag("action", k)
+                .description("Reply actions delivered, by kind.").register(registry));
+    }
+
+    private Counter yclientsCounter(String outcome) {
+        return yclientsCalls.computeIfAbsent(outcome, o -> Counter.builder(PREFIX + "yclients.calls").tag("outcome", o)
+                .description("YCLIENTS API calls by outcome (ok, http, network, timeout, bad_response).")
+                .register(registry));
+    }
+
+    private void gauge(String name, String baseUnit, String description, java.util.function.Supplier<Number> value) {
+        Gauge.builder(PREFIX + name, value).baseUnit(baseUnit).description(description).strongReference(true)
+                .register(registry);
+    }
+
+    private static Map<String, Long> counts(Map<String, Counter> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, c) -> out.put(k, (long) c.count()));
+        return out;
     }
 }

@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.config.Values;
 import io.github.yclientsbot.health.RuntimeStats;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +18,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +29,9 @@ import java.util.function.BooleanSupplier;
  * The bot's HTTP port ({@code bot.http.port}), on the JDK's built-in server:
  * <ul>
  *   <li>{@code GET /health}: 200 when polling (or the console) runs and the database answers, else 503;</li>
- *   <li>{@code GET /metrics}: Prometheus text format;</li>
+ *   <li>{@code GET /metrics}: the bot's meter registry in the Prometheus text format (0.0.4): the bot's own
+ *       {@code yclients_bot_…} meters, plus {@code up}, {@code polling_up}, {@code database_up} and {@code build_info}
+ *       registered here, the JVM's and the connection pool's;</li>
  *   <li>{@code GET /api/v1/yclients/widget-url/{service_id}[?staff={staff_id}]}: the booking link of a mapped
  *       service, the same as its button in the bot; needs {@code Authorization: Bearer <bot.http.api-key>}.</li>
  * </ul>
@@ -34,6 +40,7 @@ public final class HttpEndpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoints.class);
     static final String WIDGET_URL = "/api/v1/yclients/widget-url/";
     private static final String JSON = "application/json; charset=utf-8";
+    static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     /** What /health and /metrics look at. */
     public record Health(BooleanSupplier polling, BooleanSupplier database, RuntimeStats stats, String version) {}
@@ -44,20 +51,24 @@ public final class HttpEndpoints implements AutoCloseable {
     private final ServiceMenu menu;
     private final byte[] apiKey;
     private final ObjectMapper mapper;
+    private final PrometheusMeterRegistry metrics;
+    private final List<Meter> healthMeters;
 
-    private HttpEndpoints(HttpServer server, ExecutorService executor, Health health, ServiceMenu menu,
-                          Optional<String> apiKey, ObjectMapper mapper) {
+    private HttpEndpoints(HttpServer server, ExecutorService executor, Health health, PrometheusMeterRegistry metrics,
+                          ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) {
         this.server = server;
         this.executor = executor;
         this.health = health;
+        this.metrics = metrics;
+        this.healthMeters = registerHealth(metrics, health);
         this.menu = menu;
         this.apiKey = apiKey.map(k -> k.getBytes(StandardCharsets.UTF_8)).orElse(null);
         this.mapper = mapper;
     }
 
-    /** Binds {@code host:port} (port 0: any free port) and starts serving. */
-    public static HttpEndpoints start(String host, int port, Health health, ServiceMenu menu, Optional<String> apiKey,
-                                      ObjectMapper mapper) throws IOException {
+    /** Binds {@code host:port} (port 0: any free port) and starts serving; {@code /metrics} scrapes {@code metrics}. */
+    public static HttpEndpoints start(String host, int port, Health health, PrometheusMeterRegistry metrics,
+                                      ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "http");
@@ -65,12 +76,29 @@ public final class HttpEndpoints implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        HttpEndpoints endpoints = new HttpEndpoints(server, executor, health, menu, apiKey, mapper);
+        HttpEndpoints endpoints = new HttpEndpoints(server, executor, health, metrics, menu, apiKey, mapper);
         server.createContext("/", endpoints::handle);
         server.start();
         log.info("HTTP endpoints listening on {}:{} (/health, /metrics{})", host, endpoints.port(),
                 apiKey.isPresent() ? ", " + WIDGET_URL + "{service_id}" : "; the widget-link API is closed: no bot.http.api-key");
         return endpoints;
+    }
+
+    /** What only the HTTP port exposes: whether the bot is up, and its version (the same names as ever). */
+    private static List<Meter> registerHealth(PrometheusMeterRegistry metrics, Health health) {
+        return List.of(
+                Gauge.builder("yclients.bot.up", () -> health.polling().getAsBoolean() && health.database().getAsBoolean() ? 1 : 0)
+                        .description("1 when Telegram polling (or the console) is running and the database answers.")
+                        .strongReference(true).register(metrics),
+                Gauge.builder("yclients.bot.polling.up", () -> health.polling().getAsBoolean() ? 1 : 0)
+                        .description("1 when Telegram polling (or the console) is running.")
+                        .strongReference(true).register(metrics),
+                Gauge.builder("yclients.bot.database.up", () -> health.database().getAsBoolean() ? 1 : 0)
+                        .description("1 when the database answers SELECT 1.")
+                        .strongReference(true).register(metrics),
+                Gauge.builder("yclients.bot.build.info", () -> 1).tag("version", health.version())
+                        .description("The running version.")
+                        .strongReference(true).register(metrics));
     }
 
     /** The bound port (useful when started with 0). */
@@ -88,8 +116,7 @@ public final class HttpEndpoints implements AutoCloseable {
             } else if (path.equals("/health")) {
                 health(exchange);
             } else if (path.equals("/metrics")) {
-                send(exchange, 200, PrometheusText.CONTENT_TYPE, PrometheusText.render(health.stats(),
-                        health.polling().getAsBoolean(), health.database().getAsBoolean(), health.version()));
+                send(exchange, 200, METRICS_CONTENT_TYPE, metrics.scrape(METRICS_CONTENT_TYPE));
             } else if (path.startsWith(WIDGET_URL)) {
                 widgetUrl(exchange, path.substring(WIDGET_URL.length()));
             } else {
@@ -211,5 +238,6 @@ public final class HttpEndpoints implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        healthMeters.forEach(metrics::remove);
     }
 }

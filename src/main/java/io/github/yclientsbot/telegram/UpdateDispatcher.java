@@ -11,24 +11,14 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Takes batches from the library and hands them to a bounded worker pool: different chats in parallel, one
- * chat's updates strictly in order (each chat has a serial queue whose next update runs on the pool once the
- * previous one is done — no thread per chat).
+ * Takes batches from the library and hands them to {@link ChatLanes}: a bounded worker pool, different chats in
+ * parallel, one chat's updates strictly in order.
  *
  * <p>{@link #consume} returns once the batch is written to the {@link UpdateStore} (the inbox) (so the library may confirm
  * it to Telegram) — not after it is handled, so a slow chat does not hold up polling. An update is marked
@@ -57,12 +47,6 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private record Task(long updateId, long chatId, Update update, FloodGuard.Verdict verdict) {}
 
-    /** One chat's serial queue; {@code scheduled} while a worker runs (or is about to run) its next task. */
-    private static final class Lane {
-        final ArrayDeque<Task> tasks = new ArrayDeque<>();
-        boolean scheduled;
-    }
-
     private final UpdateStore inbox;
     private final ObjectMapper mapper;
     private final Handling handler;
@@ -70,17 +54,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final java.util.function.LongPredicate floodExempt;
     private final RuntimeStats stats;
     private final Clock clock;
-    private final int maxBacklog;
-    private final ThreadPoolExecutor workers;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition space = lock.newCondition();
-    private final Map<Long, Lane> lanes = new HashMap<>();
-    /** Received and not yet recorded as handled (or given up). */
-    private int backlog;
-    /** True on a worker while it handles an update counted in the backlog. */
-    private final ThreadLocal<Boolean> handlingHere = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private final ChatLanes<Task> lanes;
     private final HandledRecorder recorder;
-    private volatile boolean closing;
     private volatile boolean abandoned;
     private volatile Instant lastPrune = Instant.MIN;
 
@@ -93,48 +68,17 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         this.floodExempt = floodExempt;
         this.stats = stats;
         this.clock = clock;
-        this.maxBacklog = maxBacklog;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "update-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.recorder = new HandledRecorder(inbox::markHandled, this::recorded, e -> {
+        this.lanes = new ChatLanes<>(this::process, workerCount, maxBacklog);
+        this.recorder = new HandledRecorder(inbox::markHandled, lanes::release, e -> {
             stats.error("update inbox", e);
             log.warn("Updates were answered but could not be marked handled; they may be answered again after a restart", e);
         }, RECORD_LINGER_MILLIS, RECORD_MAX_BATCH);
-        stats.updateQueueDepthFrom(this::backlogSeenHere);
-    }
-
-    /** The recorder wrote {@code n} handled ids: they leave the backlog. */
-    private void recorded(int n) {
-        lock.lock();
-        try {
-            backlog -= n;
-            space.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * The backlog as the calling thread should see it: on a worker handling an update (e.g. a /status), that update
-     * is not counted — "the queue" is what waits besides it.
-     */
-    int backlogSeenHere() {
-        int b = backlog();
-        return handlingHere.get() ? Math.max(0, b - 1) : b;
+        stats.updateQueueDepthFrom(lanes::backlogSeenHere);
     }
 
     /** Updates received and not yet recorded as handled (the ones being handled included). */
     int backlog() {
-        lock.lock();
-        try {
-            return backlog;
-        } finally {
-            lock.unlock();
-        }
+        return lanes.backlog();
     }
 
     /** Queues what a previous run left in the inbox, in update id order. Call before polling starts. */
@@ -182,7 +126,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
                 Update u = byId.get(e.updateId());
                 submit(new Task(e.updateId(), e.chatId(), u, verdict(u)));
             }
-            awaitSpace();
+            lanes.awaitSpace();
             pruneNowAndThen();
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // whatever was stored is handled after the next start; throwing would stop polling for good
@@ -199,7 +143,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         stats.error("update inbox", cause);
         log.error("Could not store {} updates in the inbox; handling them one by one before confirming them", updates.size(), cause);
         for (Update u : updates) {
-            if (closing) {
+            if (lanes.closing()) {
                 return;
             }
             try {
@@ -211,75 +155,12 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
 
     private void submit(Task task) {
-        lock.lock();
-        try {
-            backlog++;
-            Lane lane = lanes.computeIfAbsent(task.chatId(), id -> new Lane());
-            lane.tasks.addLast(task);
-            if (!lane.scheduled) {
-                lane.scheduled = true;
-                schedule(lane, task.chatId());
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Called with the lock held. */
-    private void schedule(Lane lane, long chatId) {
-        if (closing) {
-            lane.scheduled = false;
-            return;
-        }
-        try {
-            workers.execute(() -> runNext(lane, chatId));
-        } catch (RejectedExecutionException e) {
-            lane.scheduled = false;
-        }
-    }
-
-    /** Runs the lane's next update, then gives the worker back to the pool (so long chats take turns with the others). */
-    private void runNext(Lane lane, long chatId) {
-        Task task;
-        lock.lock();
-        try {
-            task = lane.tasks.pollFirst();
-            if (task == null || closing) {
-                if (task != null) {
-                    lane.tasks.addFirst(task);
-                }
-                lane.scheduled = false;
-                return;
-            }
-        } finally {
-            lock.unlock();
-        }
-        boolean handedToRecorder = false;
-        try {
-            handedToRecorder = process(task);
-        } finally {
-            lock.lock();
-            try {
-                if (!handedToRecorder) {
-                    backlog--;
-                    space.signalAll();
-                }
-                if (lane.tasks.isEmpty()) {
-                    lane.scheduled = false;
-                    lanes.remove(chatId, lane);
-                } else {
-                    schedule(lane, chatId);
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
+        lanes.submit(task.chatId(), task);
     }
 
     /** @return true if the update was handed to the recorder (which takes it out of the backlog once written) */
     private boolean process(Task task) {
         boolean done;
-        handlingHere.set(Boolean.TRUE);
         try {
             done = handler.handle(task.update(), task.verdict(), () -> abandoned);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -287,32 +168,12 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             stats.error("update " + task.updateId(), e);
             log.error("Failed to handle update {} in chat {}", task.updateId(), task.chatId(), e);
             done = true;
-        } finally {
-            handlingHere.set(Boolean.FALSE);
         }
         if (!done) {
             return false;
         }
         recorder.record(task.updateId());
         return true;
-    }
-
-    private void awaitSpace() {
-        lock.lock();
-        try {
-            boolean told = false;
-            while (backlog > maxBacklog && !closing) {
-                if (!told) {
-                    log.info("{} updates are waiting to be handled; polling pauses until there are fewer than {}", backlog, maxBacklog);
-                    told = true;
-                }
-                space.await(1, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
     }
 
     private void pruneNowAndThen() {
@@ -357,13 +218,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     /** Stops starting queued updates (they stay in the inbox for the next start) and wakes a blocked {@link #consume}. */
     void stopTakingWork() {
-        closing = true;
-        lock.lock();
-        try {
-            space.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        lanes.stopTakingWork();
     }
 
     /**
@@ -373,24 +228,9 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * @return true if every worker finished in time
      */
     boolean finish(long deadlineNanos) {
-        stopTakingWork();
-        workers.shutdown();
-        try {
-            if (workers.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                recorder.close();
-                return true;
-            }
-            abandoned = true;
-            log.warn("Updates still being handled when the shutdown budget ran out; they will be handled after the next start");
-            workers.shutdownNow();
-            workers.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abandoned = true;
-            workers.shutdownNow();
-        }
+        boolean inTime = lanes.finish(deadlineNanos, () -> abandoned = true);
         recorder.close();
-        return false;
+        return inTime;
     }
 
     @Override

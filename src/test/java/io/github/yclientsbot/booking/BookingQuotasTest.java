@@ -5,7 +5,7 @@ import io.github.yclientsbot.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.config.BookingLimits;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.testing.TestDatabase;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class BookingQuotasTest {
         if (database == null) {
             database = TestDatabase.H2.prepare("jdbc:h2:mem:quotas-" + System.nanoTime()).open(clock);
         }
-        return new BookingQuotas(new BotConfig.BookingLimits(smsPerPhone, smsPerUser, bookingsPerUser),
+        return new BookingQuotas(new BookingLimits(smsPerPhone, smsPerUser, bookingsPerUser),
                 database.bookingLimitEvents(), phone -> "h:" + new StringBuilder(phone).reverse(), clock);
     }
 

@@ -41,30 +41,30 @@ class BotConfigTest {
     @Test
     void defaults() throws Exception {
         BotConfig config = load();
-        assertEquals("https://api.telegram.org", config.telegramApiUrl());
-        assertEquals(Set.of(), config.admins());
-        assertEquals(Set.of(), config.support());
-        assertEquals("ru", config.language());
-        assertEquals("₽", config.currency());
-        assertEquals("jdbc:h2:file:./data/yclients-bot", config.dbUrl());
-        assertEquals("", config.dbUser());
-        assertEquals("", config.dbPassword());
-        assertEquals("", config.secretKey());
-        assertTrue(config.yclientsEnabled());
-        assertEquals(OptionalLong.empty(), config.yclientsCompanyId());
-        assertEquals(Optional.empty(), config.yclientsApiToken());
-        assertEquals(Optional.empty(), config.yclientsUserToken());
-        assertEquals("https://api.yclients.com", config.yclientsApiUrl());
-        assertEquals(Optional.empty(), config.yclientsBookingUrl());
-        assertEquals("{form}/company/{company}/personal/select-time?o=m{staff}s{service}", config.yclientsBookingTemplate());
+        assertEquals("https://api.telegram.org", config.telegram().apiUrl());
+        assertEquals(Set.of(), config.roles().admins());
+        assertEquals(Set.of(), config.roles().support());
+        assertEquals("ru", config.locale().language());
+        assertEquals("₽", config.locale().currency());
+        assertEquals("jdbc:h2:file:./data/yclients-bot", config.storage().dbUrl());
+        assertEquals("", config.storage().dbUser());
+        assertEquals("", config.storage().dbPassword());
+        assertEquals("", config.storage().secretKey());
+        assertTrue(config.yclients().enabled());
+        assertEquals(OptionalLong.empty(), config.yclients().companyId());
+        assertEquals(Optional.empty(), config.yclients().apiToken());
+        assertEquals(Optional.empty(), config.yclients().userToken());
+        assertEquals("https://api.yclients.com", config.yclients().apiUrl());
+        assertEquals(Optional.empty(), config.yclients().bookingUrl());
+        assertEquals("{form}/company/{company}/personal/select-time?o=m{staff}s{service}", config.yclients().bookingTemplate());
         assertEquals(List.of(), config.warnings());
     }
 
     @Test
     void bookingLimitsDefaultToThreeFiveThreeAcceptZeroAndRefuseTheRest() throws Exception {
-        assertEquals(new BotConfig.BookingLimits(3, 5, 3), load().bookingLimits());
-        assertEquals(new BotConfig.BookingLimits(0, 10, 0), load("BOOKING_LIMIT_SMS_PER_PHONE", "0",
-                "BOOKING_LIMIT_SMS_PER_USER", "10", "BOOKING_LIMIT_BOOKINGS_PER_USER", "0").bookingLimits());
+        assertEquals(new BookingLimits(3, 5, 3), load().booking().limits());
+        assertEquals(new BookingLimits(0, 10, 0), load("BOOKING_LIMIT_SMS_PER_PHONE", "0",
+                "BOOKING_LIMIT_SMS_PER_USER", "10", "BOOKING_LIMIT_BOOKINGS_PER_USER", "0").booking().limits());
         ConfigException negative = loadFails("BOOKING_LIMIT_SMS_PER_USER", "-1");
         assertEquals("booking.limit.sms-per-user", negative.key());
         assertTrue(negative.getMessage().contains("0 for no limit"), negative.getMessage());
@@ -78,19 +78,19 @@ class BotConfigTest {
                 "YCLIENTS_API_TOKEN", "partner-test-token-0123456789", "YCLIENTS_USER_TOKEN", "user-test-token-0123456789",
                 "YCLIENTS_API_URL", "http://127.0.0.1:9000", "YCLIENTS_BOOKING_URL", "https://n611204.yclients.com/",
                 "BOT_DB_USER", "sa", "BOT_DB_PASSWORD", "db-password-123", "BOT_SECRET_KEY", "secret-key-0123456789");
-        assertEquals("http://localhost:8081", config.telegramApiUrl());
-        assertEquals(List.of(42L, 5000000000L), List.copyOf(config.admins()));
-        assertEquals(Set.of(7L), config.support());
-        assertEquals("en", config.language());
-        assertEquals(OptionalLong.of(611204), config.yclientsCompanyId());
-        assertEquals(Optional.of("partner-test-token-0123456789"), config.yclientsApiToken());
-        assertEquals(Optional.of("user-test-token-0123456789"), config.yclientsUserToken());
-        assertEquals("http://127.0.0.1:9000", config.yclientsApiUrl());
-        assertEquals(Optional.of("https://n611204.yclients.com"), config.yclientsBookingUrl());
-        assertEquals("sa", config.dbUser());
-        assertEquals("db-password-123", config.dbPassword());
-        assertEquals("secret-key-0123456789", config.secretKey());
-        assertThrows(UnsupportedOperationException.class, () -> config.admins().add(1L));
+        assertEquals("http://localhost:8081", config.telegram().apiUrl());
+        assertEquals(List.of(42L, 5000000000L), List.copyOf(config.roles().admins()));
+        assertEquals(Set.of(7L), config.roles().support());
+        assertEquals("en", config.locale().language());
+        assertEquals(OptionalLong.of(611204), config.yclients().companyId());
+        assertEquals(Optional.of("partner-test-token-0123456789"), config.yclients().apiToken());
+        assertEquals(Optional.of("user-test-token-0123456789"), config.yclients().userToken());
+        assertEquals("http://127.0.0.1:9000", config.yclients().apiUrl());
+        assertEquals(Optional.of("https://n611204.yclients.com"), config.yclients().bookingUrl());
+        assertEquals("sa", config.storage().dbUser());
+        assertEquals("db-password-123", config.storage().dbPassword());
+        assertEquals("secret-key-0123456789", config.storage().secretKey());
+        assertThrows(UnsupportedOperationException.class, () -> config.roles().admins().add(1L));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -180,9 +180,9 @@ class BotConfigTest {
         BotConfig loaded = load("YCLIENTS_COMPANY_ID", "1");
         BotConfig changed = loaded.with(SettingKey.YCLIENTS_COMPANY_ID, " 611204 ");
 
-        assertEquals(OptionalLong.of(611204), changed.yclientsCompanyId());
+        assertEquals(OptionalLong.of(611204), changed.yclients().companyId());
         assertEquals(new ConfigValue("611204", Source.CHAT), changed.get(SettingKey.YCLIENTS_COMPANY_ID));
-        assertEquals(OptionalLong.of(1), loaded.yclientsCompanyId(), "the original is unchanged");
+        assertEquals(OptionalLong.of(1), loaded.yclients().companyId(), "the original is unchanged");
         assertEquals(Source.ENVIRONMENT, changed.get(SettingKey.TELEGRAM_BOT_TOKEN).source());
 
         ConfigException e = assertThrows(ConfigException.class, () -> loaded.with(SettingKey.YCLIENTS_COMPANY_ID, "abc"));
@@ -228,6 +228,44 @@ class BotConfigTest {
     }
 
     @Test
+    void everyAreaMasksItsSecretsInToString() throws Exception {
+        BotConfig config = load("YCLIENTS_API_TOKEN", "partner-test-token-0123456789",
+                "YCLIENTS_USER_TOKEN", "user-test-token-0123456789", "BOT_DB_PASSWORD", "db-password-0123456789",
+                "BOT_SECRET_KEY", "secret-key-0123456789", "BOT_HTTP_API_KEY", "site-key-0123456789",
+                "BOT_DB_URL", "jdbc:postgresql://bot:url-password-0123@db:5432/bot?password=query-password-0123");
+        List<Object> areas = List.of(config.telegram(), config.roles(), config.locale(), config.storage(),
+                config.yclients(), config.http(), config.booking(), config.updates());
+        String text = areas.toString();
+        for (String secret : List.of(TOKEN, "test-token-abcdefghijklmnopqrstuvwxyz", "partner-test-token-0123456789",
+                "user-test-token-0123456789", "db-password-0123456789", "secret-key-0123456789", "site-key-0123456789",
+                "url-password-0123", "query-password-0123")) {
+            assertFalse(text.contains(secret), secret + " leaked: " + text);
+        }
+        assertTrue(text.contains("apiToken=part…6789"), text);
+        assertTrue(text.contains("dbUrl=jdbc:postgresql://db:5432/bot,"), text);
+        assertTrue(config.toString().contains("bot.http.api-key=site…6789 (environment)"), config.toString());
+    }
+
+    @Test
+    void theBookingAndUpdateAreasHoldTheirDefaultsAndValidatedValues() throws Exception {
+        BotConfig config = load();
+        assertEquals(new BookingConfig("both", Optional.empty(), new BookingLimits(3, 5, 3)), config.booking());
+        assertEquals(new UpdatesConfig(8, 20, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(8)),
+                config.updates());
+        assertEquals(new TelegramConfig(TOKEN, true, "https://api.telegram.org", 30), config.telegram());
+        assertEquals(java.time.Duration.ofMinutes(5), config.yclients().cacheTtl());
+
+        BotConfig set = load("BOOKING_MODE", " Chat ", "BOOKING_PRIVACY_URL", "https://example.com/privacy/",
+                "BOT_WORKERS", "2", "TELEGRAM_RATE_PER_SECOND", "0");
+        assertEquals("chat", set.booking().mode());
+        assertEquals(Optional.of("https://example.com/privacy"), set.booking().privacyUrl());
+        assertEquals(2, set.updates().workers());
+        assertEquals(0, set.telegram().ratePerSecond());
+        assertEquals("booking.mode", loadFails("BOOKING_MODE", "phone").key());
+        assertEquals("booking.privacy-url", loadFails("BOOKING_PRIVACY_URL", "example.com").key());
+    }
+
+    @Test
     void displayValueMasksSecretsOnly() throws Exception {
         BotConfig config = load("YCLIENTS_API_TOKEN", "partner-test-token-0123456789");
         assertEquals("part…6789", config.displayValue(SettingKey.YCLIENTS_API_TOKEN));
@@ -245,15 +283,15 @@ class BotConfigTest {
     @Test
     void httpEndpointsAreOffByDefaultAndOnWithAPort() throws Exception {
         BotConfig off = load();
-        assertTrue(off.httpPort().isEmpty());
-        assertEquals("127.0.0.1", off.httpHost());
-        assertEquals(Optional.empty(), off.httpApiKey());
-        assertTrue(load("BOT_HTTP_PORT", "0").httpPort().isEmpty(), "0 means off");
+        assertTrue(off.http().port().isEmpty());
+        assertEquals("127.0.0.1", off.http().host());
+        assertEquals(Optional.empty(), off.http().apiKey());
+        assertTrue(load("BOT_HTTP_PORT", "0").http().port().isEmpty(), "0 means off");
 
         BotConfig on = load("BOT_HTTP_PORT", "8080", "BOT_HTTP_HOST", "0.0.0.0", "BOT_HTTP_API_KEY", "site-key-0123456789");
-        assertEquals(8080, on.httpPort().getAsInt());
-        assertEquals("0.0.0.0", on.httpHost());
-        assertEquals(Optional.of("site-key-0123456789"), on.httpApiKey());
+        assertEquals(8080, on.http().port().getAsInt());
+        assertEquals("0.0.0.0", on.http().host());
+        assertEquals(Optional.of("site-key-0123456789"), on.http().apiKey());
         assertFalse(on.toString().contains("site-key-0123456789"), "the api key is a secret");
     }
 
@@ -265,11 +303,11 @@ class BotConfigTest {
         assertThrows(ConfigException.class, () -> loader.load(null, true));
 
         BotConfig console = loader.load(null, false);
-        assertFalse(console.telegramTokenRequired());
-        assertEquals("", console.telegramBotToken());
+        assertFalse(console.telegram().tokenRequired());
+        assertEquals("", console.telegram().botToken());
         // the rule survives a chat-set change
-        assertEquals("", console.with(SettingKey.BOT_LANGUAGE, "en").telegramBotToken());
-        assertTrue(load().telegramTokenRequired());
+        assertEquals("", console.with(SettingKey.BOT_LANGUAGE, "en").telegram().botToken());
+        assertTrue(load().telegram().tokenRequired());
     }
 
     @Test

@@ -62,10 +62,10 @@ class ConfigLoaderTest {
         assertEquals(new ConfigValue("https://api.telegram.org", Source.DEFAULT), config.get(SettingKey.TELEGRAM_API_URL));
         assertEquals(new ConfigValue("", Source.NONE), config.get(SettingKey.YCLIENTS_API_TOKEN));
 
-        assertEquals(TOKEN, config.telegramBotToken());
-        assertEquals(OptionalLong.of(3), config.yclientsCompanyId());
-        assertEquals("ru", config.language());
-        assertEquals("EUR", config.currency());
+        assertEquals(TOKEN, config.telegram().botToken());
+        assertEquals(OptionalLong.of(3), config.yclients().companyId());
+        assertEquals("ru", config.locale().language());
+        assertEquals("EUR", config.locale().currency());
         assertEquals(List.of(), config.warnings());
     }
 
@@ -96,17 +96,17 @@ class ConfigLoaderTest {
         assertEquals(Source.FILE, config.get(SettingKey.YCLIENTS_COMPANY_ID).source());
         assertEquals(new ConfigValue("ru", Source.DEFAULT), config.get(SettingKey.BOT_LANGUAGE));
         assertEquals(Source.NONE, config.get(SettingKey.BOT_ADMINS).source());
-        assertEquals(Set.of(), config.admins());
+        assertEquals(Set.of(), config.roles().admins());
     }
 
     @Test
     void valuesAreTrimmed() throws Exception {
         write("bot-config.properties", "bot.currency = EUR   \n");
         BotConfig config = load(Map.of("TELEGRAM_BOT_TOKEN", "  " + TOKEN + "\t", "BOT_ADMINS", " 1 , 2 "));
-        assertEquals(TOKEN, config.telegramBotToken());
-        assertEquals("EUR", config.currency());
+        assertEquals(TOKEN, config.telegram().botToken());
+        assertEquals("EUR", config.locale().currency());
         assertEquals("1 , 2", config.get(SettingKey.BOT_ADMINS).value());
-        assertEquals(Set.of(1L, 2L), config.admins());
+        assertEquals(Set.of(1L, 2L), config.roles().admins());
     }
 
     @Test
@@ -114,28 +114,28 @@ class ConfigLoaderTest {
         copyResource("business.env", ".env");
         BotConfig config = load(ENV_WITH_TOKEN);
 
-        assertTrue(config.yclientsEnabled());
+        assertTrue(config.yclients().enabled());
         assertEquals(new ConfigValue("True", Source.DOTENV), config.get(SettingKey.YCLIENTS_ENABLED));
-        assertEquals(OptionalLong.of(611204), config.yclientsCompanyId());
-        assertEquals(Optional.of("partner-test-token-0123456789"), config.yclientsApiToken());
-        assertEquals(Optional.empty(), config.yclientsUserToken());
-        assertEquals(Optional.of("https://n611204.yclients.com"), config.yclientsBookingUrl());
+        assertEquals(OptionalLong.of(611204), config.yclients().companyId());
+        assertEquals(Optional.of("partner-test-token-0123456789"), config.yclients().apiToken());
+        assertEquals(Optional.empty(), config.yclients().userToken());
+        assertEquals(Optional.of("https://n611204.yclients.com"), config.yclients().bookingUrl());
         assertEquals(List.of(), config.warnings());
     }
 
     @Test
     void booleansInAnyCaseFromTheEnvironment() throws Exception {
-        assertFalse(load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "YCLIENTS_ENABLED", "FALSE")).yclientsEnabled());
-        assertTrue(load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "YCLIENTS_ENABLED", "True")).yclientsEnabled());
-        assertTrue(load(ENV_WITH_TOKEN).yclientsEnabled());
+        assertFalse(load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "YCLIENTS_ENABLED", "FALSE")).yclients().enabled());
+        assertTrue(load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "YCLIENTS_ENABLED", "True")).yclients().enabled());
+        assertTrue(load(ENV_WITH_TOKEN).yclients().enabled());
     }
 
     @Test
     void onlyExactEnvNamesCount() throws Exception {
         BotConfig config = load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "yclients.company.id", "5",
                 "yclients_company_id", "6", "BOT_ADMIN", "7"));
-        assertEquals(OptionalLong.empty(), config.yclientsCompanyId());
-        assertEquals(Set.of(), config.admins());
+        assertEquals(OptionalLong.empty(), config.yclients().companyId());
+        assertEquals(Set.of(), config.roles().admins());
     }
 
     @Test
@@ -156,11 +156,11 @@ class ConfigLoaderTest {
                 + " the last one is used", warnings.get(3));
         assertFalse(warnings.toString().contains("env-style-name-in-a-properties-file"), "no values in warnings");
 
-        assertEquals("ru", config.language());
-        assertEquals(Set.of(111L, 222L), config.admins());
-        assertFalse(config.yclientsEnabled());
-        assertEquals(OptionalLong.empty(), config.yclientsCompanyId());
-        assertEquals(Optional.empty(), config.yclientsApiToken());
+        assertEquals("ru", config.locale().language());
+        assertEquals(Set.of(111L, 222L), config.roles().admins());
+        assertFalse(config.yclients().enabled());
+        assertEquals(OptionalLong.empty(), config.yclients().companyId());
+        assertEquals(Optional.empty(), config.yclients().apiToken());
     }
 
     @Test
@@ -172,8 +172,8 @@ class ConfigLoaderTest {
     @Test
     void aMissingDefaultFileIsFineWhenTheEnvironmentHasTheToken() throws Exception {
         BotConfig config = load(ENV_WITH_TOKEN);
-        assertEquals(TOKEN, config.telegramBotToken());
-        assertEquals("https://api.yclients.com", config.yclientsApiUrl());
+        assertEquals(TOKEN, config.telegram().botToken());
+        assertEquals("https://api.yclients.com", config.yclients().apiUrl());
     }
 
     @Test
@@ -222,7 +222,7 @@ class ConfigLoaderTest {
     @Test
     void theFileIsReadAsUtf8() throws Exception {
         write("bot-config.properties", "bot.currency=₽ руб.\n");
-        assertEquals("₽ руб.", load(ENV_WITH_TOKEN).currency());
+        assertEquals("₽ руб.", load(ENV_WITH_TOKEN).locale().currency());
 
         Files.write(dir.resolve("bot-config.properties"), "bot.currency=\u20AC\n".getBytes(StandardCharsets.UTF_16));
         ConfigException e = assertThrows(ConfigException.class, () -> load(ENV_WITH_TOKEN));
@@ -239,10 +239,10 @@ class ConfigLoaderTest {
 
     @Test
     void theSecretFileIsResolvedAgainstTheWorkingDirectory() throws Exception {
-        assertEquals(dir.resolve("data/secret.key"), load(ENV_WITH_TOKEN).secretFile());
+        assertEquals(dir.resolve("data/secret.key"), load(ENV_WITH_TOKEN).storage().secretFile());
         Path absolute = dir.resolve("elsewhere/key.bin").toAbsolutePath();
         assertEquals(absolute, load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "BOT_SECRET_FILE", absolute.toString()))
-                .secretFile());
+                .storage().secretFile());
     }
 
     @Test

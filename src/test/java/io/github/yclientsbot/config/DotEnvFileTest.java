@@ -52,4 +52,11 @@ class DotEnvFileTest {
     void textAfterTheClosingQuoteIsIgnored() {
         assertEquals(Map.of("A", "x y"), DotEnvFile.parse("A=\"x y\" # comment"));
     }
+
+    @Test
+    void aHashInsideAnUnquotedValueIsPartOfIt() {
+        // passwords and tokens contain '#': only " #" (after a space) starts a comment, so nothing is cut silently
+        assertEquals(Map.of("BOT_DB_PASSWORD", "abc#123", "BOT_SECRET_KEY", "k#"),
+                DotEnvFile.parse("BOT_DB_PASSWORD=abc#123\nBOT_SECRET_KEY=k# \n"));
+    }
 }

@@ -158,31 +158,31 @@ class DatabaseTest {
     void aLockedH2FileIsReportedInOneLine() {
         SQLException h2 = new SQLException("Database may be already in use: \"/data/yclients-bot.mv.db\".\n"
                 + "Possible solutions: close all other connection(s); use the server mode [90020-252]", "90020", 90020);
-        StorageException mapped = Database.openFailure(
+        StorageException mapped = OpenFailure.describe(
                 "jdbc:h2:file:./data/yclients-bot;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                 new RuntimeException("Failed to initialize pool", h2));
         assertEquals("the database file ./data/yclients-bot.mv.db is locked by another process "
                 + "(is the bot already running?)", mapped.getMessage());
         assertEquals("the database file ./db.mv.db is locked by another process (is the bot already running?)",
-                Database.openFailure("jdbc:h2:./db", h2).getMessage());
+                OpenFailure.describe("jdbc:h2:./db", h2).getMessage());
     }
 
     @Test
     void otherOpenFailuresAreOneLineWithoutSecrets() {
         SQLException wrongPassword = new SQLException("Wrong user name or password [28000-252]", "28000", 28000);
         assertEquals("the database jdbc:h2:file:./db rejected the user name or password",
-                Database.openFailure("jdbc:h2:file:./db;PASSWORD=hunter2", wrongPassword).getMessage());
+                OpenFailure.describe("jdbc:h2:file:./db;PASSWORD=hunter2", wrongPassword).getMessage());
 
-        String migration = Database.openFailure("jdbc:postgresql://db/bot?password=hunter2",
+        String migration = OpenFailure.describe("jdbc:postgresql://db/bot?password=hunter2",
                 new FlywayException("Migration V1__initial_schema.sql failed\nSQL State: 42000")).getMessage();
         assertEquals("migrating the database jdbc:postgresql://db/bot failed: "
                 + "Migration V1__initial_schema.sql failed SQL State: 42000", migration);
 
-        String schema = Database.openFailure("jdbc:h2:mem:x",
+        String schema = OpenFailure.describe("jdbc:h2:mem:x",
                 new IllegalStateException(new SchemaManagementException("missing column [x]"))).getMessage();
         assertTrue(schema.startsWith("the database jdbc:h2:mem:x does not match this version of the bot: "), schema);
 
-        String other = Database.openFailure("jdbc:postgresql://bot:hunter2@db/bot",
+        String other = OpenFailure.describe("jdbc:postgresql://bot:hunter2@db/bot",
                 new RuntimeException(new SQLException("Connection refused\nmore"))).getMessage();
         assertEquals("cannot open the database jdbc:postgresql://db/bot: Connection refused more", other);
     }

@@ -9,6 +9,7 @@ import io.github.yclientsbot.BotApplication;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.storage.UpdateInbox;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class UpdateDispatcherTest {
 
     private final ObjectMapper mapper = BotApplication.objectMapper();
     private final Clock clock = Clock.systemUTC();
-    private final RuntimeStats stats = new RuntimeStats(clock);
+    private final RuntimeStats stats = new RuntimeStats(clock, new SimpleMeterRegistry());
     private final List<Long> handled = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     /** Updates of the held chat that have entered the handler (and wait there for {@link #release}). */
@@ -159,11 +160,19 @@ class UpdateDispatcherTest {
     void theQueueSeenWhileHandlingAnUpdateLeavesThatUpdateOut() throws Exception {
         // what /status shows as "Update queue" while it is itself being handled
         List<Integer> seenByHandler = new CopyOnWriteArrayList<>();
+        CountDownLatch queued = new CountDownLatch(1);
         UpdateDispatcher d = dispatcher((u, v, abandoned) -> {
+            try {
+                queued.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             seenByHandler.add(stats.updateQueueDepth());
             return recording(7).handle(u, v, abandoned);
         }, 1, 100);
         d.consume(List.of(update(1, 7), update(2, 7), update(3, 8)));
+        // the worker may start the first update before the other two are queued (a busy machine): look only after
+        queued.countDown();
         await(() -> seenByHandler.size() == 1, "the first update is being handled");
 
         assertEquals(List.of(2), seenByHandler, "the other two wait; the one being handled is not counted");
