@@ -9,6 +9,7 @@ import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.DocumentDownloader;
+import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.setup.ClaimCode;
 import io.github.yclientsbot.setup.CompanySetup;
@@ -70,7 +71,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new ExportImport(core.settings(), database.serviceMappings(), database.admins(), database.restore(),
                         database.auditLog(), core.yclients(), core.mapper(), core.clock(), Version.current()),
                 downloader,
-                new BookingService(core.settings(), core.yclients(), database.serviceMappings(), core.clock()),
+                new BookingService(core.settings(), core.yclients(), new ServiceButtons(database.serviceMappings()), core.clock()),
                 drafts,
                 consent,
                 database.bookingReferences(),

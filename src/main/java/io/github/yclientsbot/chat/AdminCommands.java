@@ -9,11 +9,11 @@ import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.setup.LiveCheck;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.company.Readiness;
+import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.ServiceSetup;
 import io.github.yclientsbot.setup.TokenSetup;
 import io.github.yclientsbot.company.YclientsDirectory;
-import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.yclients.YclientsException;
 
 import java.util.ArrayList;
@@ -258,7 +258,7 @@ final class AdminCommands {
         return ctx.t("setservice.unknown.staff", "id", st.staffId());
     }
 
-    private static String what(Context ctx, ServiceMapping m) {
+    private static String what(Context ctx, ServiceButton m) {
         return m.staffId() > 0
                 ? ctx.t("mapping.with.staff", "service", m.serviceId(), "staff", m.staffId())
                 : ctx.t("mapping.service", "service", m.serviceId());
@@ -303,7 +303,7 @@ final class AdminCommands {
             if (all.isEmpty()) {
                 text = ctx.t("yservices.empty");
             } else {
-                Set<Long> mapped = services.mapped().stream().map(ServiceMapping::serviceId).collect(Collectors.toSet());
+                Set<Long> mapped = services.mapped().stream().map(ServiceButton::serviceId).collect(Collectors.toSet());
                 int pages = (all.size() + YSERVICES_PAGE_SIZE - 1) / YSERVICES_PAGE_SIZE;
                 int p = Math.max(0, Math.min(page, pages - 1));
                 StringBuilder sb = new StringBuilder(ctx.t("yservices.header", "count", all.size()));

@@ -14,9 +14,9 @@ import io.github.yclientsbot.booking.PrivacyConsent;
 import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.storage.BookingReferences;
 import io.github.yclientsbot.storage.CustomerContacts;
-import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.yclients.BookStaff;
 import io.github.yclientsbot.yclients.BookTime;
 import io.github.yclientsbot.yclients.BookedRecord;
@@ -310,15 +310,15 @@ final class BookingChat {
         } catch (NumberFormatException e) {
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.stale")));
         }
-        Optional<ServiceMapping> m = booking.service(mappingId);
+        Optional<ServiceButton> m = booking.service(mappingId);
         if (m.isEmpty() || !inChatEnabled()) {
             return Reply.of(edit(ctx, new View(ctx.t("bookflow.service.gone"), Keyboard.NONE)));
         }
-        ServiceMapping s = m.get();
+        ServiceButton s = m.get();
         try {
             String zone = zone(ctx);
             BookingDraft d = BookingDraft.start().service(s.serviceId(), s.title(), s.priceMin(), s.priceMax(),
-                    s.staffId(), s.staffId() != ServiceMapping.NO_STAFF, zone);
+                    s.staffId(), s.staffId() != ServiceButton.NO_STAFF, zone);
             if (d.staffFixed()) {
                 d = d.staff(s.staffId(), staffName(ctx, s.serviceId(), s.staffId())).step(Step.DAY);
                 drafts.start(ctx.userId(), d);
@@ -890,11 +890,11 @@ final class BookingChat {
     // --- views -------------------------------------------------------------------------------------
 
     private View services(Context ctx, int page) {
-        List<ServiceMapping> all = booking.services();
+        List<ServiceButton> all = booking.services();
         int pages = Math.max(1, (all.size() + PAGE - 1) / PAGE);
         int p = Math.max(0, Math.min(page, pages - 1));
         Keyboard.Builder kb = Keyboard.builder();
-        for (ServiceMapping m : all.subList(p * PAGE, Math.min(all.size(), (p + 1) * PAGE))) {
+        for (ServiceButton m : all.subList(p * PAGE, Math.min(all.size(), (p + 1) * PAGE))) {
             String price = prices.format(m.priceMin(), m.priceMax()).map(x -> " · " + x).orElse("");
             kb.row(Button.callback(cut(m.title(), 60 - price.length()) + price, SERVICE + m.id()));
         }
