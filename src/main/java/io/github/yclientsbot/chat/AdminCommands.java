@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import static io.github.yclientsbot.chat.CustomerCommands.simple;
 
 /** The admin commands: tokens, company, booking form, service buttons. */
-final class AdminCommands {
+public final class AdminCommands {
     static final String YSERVICES_PAGE = "ysp:";
     static final String YSERVICES_MAP = "ysm:";
     private static final int YSERVICES_PAGE_SIZE = 8;
@@ -37,7 +37,7 @@ final class AdminCommands {
     private final YclientsDirectory yclients;
     private final PriceFormat prices;
 
-    AdminCommands(TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients, PriceFormat prices) {
+    public AdminCommands(TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients, PriceFormat prices) {
         this.tokens = tokens;
         this.company = company;
         this.services = services;
