@@ -135,22 +135,15 @@ public final class BookingConfirmation {
             keepForMyBookings(userId, d, records);
             return new BookingOutcome.Booked(d, records.get(0).recordId(), calendarFile(d, records.get(0), company), ask);
         } catch (BookingOutcomeUnknown e) {
-            drafts.end(userId);
-            countBooking(userId, d);
             log.warn("Booking of user {} may or may not have been made (no usable answer to book_record): {}", userId,
                     e.getMessage());
-            return new BookingOutcome.OutcomeUnknown(salonPhone());
+            return refused(userId, d, policy.ofUnknownOutcome());
         } catch (NotReadyException e) {
             backTo(userId, d, code == null ? Step.SUMMARY : Step.CODE);
             return new BookingOutcome.NotReady(d);
         } catch (YclientsException e) {
             log.info("Booking for user {} refused by YCLIENTS: {}", userId, e.getMessage());
-            RefusalPolicy.Refusal refusal = policy.ofBooking(e, code != null);
-            return switch (refusal.next()) {
-                case RETYPE_CODE -> wrongCode(userId, d);
-                case SEND_CODE -> sendCode(userId, d, true);
-                default -> refused(userId, d, refusal);
-            };
+            return refused(userId, d, policy.ofBooking(e, code != null));
         }
     }
 
@@ -180,12 +173,7 @@ public final class BookingConfirmation {
             return new BookingOutcome.NotReady(d);
         } catch (YclientsException e) {
             log.info("SMS code for user {} not sent: {}", userId, e.getMessage());
-            if (first) {
-                return refused(userId, d, policy.ofCodeRequest(e));
-            }
-            RefusalPolicy.Refusal refusal = policy.ofResend(e);
-            return new BookingOutcome.CodeProblem(d, refusal.reason() == RefusalPolicy.Reason.UNAVAILABLE
-                    ? CodeTrouble.UNAVAILABLE : CodeTrouble.NOT_SENT, 0);
+            return refused(userId, d, first ? policy.ofCodeRequest(e) : policy.ofResend(e));
         }
         countSms(userId, d);
         log.info("SMS code sent for the booking of user {}", userId);
@@ -201,38 +189,51 @@ public final class BookingConfirmation {
         return new BookingOutcome.CodeProblem(d, left > 0 ? CodeTrouble.WRONG : CodeTrouble.EXHAUSTED, Math.max(0, left));
     }
 
-    /** A refusal of book_check / book_record / book_code: the draft goes where the policy says. */
+    /** A refusal of book_check / book_record / book_code (or no answer at all): the draft goes where the policy says. */
     private BookingOutcome refused(long userId, BookingDraft d, RefusalPolicy.Refusal refusal) {
         RefusalPolicy.Reason reason = refusal.reason();
-        switch (refusal.next()) {
-            case NEAREST_TIMES -> {
-                BookingDraft next;
-                try {
-                    next = steps.nearest(userId, d);
-                } catch (BookingSteps.Unavailable failed) {
-                    drafts.end(userId);
-                    return new BookingOutcome.Refused(d, reason, false, failed.outcome());
-                }
-                backTo(userId, next, Step.TIME);
-                if (next.times().isEmpty()) {
-                    return new BookingOutcome.Refused(d, reason, false, new BookingOutcome.NothingFree(d));
-                }
-                return new BookingOutcome.Refused(d, reason, true, new BookingOutcome.TimeList(next, 0));
-            }
+        return switch (refusal.next()) {
+            case NEAREST_TIMES -> nearest(userId, d, reason);
             case CHOOSE_TIME -> {
                 BookingDraft next = d.contact(null, null).step(Step.TIME);
                 backTo(userId, next, Step.TIME);
-                return new BookingOutcome.Refused(d, reason, false, new BookingOutcome.TimeList(next, 0));
+                yield new BookingOutcome.Refused(d, reason, false, new BookingOutcome.TimeList(next, 0));
+            }
+            case SUMMARY -> {
+                backTo(userId, d, Step.SUMMARY);
+                yield new BookingOutcome.Refused(d, reason, false, steps.summary(userId, d));
             }
             case FORM_ONLY -> {
                 drafts.end(userId);
-                return new BookingOutcome.Refused(d, reason, false, null);
+                yield new BookingOutcome.Refused(d, reason, false, null);
             }
-            default -> {
-                backTo(userId, d, Step.SUMMARY);
-                return new BookingOutcome.Refused(d, reason, false, steps.summary(userId, d));
+            case RETYPE_CODE -> wrongCode(userId, d);
+            case SEND_CODE -> sendCode(userId, d, true);
+            case STAY_AT_CODE -> new BookingOutcome.CodeProblem(d,
+                    reason == RefusalPolicy.Reason.UNAVAILABLE ? CodeTrouble.UNAVAILABLE : CodeTrouble.NOT_SENT, 0);
+            case END_UNKNOWN -> {
+                // counted as a booking: it may well exist
+                drafts.end(userId);
+                countBooking(userId, d);
+                yield new BookingOutcome.OutcomeUnknown(salonPhone());
             }
+        };
+    }
+
+    /** The slot went: the nearest free times instead; when even they cannot be read, the conversation ends. */
+    private BookingOutcome nearest(long userId, BookingDraft d, RefusalPolicy.Reason reason) {
+        BookingDraft next;
+        try {
+            next = steps.nearest(userId, d);
+        } catch (BookingSteps.Unavailable failed) {
+            drafts.end(userId);
+            return new BookingOutcome.Refused(d, reason, false, failed.outcome());
         }
+        backTo(userId, next, Step.TIME);
+        if (next.times().isEmpty()) {
+            return new BookingOutcome.Refused(d, reason, false, new BookingOutcome.NothingFree(d));
+        }
+        return new BookingOutcome.Refused(d, reason, true, new BookingOutcome.TimeList(next, 0));
     }
 
     /** A limit reached: nothing sent to YCLIENTS, the draft kept at {@code keep} (the summary or the code step). */

@@ -59,12 +59,11 @@ public final class BookingFlow {
 
     /** /book: a new conversation at the service step, or {@link BookingOutcome.NoBooking}. */
     public BookingOutcome start(long userId) {
-        List<ServiceButton> services = booking.services();
-        if (menu.linksUnavailable().isPresent() || services.isEmpty()) {
+        if (menu.linksUnavailable().isPresent() || booking.services().isEmpty()) {
             return new BookingOutcome.NoBooking();
         }
         drafts.start(userId, BookingDraft.start());
-        return new BookingOutcome.ServiceList(services, 0);
+        return steps.services(0);
     }
 
     /**
