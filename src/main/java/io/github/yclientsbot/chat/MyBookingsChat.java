@@ -71,7 +71,10 @@ public final class MyBookingsChat {
         if (pressed instanceof BookingButtons.MyCancel yes) {
             return cancelled(ctx, s, bookings.cancel(ctx.userId(), yes.id()));
         }
-        return s.reply(s.flow(new View(ctx.t("bookflow.my.kept"), Keyboard.NONE)));
+        if (pressed instanceof BookingButtons.MyKeep) {
+            return s.reply(s.flow(new View(ctx.t("bookflow.my.kept"), Keyboard.NONE)));
+        }
+        throw new IllegalArgumentException("not a button of /mybookings: " + pressed);
     }
 
     private Reply cancelled(Context ctx, Screen s, MyBookings.Cancellation c) {
