@@ -1,14 +1,29 @@
 package io.github.yclientsbot;
 
+import io.github.yclientsbot.booking.BookingConfirmation;
 import io.github.yclientsbot.booking.BookingDrafts;
+import io.github.yclientsbot.booking.BookingFlow;
+import io.github.yclientsbot.booking.BookingForm;
 import io.github.yclientsbot.booking.BookingQuotas;
 import io.github.yclientsbot.booking.BookingService;
+import io.github.yclientsbot.booking.BookingSteps;
+import io.github.yclientsbot.booking.MyBookings;
 import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.PrivacyConsent;
+import io.github.yclientsbot.booking.RefusalPolicy;
 import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.chat.AdminCommands;
+import io.github.yclientsbot.chat.BookingChat;
+import io.github.yclientsbot.chat.BookingLayout;
 import io.github.yclientsbot.chat.ChatBot;
+import io.github.yclientsbot.chat.CustomerCommands;
 import io.github.yclientsbot.chat.DocumentDownloader;
+import io.github.yclientsbot.chat.MyBookingsChat;
+import io.github.yclientsbot.chat.ServiceListView;
+import io.github.yclientsbot.chat.StatusCommand;
+import io.github.yclientsbot.chat.TransferCommands;
+import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.setup.ClaimCode;
 import io.github.yclientsbot.setup.CompanySetup;
@@ -62,21 +77,30 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 database.auditLog());
         BookingDrafts drafts = new BookingDrafts(database.bookingStates());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
-        ChatBot bot = new ChatBot(core.messages(), roles, botUsername, menu, claim,
-                new TokenSetup(core.settings(), core.yclients(), database.auditLog()),
-                companySetup,
-                new ServiceSetup(core.yclients(), database.serviceMappings(), database.auditLog()),
-                core.yclients(), status, prices,
-                new ExportImport(core.settings(), database.serviceMappings(), database.admins(), database.restore(),
-                        database.auditLog(), core.yclients(), core.mapper(), core.clock(), Version.current()),
-                downloader,
-                new BookingService(core.settings(), core.yclients(), database.serviceMappings(), core.clock()),
-                drafts,
-                consent,
-                database.bookingReferences(),
-                new BookingQuotas(config.booking().limits(), database.bookingLimitEvents(), core.secrets()::fingerprint,
-                        core.clock()),
-                new RememberedContacts(database.customerContacts(core.secrets()), consent));
+        BookingService bookingService = new BookingService(core.settings(), core.yclients(),
+                new ServiceButtons(database.serviceMappings()), core.clock());
+        BookingQuotas quotas = new BookingQuotas(config.booking().limits(), database.bookingLimitEvents(),
+                core.secrets()::fingerprint, core.clock());
+        RememberedContacts remembered = new RememberedContacts(database.customerContacts(core.secrets()), consent);
+        RefusalPolicy refusals = new RefusalPolicy();
+        BookingSteps steps = new BookingSteps(bookingService, remembered, refusals);
+        BookingFlow flow = new BookingFlow(bookingService, drafts, menu, consent, remembered, database.bookingReferences(),
+                steps, new BookingConfirmation(bookingService, drafts, quotas, remembered, database.bookingReferences(),
+                        steps, refusals));
+        BookingLayout layout = new BookingLayout(prices, new BookingForm(menu, bookingService));
+        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences()), layout);
+        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername);
+        ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
+                new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
+                        bookingChat, mine),
+                new AdminCommands(new TokenSetup(core.settings(), core.yclients(), database.auditLog()), companySetup,
+                        new ServiceSetup(core.yclients(), database.serviceMappings(), database.auditLog()),
+                        core.yclients(), prices),
+                new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
+                        database.restore(), database.auditLog(), core.yclients(), core.mapper(), core.clock(),
+                        Version.current()), downloader),
+                new StatusCommand(status),
+                bookingChat);
         return new ChatLayer(bot, menu, companySetup, drafts, roles);
     }
 

@@ -2,10 +2,10 @@ package io.github.yclientsbot.booking;
 
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.ServiceButton;
+import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.company.YclientsDirectory;
-import io.github.yclientsbot.storage.ServiceMapping;
-import io.github.yclientsbot.storage.ServiceMappings;
 import io.github.yclientsbot.yclients.Appointment;
 import io.github.yclientsbot.yclients.BookStaff;
 import io.github.yclientsbot.yclients.BookTime;
@@ -35,13 +35,13 @@ public final class BookingService {
 
     private final Settings settings;
     private final YclientsDirectory directory;
-    private final ServiceMappings mappings;
+    private final ServiceButtons buttons;
     private final Clock clock;
 
-    public BookingService(Settings settings, YclientsDirectory directory, ServiceMappings mappings, Clock clock) {
+    public BookingService(Settings settings, YclientsDirectory directory, ServiceButtons buttons, Clock clock) {
         this.settings = settings;
         this.directory = directory;
-        this.mappings = mappings;
+        this.buttons = buttons;
         this.clock = clock;
     }
 
@@ -59,12 +59,12 @@ public final class BookingService {
     }
 
     /** The customer buttons (services, possibly with one specialist each). */
-    public List<ServiceMapping> services() {
-        return mappings.all();
+    public List<ServiceButton> services() {
+        return buttons.all();
     }
 
-    public Optional<ServiceMapping> service(long mappingId) {
-        return mappings.all().stream().filter(m -> m.id() == mappingId).findFirst();
+    public Optional<ServiceButton> service(long mappingId) {
+        return buttons.find(mappingId);
     }
 
     /** The company's zone name (e.g. Europe/Moscow), or null when YCLIENTS does not say. */

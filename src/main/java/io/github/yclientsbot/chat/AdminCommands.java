@@ -9,11 +9,11 @@ import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.setup.LiveCheck;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.company.Readiness;
+import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.ServiceSetup;
 import io.github.yclientsbot.setup.TokenSetup;
 import io.github.yclientsbot.company.YclientsDirectory;
-import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.yclients.YclientsException;
 
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import static io.github.yclientsbot.chat.CustomerCommands.simple;
 
 /** The admin commands: tokens, company, booking form, service buttons. */
-final class AdminCommands {
+public final class AdminCommands {
     static final String YSERVICES_PAGE = "ysp:";
     static final String YSERVICES_MAP = "ysm:";
     private static final int YSERVICES_PAGE_SIZE = 8;
@@ -37,7 +37,7 @@ final class AdminCommands {
     private final YclientsDirectory yclients;
     private final PriceFormat prices;
 
-    AdminCommands(TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients, PriceFormat prices) {
+    public AdminCommands(TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients, PriceFormat prices) {
         this.tokens = tokens;
         this.company = company;
         this.services = services;
@@ -258,7 +258,7 @@ final class AdminCommands {
         return ctx.t("setservice.unknown.staff", "id", st.staffId());
     }
 
-    private static String what(Context ctx, ServiceMapping m) {
+    private static String what(Context ctx, ServiceButton m) {
         return m.staffId() > 0
                 ? ctx.t("mapping.with.staff", "service", m.serviceId(), "staff", m.staffId())
                 : ctx.t("mapping.service", "service", m.serviceId());
@@ -303,7 +303,7 @@ final class AdminCommands {
             if (all.isEmpty()) {
                 text = ctx.t("yservices.empty");
             } else {
-                Set<Long> mapped = services.mapped().stream().map(ServiceMapping::serviceId).collect(Collectors.toSet());
+                Set<Long> mapped = services.mapped().stream().map(ServiceButton::serviceId).collect(Collectors.toSet());
                 int pages = (all.size() + YSERVICES_PAGE_SIZE - 1) / YSERVICES_PAGE_SIZE;
                 int p = Math.max(0, Math.min(page, pages - 1));
                 StringBuilder sb = new StringBuilder(ctx.t("yservices.header", "count", all.size()));

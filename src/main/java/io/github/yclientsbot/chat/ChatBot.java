@@ -1,19 +1,8 @@
 package io.github.yclientsbot.chat;
 
-import io.github.yclientsbot.booking.BookingDrafts;
-import io.github.yclientsbot.booking.BookingService;
-import io.github.yclientsbot.booking.PriceFormat;
-import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.i18n.Messages;
-import io.github.yclientsbot.setup.ClaimCode;
-import io.github.yclientsbot.setup.CompanySetup;
-import io.github.yclientsbot.setup.ExportImport;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.Roles;
-import io.github.yclientsbot.setup.ServiceSetup;
-import io.github.yclientsbot.setup.StatusReport;
-import io.github.yclientsbot.setup.TokenSetup;
-import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,23 +39,18 @@ public final class ChatBot {
     private final BookingChat booking;
     private final Set<Long> menuShown = ConcurrentHashMap.newKeySet();
 
-    public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, ServiceMenu menu, ClaimCode claim,
-                   TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients,
-                   StatusReport status, PriceFormat prices, ExportImport transfer, DocumentDownloader downloader,
-                   BookingService bookingService, BookingDrafts drafts, io.github.yclientsbot.booking.PrivacyConsent consent,
-                   io.github.yclientsbot.storage.BookingReferences references,
-                   io.github.yclientsbot.booking.BookingQuotas quotas,
-                   io.github.yclientsbot.booking.RememberedContacts remembered) {
+    public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, CustomerCommands customer,
+                   AdminCommands admin, TransferCommands transfer, StatusCommand status, BookingChat booking) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
-        this.booking = new BookingChat(bookingService, drafts, menu, prices, botUsername, consent, references, quotas, remembered);
-        this.customer = new CustomerCommands(menu, claim, booking, bookingService::mode, botUsername);
-        this.admin = new AdminCommands(tokens, company, services, yclients, prices);
+        this.booking = booking;
+        this.customer = customer;
+        this.admin = admin;
         List<Command> all = new ArrayList<>(customer.commands());
         all.addAll(admin.commands());
-        all.addAll(new TransferCommands(transfer, downloader).commands());
-        all.add(new StatusCommand(status));
+        all.addAll(transfer.commands());
+        all.add(status);
         for (Command c : all) {
             commands.put(c.name(), c);
         }
@@ -145,7 +129,7 @@ public final class ChatBot {
     private Reply callback(Context ctx) {
         String data = ctx.in().callbackData() == null ? "" : ctx.in().callbackData();
         Action.AnswerCallback ack = new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null);
-        if (data.startsWith(BookingChat.PREFIX)) {
+        if (data.startsWith(BookingButtons.PREFIX)) {
             return booking.callback(ctx);
         }
         if (data.startsWith(ServiceListView.PAGE_CALLBACK)) {

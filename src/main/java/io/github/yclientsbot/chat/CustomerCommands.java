@@ -9,20 +9,21 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** /start, /services, /help, /whoami, /claim — for everyone. */
-final class CustomerCommands {
+public final class CustomerCommands {
     private static final Logger log = LoggerFactory.getLogger(CustomerCommands.class);
 
     private final ServiceListView list;
     private final ServiceMenu menu;
     private final ClaimCode claim;
     private final BookingChat booking;
+    private final MyBookingsChat mine;
 
-    CustomerCommands(ServiceMenu menu, ClaimCode claim, BookingChat booking, java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode,
-                     java.util.function.Supplier<String> botUsername) {
+    public CustomerCommands(ServiceMenu menu, ServiceListView list, ClaimCode claim, BookingChat booking, MyBookingsChat mine) {
         this.menu = menu;
-        this.list = new ServiceListView(menu, mode, botUsername);
+        this.list = list;
         this.claim = claim;
         this.booking = booking;
+        this.mine = mine;
     }
 
     List<Command> commands() {
@@ -30,7 +31,7 @@ final class CustomerCommands {
                 simple("start", Role.CUSTOMER, this::start),
                 simple("services", Role.CUSTOMER, (ctx, line) -> services(ctx)),
                 simple("book", Role.CUSTOMER, (ctx, line) -> book(ctx)),
-                simple("mybookings", Role.CUSTOMER, (ctx, line) -> booking.myBookings(ctx)),
+                simple("mybookings", Role.CUSTOMER, (ctx, line) -> mine.list(ctx)),
                 simple("forgetme", Role.CUSTOMER, (ctx, line) -> booking.forget(ctx)),
                 simple("help", Role.CUSTOMER, (ctx, line) -> help(ctx)),
                 simple("whoami", Role.CUSTOMER, (ctx, line) -> whoami(ctx)),
@@ -53,18 +54,18 @@ final class CustomerCommands {
         String greeting = menu.businessName()
                 .map(b -> ctx.t("start.greeting", "business", b))
                 .orElse(ctx.t("start.greeting.nameless"));
-        ServiceListView.View v = list.render(ctx, 0, greeting);
+        View v = list.render(ctx, 0, greeting);
         return Reply.of(ctx.send(v.text(), v.keyboard()));
     }
 
     Reply services(Context ctx) {
-        ServiceListView.View v = list.render(ctx, 0, null);
+        View v = list.render(ctx, 0, null);
         return Reply.of(ctx.send(v.text(), v.keyboard()));
     }
 
     /** ‹ › on the service list: edit that message in place. */
     Reply page(Context ctx, int page) {
-        ServiceListView.View v = list.render(ctx, page, null);
+        View v = list.render(ctx, page, null);
         return Reply.of(
                 new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null),
                 new Action.Edit(ctx.chatId(), ctx.in().messageId(), v.text(), v.keyboard()));

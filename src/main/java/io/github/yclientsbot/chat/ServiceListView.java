@@ -1,30 +1,30 @@
 package io.github.yclientsbot.chat;
 
+import io.github.yclientsbot.booking.BookingService;
+import io.github.yclientsbot.booking.Choice;
 import io.github.yclientsbot.booking.ServiceMenu;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Renders a page of the customer service list: text, one URL button per service, ‹ › to page. Booking in the chat
  * works only in a private chat, so in a group its buttons are {@code t.me/<bot>?start=book} links into it.
  */
-final class ServiceListView {
+public final class ServiceListView {
     static final String PAGE_CALLBACK = "svc:";
 
     private final ServiceMenu menu;
-    private final java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode;
-    private final java.util.function.Supplier<String> botUsername;
+    private final Supplier<BookingService.Mode> mode;
+    private final Supplier<String> botUsername;
 
-    ServiceListView(ServiceMenu menu, java.util.function.Supplier<io.github.yclientsbot.booking.BookingService.Mode> mode,
-                    java.util.function.Supplier<String> botUsername) {
+    public ServiceListView(ServiceMenu menu, Supplier<BookingService.Mode> mode, Supplier<String> botUsername) {
         this.menu = menu;
         this.mode = mode;
         this.botUsername = botUsername;
     }
-
-    record View(String text, Keyboard keyboard) {}
 
     View render(Context ctx, int page, String intro) {
         ServiceMenu.Page p = menu.page(page);
@@ -53,7 +53,7 @@ final class ServiceListView {
         // in a group: the link into the private chat, or none when the bot's username is not known yet
         Optional<String> deepLink = ctx.isPrivate() ? Optional.empty() : deepLink();
         for (ServiceMenu.Item item : p.items()) {
-            String book = BookingChat.SERVICE + item.mappingId();
+            String book = BookingButtons.of(new Choice.Service(item.mappingId()));
             switch (how) {
                 case FORM -> kb.row(Button.url(item.text(), item.url()));
                 case CHAT -> kb.row(deepLink.map(url -> Button.url(item.text(), url))

@@ -9,12 +9,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** /status: health at a glance, for support and admins. */
-final class StatusCommand implements Command {
+public final class StatusCommand implements Command {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final StatusReport report;
 
-    StatusCommand(StatusReport report) {
+    public StatusCommand(StatusReport report) {
         this.report = report;
     }
 

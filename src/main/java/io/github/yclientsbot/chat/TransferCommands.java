@@ -15,13 +15,13 @@ import static io.github.yclientsbot.chat.CustomerCommands.simple;
  * {@code /export} sends the settings, service buttons and admins as a JSON file; {@code /import} is the caption
  * of that file sent back, and restores it. Admins only, private chat only (the file names admins).
  */
-final class TransferCommands {
+public final class TransferCommands {
     private static final Logger log = LoggerFactory.getLogger(TransferCommands.class);
 
     private final ExportImport transfer;
     private final DocumentDownloader downloader;
 
-    TransferCommands(ExportImport transfer, DocumentDownloader downloader) {
+    public TransferCommands(ExportImport transfer, DocumentDownloader downloader) {
         this.transfer = transfer;
         this.downloader = downloader;
     }

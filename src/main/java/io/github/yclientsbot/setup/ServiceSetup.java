@@ -4,6 +4,7 @@ import io.github.yclientsbot.company.CatalogEntry;
 import io.github.yclientsbot.company.Catalog;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.company.Readiness;
+import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.storage.AuditLog;
 import io.github.yclientsbot.storage.ServiceMapping;
@@ -42,10 +43,10 @@ public final class ServiceSetup {
     }
 
     public sealed interface MapResult {
-        record Saved(ServiceMapping mapping, boolean updated, List<Warning> warnings) implements MapResult {}
+        record Saved(ServiceButton mapping, boolean updated, List<Warning> warnings) implements MapResult {}
 
         /** Saved although YCLIENTS could not confirm the ids. */
-        record SavedUnverified(ServiceMapping mapping, boolean updated, LiveCheck why) implements MapResult {}
+        record SavedUnverified(ServiceButton mapping, boolean updated, LiveCheck why) implements MapResult {}
 
         record UnknownService(long serviceId, boolean searchedHidden) implements MapResult {}
 
@@ -88,7 +89,7 @@ public final class ServiceSetup {
             ServiceMapping saved = mappings.upsert(serviceId, staffId, truncate(finalTitle), typed || staffName != null,
                     entry.get().priceMin(), entry.get().priceMax());
             audit.record(userId, "setservice", describe(serviceId, staffId) + " → " + saved.title());
-            return new MapResult.Saved(saved, existed, warnings);
+            return new MapResult.Saved(ServiceButton.of(saved), existed, warnings);
         } catch (NotReadyException e) {
             return saveUnverified(serviceId, staffId, title, userId, existed, pendingFor(e.readiness()));
         } catch (YclientsException e) {
@@ -110,7 +111,7 @@ public final class ServiceSetup {
         ServiceMapping saved = mappings.upsert(serviceId, staffId, truncate(finalTitle), custom,
                 old.map(ServiceMapping::priceMin).orElse(null), old.map(ServiceMapping::priceMax).orElse(null));
         audit.record(userId, "setservice", describe(serviceId, staffId) + " → " + saved.title() + " (unverified)");
-        return new MapResult.SavedUnverified(saved, existed, why);
+        return new MapResult.SavedUnverified(ServiceButton.of(saved), existed, why);
     }
 
     private record StaffCheck(String name, Warning warning) {}
@@ -168,8 +169,8 @@ public final class ServiceSetup {
         return new DeleteResult.NotMapped(serviceId, staffId, others);
     }
 
-    public List<ServiceMapping> mapped() {
-        return mappings.all();
+    public List<ServiceButton> mapped() {
+        return mappings.all().stream().map(ServiceButton::of).toList();
     }
 
     private static String describe(long serviceId, long staffId) {

@@ -14,6 +14,7 @@ import io.github.yclientsbot.yclients.Company;
 import io.github.yclientsbot.yclients.YclientsException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -62,20 +63,23 @@ public final class StatusReport {
             int sendQueueDepth,
             long errors,
             Optional<RuntimeStats.LastError> lastError,
-            Optional<AuditEntry> lastChange,
+            Optional<Change> lastChange,
             String bookingMode,
             String bookingModeSource) {}
+
+    /** The latest admin change: when, by whom, which command. */
+    public record Change(Instant at, long userId, String action) {}
 
     public Snapshot collect() {
         Readiness readiness = yclients.readiness();
         LiveCheck live = liveCheck(readiness);
         boolean dbUp = databaseUp.getAsBoolean();
         long mapped = -1;
-        Optional<AuditEntry> lastChange = Optional.empty();
+        Optional<Change> lastChange = Optional.empty();
         if (dbUp) {
             try {
                 mapped = mappings.count();
-                lastChange = audit.latest(1).stream().findFirst();
+                lastChange = audit.latest(1).stream().findFirst().map(e -> new Change(e.at(), e.userId(), e.action()));
             } catch (RuntimeException e) {
                 dbUp = false;
             }
