@@ -27,7 +27,6 @@ import static org.mockito.Mockito.when;
 import io.github.yclientsbot.booking.BookingDraft.Step;
 import io.github.yclientsbot.booking.BookingOutcome.CodeTrouble;
 import io.github.yclientsbot.booking.BookingOutcome.Why;
-import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.yclients.BookTime;
 import io.github.yclientsbot.yclients.YclientsException;

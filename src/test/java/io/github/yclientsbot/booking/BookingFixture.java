@@ -7,7 +7,6 @@ import static org.mockito.Mockito.when;
 
 import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.company.Settings;
-import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.config.Source;
 import io.github.yclientsbot.storage.BookingReferences;

@@ -22,7 +22,6 @@ import io.github.yclientsbot.booking.BookingOutcome.ContactProblem;
 import io.github.yclientsbot.booking.BookingOutcome.Why;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.company.Readiness;
-import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.yclients.YclientsException;
 import java.time.YearMonth;
 import java.util.List;

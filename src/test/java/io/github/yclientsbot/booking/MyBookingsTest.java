@@ -13,7 +13,6 @@ import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
-import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.yclients.RecordInfo;
 import io.github.yclientsbot.yclients.YclientsException;
 import java.util.List;
