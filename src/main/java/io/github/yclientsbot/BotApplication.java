@@ -15,7 +15,6 @@ import io.github.yclientsbot.http.HttpEndpoints;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.storage.Database;
-import io.github.yclientsbot.telegram.Dispatch;
 import io.github.yclientsbot.telegram.InvalidBotTokenException;
 import io.github.yclientsbot.telegram.TelegramConnection;
 import io.github.yclientsbot.telegram.TelegramTransport;
@@ -171,12 +170,7 @@ public final class BotApplication implements AutoCloseable {
                     ? ChatLayer.build(core, () -> null, ChatLayer.NO_DOWNLOADS)
                     : ChatLayer.build(core, connection::username, connection);
             TelegramTransport telegram = connection == null ? null
-                    : new TelegramTransport(connection, core.mapper(), new ChatBotHandler(chat.bot()), core.stats(),
-                            options.pollTimeoutSeconds(), config.locale().language(),
-                            options.pacing().telegram().apply(config.telegram().ratePerSecond()),
-                            new InboxStore(core.database().inbox()),
-                            new Dispatch(config.updates().workers(), Dispatch.DEFAULT_MAX_BACKLOG,
-                                    config.updates().floodMaxUpdates(), config.updates().floodWindow(), options.clock()));
+                    : TelegramLayer.build(core, chat, connection);
             if (demo != null) {
                 demo.seedButtons(core.database().serviceMappings());
             }

@@ -11,9 +11,9 @@ import java.util.Map;
  * further updates in that window are not answered, so one person cannot use up the bot's sending budget.
  * {@code maxUpdates} or {@code window} of 0 turns it off. Thread-safe.
  */
-final class FloodGuard {
+public final class FloodGuard {
     /** What to do with one update. */
-    enum Verdict { ANSWER, NOTICE, IGNORE }
+    public enum Verdict { ANSWER, NOTICE, IGNORE }
 
     private static final int CLEANUP_EVERY = 1000;
 
@@ -29,7 +29,8 @@ final class FloodGuard {
         long noticedAt = Long.MIN_VALUE;
     }
 
-    FloodGuard(int maxUpdates, Duration window, Clock clock) {
+    /** {@code maxUpdates} per user within {@code window}; 0 (or a zero window) turns it off. */
+    public FloodGuard(int maxUpdates, Duration window, Clock clock) {
         this.maxUpdates = maxUpdates;
         this.windowMillis = window.toMillis();
         this.clock = clock;

@@ -34,7 +34,7 @@ import java.util.function.LongConsumer;
  * Turns a {@link Reply} into Bot API calls, in order. Telegram's answers that are not failures
  * ("message is not modified", "query is too old", a user who blocked the bot) are treated as such.
  */
-final class ReplySender {
+public final class ReplySender {
     private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
     private static final int MAX_TEXT = 4096;
     private static final int MAX_CAPTION = 1024;
@@ -46,8 +46,14 @@ final class ReplySender {
     private final SendPacing pacer;
     private final Sleeper sleeper;
 
-    ReplySender(TelegramClient client, RuntimeStats stats, LongConsumer staffMenuFailed, SendPacing pacer, Sleeper sleeper) {
-        this.client = client;
+    /**
+     * @param staffMenuFailed told when a staff chat's command menu could not be set (so it is tried again)
+     * @param pacer           what a message waits for before it goes out
+     * @param sleeper         waits out 429s and back-offs
+     */
+    public ReplySender(TelegramConnection connection, RuntimeStats stats, LongConsumer staffMenuFailed, SendPacing pacer,
+                       Sleeper sleeper) {
+        this.client = connection.client();
         this.pacer = pacer;
         this.sleeper = sleeper;
         stats.sendQueueDepthFrom(pacer::waiting);

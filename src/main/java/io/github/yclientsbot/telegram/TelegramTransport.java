@@ -16,6 +16,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -41,7 +42,6 @@ public final class TelegramTransport implements AutoCloseable {
     private final TelegramClient client;
     private final ScheduledExecutorService pollExecutor;
     private final SendPacing pacing;
-    private final ReplySender sender;
     private final UpdateDispatcher dispatcher;
     private volatile TelegramBotsLongPollingApplication app;
     private volatile BotSession session;
@@ -50,12 +50,15 @@ public final class TelegramTransport implements AutoCloseable {
     private volatile Runnable onFatal = () -> { };
 
     /**
+     * @param bot                asked for the command menus (the dispatcher hands it the updates)
      * @param pollTimeoutSeconds how long Telegram holds a getUpdates call open (50 in production)
-     * @param pacing             what a message waits for before it goes out (Telegram's limits in production)
+     * @param pacing             what replies wait for (the dispatcher's sender holds it; shown by {@link #pacing()})
+     * @param dispatcher         takes the batches polling receives
+     * @param clock              when the outage of getUpdates began and ended
      */
     public TelegramTransport(TelegramConnection connection, ObjectMapper mapper, ChatHandler bot, RuntimeStats stats,
-                             int pollTimeoutSeconds, String defaultLanguage, SendPacing pacing, UpdateStore inbox,
-                             Dispatch dispatch) {
+                             int pollTimeoutSeconds, String defaultLanguage, SendPacing pacing, UpdateDispatcher dispatcher,
+                             Clock clock) {
         this.connection = connection;
         this.mapper = mapper;
         this.bot = bot;
@@ -63,9 +66,10 @@ public final class TelegramTransport implements AutoCloseable {
         this.pollTimeoutSeconds = pollTimeoutSeconds;
         this.defaultLanguage = defaultLanguage;
         this.pacing = pacing;
+        this.dispatcher = dispatcher;
         this.client = connection.client();
         this.pollHttp = new OkHttpClient.Builder()
-                .addInterceptor(new PollWatcher(dispatch.clock(), stats, this::conflict))
+                .addInterceptor(new PollWatcher(clock, stats, this::conflict))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(pollTimeoutSeconds + 25L))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -75,10 +79,6 @@ public final class TelegramTransport implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.sender = new ReplySender(client, stats, bot::staffMenuFailed, pacing, connection.sleeper());
-        this.dispatcher = new UpdateDispatcher(inbox, mapper, new UpdateHandler(bot, sender, stats)::handle,
-                new FloodGuard(dispatch.floodMaxUpdates(), dispatch.floodWindow(), dispatch.clock()), bot::isStaff, stats,
-                dispatch.clock(), dispatch.workers(), dispatch.maxBacklog());
     }
 
     /** What to do when polling cannot go on (409 Conflict): the application stops itself. */

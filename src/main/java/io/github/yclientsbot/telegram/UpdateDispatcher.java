@@ -29,7 +29,7 @@ import java.util.Map;
  * consume} blocks, and with it polling. Nothing escapes {@code consume}: the library's poll task dies for
  * good on a RuntimeException.
  */
-final class UpdateDispatcher implements LongPollingUpdateConsumer {
+public final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
     /** Telegram keeps an unconfirmed update about 24 hours: a handled id older than that cannot come back. */
     static final Duration KEEP_HANDLED = Duration.ofHours(25);
@@ -40,7 +40,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     /** What a worker does with one update; see {@link UpdateHandler#handle}. */
     @FunctionalInterface
-    interface Handling {
+    public interface Handling {
         /** @return false if the update was abandoned (shutdown) before its reply went out: it stays in the inbox */
         boolean handle(Update update, FloodGuard.Verdict verdict, java.util.function.BooleanSupplier abandoned);
     }
@@ -59,7 +59,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private volatile boolean abandoned;
     private volatile Instant lastPrune = Instant.MIN;
 
-    UpdateDispatcher(UpdateStore inbox, ObjectMapper mapper, Handling handler, FloodGuard flood,
+    public UpdateDispatcher(UpdateStore inbox, ObjectMapper mapper, Handling handler, FloodGuard flood,
                      java.util.function.LongPredicate floodExempt, RuntimeStats stats, Clock clock, int workerCount, int maxBacklog) {
         this.inbox = inbox;
         this.mapper = mapper;

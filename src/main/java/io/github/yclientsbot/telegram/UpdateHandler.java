@@ -16,14 +16,14 @@ import java.util.function.BooleanSupplier;
  * Handles one update: converts it, asks the chat bot, and sends the reply. Nothing thrown by the chat bot
  * escapes: the failure is logged with the chat and update ids, counted, and the user gets an apology.
  */
-final class UpdateHandler {
+public final class UpdateHandler {
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
     private final ChatHandler bot;
     private final ReplySender sender;
     private final RuntimeStats stats;
 
-    UpdateHandler(ChatHandler bot, ReplySender sender, RuntimeStats stats) {
+    public UpdateHandler(ChatHandler bot, ReplySender sender, RuntimeStats stats) {
         this.bot = bot;
         this.sender = sender;
         this.stats = stats;
@@ -35,7 +35,7 @@ final class UpdateHandler {
      *                  update left to the next start
      * @return false if the update was abandoned before its reply went out (it must stay queued)
      */
-    boolean handle(Update update, FloodGuard.Verdict verdict, BooleanSupplier abandoned) {
+    public boolean handle(Update update, FloodGuard.Verdict verdict, BooleanSupplier abandoned) {
         Optional<Incoming> incoming;
         try {
             incoming = UpdateConverter.convert(update);
