@@ -113,7 +113,7 @@ class ExportImportEndToEndTest {
     @Test
     void exportFromH2ImportsIntoAFreshBotThroughTelegramFiles() throws Exception {
         // GIVEN a bot on an H2 file, set up in chat
-        TestDatabase.Target h2 = TestDatabase.H2.prepare("jdbc:h2:file:" + dir.resolve("old/bot").toAbsolutePath());
+        TestDatabase.Target h2 = TestDatabase.H2.prepare(ExportImportEndToEndTest.class, "jdbc:h2:file:" + dir.resolve("old/bot").toAbsolutePath());
         app = startBot(h2, "old", false);
         ask(ADMIN, "/settoken partner " + PARTNER);
         assertTrue(ask(ADMIN, "/setcompany 502817").text().contains("Студия «Лён»"));
@@ -142,8 +142,8 @@ class ExportImportEndToEndTest {
         app.close();
         app = null;
         TestDatabase.Target fresh = TestDatabase.postgresAvailable()
-                ? TestDatabase.POSTGRESQL.prepare(null)
-                : TestDatabase.H2.prepare("jdbc:h2:file:" + dir.resolve("new/bot").toAbsolutePath());
+                ? TestDatabase.POSTGRESQL.prepare(ExportImportEndToEndTest.class, null)
+                : TestDatabase.H2.prepare(ExportImportEndToEndTest.class, "jdbc:h2:file:" + dir.resolve("new/bot").toAbsolutePath());
         app = startBot(fresh, "new", true);
         assertTrue(ask(CUSTOMER, "/services").buttonUrls().isEmpty(), "the new bot starts empty");
 
