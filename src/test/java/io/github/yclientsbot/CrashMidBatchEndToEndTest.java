@@ -147,6 +147,8 @@ class CrashMidBatchEndToEndTest extends EndToEndBase {
     private Process startChild(Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.add("-Dorg.jboss.logging.provider=slf4j");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
