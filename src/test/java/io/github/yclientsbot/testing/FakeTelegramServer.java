@@ -351,20 +351,12 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** Waits until {@code count} calls match, and returns them. */
     public List<Call> await(Predicate<Call> predicate, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Call> matching = calls.stream().filter(predicate).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            return org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5))
+                    .until(() -> calls.stream().filter(predicate).toList(), matching -> matching.size() >= count);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + count + " matching calls; calls so far:\n" + describeCalls(), e);
         }
-        throw new AssertionError("Timed out waiting for " + count + " matching calls; calls so far:\n" + describeCalls());
     }
 
     public String describeCalls() {

@@ -1,6 +1,5 @@
 package io.github.yclientsbot.testing;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -79,7 +78,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
     @Override
     public void close() {
-        ((Logger) ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(this);
+        ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(this);
         stop();
         if (OWNER.get() == this) {
             OWNER.remove();
