@@ -155,11 +155,19 @@ class UpdateDispatcherTest {
     void theQueueSeenWhileHandlingAnUpdateLeavesThatUpdateOut() throws Exception {
         // what /status shows as "Update queue" while it is itself being handled
         List<Integer> seenByHandler = new CopyOnWriteArrayList<>();
+        CountDownLatch batchQueued = new CountDownLatch(1);
         UpdateDispatcher d = dispatcher((u, v, abandoned) -> {
+            // the worker may start on the first update before consume has queued the other two: look once it has
+            try {
+                batchQueued.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             seenByHandler.add(stats.updateQueueDepth());
             return recording(7).handle(u, v, abandoned);
         }, 1, 100);
         d.consume(List.of(update(1, 7), update(2, 7), update(3, 8)));
+        batchQueued.countDown();
         await(() -> seenByHandler.size() == 1, "the first update is being handled");
 
         assertEquals(List.of(2), seenByHandler, "the other two wait; the one being handled is not counted");
