@@ -102,7 +102,10 @@ abstract class EndToEndBase {
         app = null;
     }
 
-    /** A private message in Russian; waits until it is handled and returns the bot's last sendMessage, which must go to that chat. */
+    /**
+     * A private message in Russian; waits until it is handled and returns the bot's last sendMessage, which must go
+     * to that chat.
+     */
     Call ask(long user, String text) {
         return askIn(user, "private", user, "ru", text);
     }

@@ -41,6 +41,8 @@ class ExportImportEndToEndTest {
     static final long ADMIN = 1001;
     static final long CUSTOMER = 3003;
     static final Duration WAIT = Duration.ofSeconds(15);
+    /** Before the free days of the fixtures (December 2026). */
+    static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
     @TempDir
     Path dir;
@@ -87,7 +89,7 @@ class ExportImportEndToEndTest {
             env.put("YCLIENTS_API_TOKEN", PARTNER);
         }
         BotConfig config = new ConfigLoader(env, dir).load(null);
-        return BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), new TestClock(Instant.parse("2026-11-20T09:00:00Z"))));
+        return BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), new TestClock(NOW)));
     }
 
     private Call ask(long user, String text) {
@@ -113,7 +115,7 @@ class ExportImportEndToEndTest {
     @Test
     void exportFromH2ImportsIntoAFreshBotThroughTelegramFiles() throws Exception {
         // GIVEN a bot on an H2 file, set up in chat
-        TestDatabase.Target h2 = TestDatabase.H2.prepare(ExportImportEndToEndTest.class, "jdbc:h2:file:" + dir.resolve("old/bot").toAbsolutePath());
+        TestDatabase.Target h2 = TestDatabase.H2.prepare(getClass(), "jdbc:h2:file:" + dir.resolve("old/bot").toAbsolutePath());
         app = startBot(h2, "old", false);
         ask(ADMIN, "/settoken partner " + PARTNER);
         assertTrue(ask(ADMIN, "/setcompany 502817").text().contains("Студия «Лён»"));
@@ -142,8 +144,8 @@ class ExportImportEndToEndTest {
         app.close();
         app = null;
         TestDatabase.Target fresh = TestDatabase.postgresAvailable()
-                ? TestDatabase.POSTGRESQL.prepare(ExportImportEndToEndTest.class, null)
-                : TestDatabase.H2.prepare(ExportImportEndToEndTest.class, "jdbc:h2:file:" + dir.resolve("new/bot").toAbsolutePath());
+                ? TestDatabase.POSTGRESQL.prepare(getClass(), null)
+                : TestDatabase.H2.prepare(getClass(), "jdbc:h2:file:" + dir.resolve("new/bot").toAbsolutePath());
         app = startBot(fresh, "new", true);
         assertTrue(ask(CUSTOMER, "/services").buttonUrls().isEmpty(), "the new bot starts empty");
 

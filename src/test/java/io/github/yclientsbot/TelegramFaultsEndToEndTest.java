@@ -26,6 +26,7 @@ class TelegramFaultsEndToEndTest {
     static final String BOT_TOKEN = "4343:faults-test-token-abcdefghijklmnopqrs";
     static final long USER = 5005;
     static final Duration WAIT = Duration.ofSeconds(20);
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T09:00:00Z"));
 
     @TempDir
     Path dir;
@@ -60,7 +61,7 @@ class TelegramFaultsEndToEndTest {
         env.put("BOT_SECRET_FILE", dir.resolve("secret.key").toString());
         env.put("YCLIENTS_API_URL", yclients.url());
         return BotApplication.start(new ConfigLoader(env, dir).load(null),
-                BotApplication.Options.unpaced(1, Duration.ofMinutes(5), new TestClock(Instant.parse("2026-11-20T09:00:00Z"))));
+                BotApplication.Options.unpaced(1, Duration.ofMinutes(5), clock));
     }
 
     private int sentTo(long chat) {

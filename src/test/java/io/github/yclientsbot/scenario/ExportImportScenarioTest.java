@@ -55,7 +55,7 @@ class ExportImportScenarioTest extends ScenarioBase {
         Path dir = newDir();
         Map<String, String> env = env(dir);
         if (TestDatabase.postgresAvailable()) {
-            TestDatabase.Target pg = TestDatabase.POSTGRESQL.prepare(ExportImportScenarioTest.class, null);
+            TestDatabase.Target pg = TestDatabase.POSTGRESQL.prepare(getClass(), null);
             env.put("BOT_DB_URL", pg.url());
             env.put("BOT_DB_USER", pg.user());
             env.put("BOT_DB_PASSWORD", pg.password());
