@@ -99,7 +99,7 @@ public final class ChatHarness implements AutoCloseable {
 
     /**
      * A salon nobody has set up, on the same database: every row deleted, the settings and the YCLIENTS cache read
-     * again, the chat layer built anew (so no staff menu shown, no claim code, no cached buttons), no files.
+     * again, the chat layer built anew as at a start (no staff menu shown yet, no buttons cached), no files kept.
      */
     public void reset() throws StartupException {
         DatabaseReset.empty(core.database());
