@@ -9,11 +9,7 @@ import io.github.yclientsbot.yclients.FakeYclientsServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -22,16 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SMS confirmation and the abuse limits of the in-chat booking, against the fake YCLIENTS: the code is asked
- * for when the company wants the phone confirmed, a wrong code (432) may be typed again, and over a limit
- * nothing reaches YCLIENTS.
+ * An SMS-confirmed booking through Telegram, against the fake YCLIENTS: the code is asked for when the company wants
+ * the phone confirmed, a wrong code (432) may be typed again, the right one books. The limits and the other SMS
+ * scenarios run on the chat harness ({@code scenario.BookingSmsScenarioTest}).
  */
 class BookingSmsEndToEndTest extends EndToEndBase {
     static final String ANNA = "2290341";
     static final String PHONE = "79161234567";
-    static final String OTHER_PHONE = "79035550011";
     static final String CODE = "531974";
-    static final long SECOND_CUSTOMER = 3004;
     static final String BOOK_CODE = "/api/v1/book_code/" + COMPANY;
     static final String BOOK_CHECK = "/api/v1/book_check/" + COMPANY;
     static final String BOOK_RECORD = "/api/v1/book_record/" + COMPANY;
@@ -39,7 +33,6 @@ class BookingSmsEndToEndTest extends EndToEndBase {
             + "\"errors\":[{\"code\":432,\"message\":\"Неверный код подтверждения\"}]}}";
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final MovableClock clock = new MovableClock();
 
     @BeforeEach
     void bookingRoutes() {
@@ -58,7 +51,7 @@ class BookingSmsEndToEndTest extends EndToEndBase {
                 .replace("\"phone_confirmation\":false", "\"phone_confirmation\":\"1\""));
     }
 
-    /** Starts the bot with these limits (and the others as configured by default) on the movable clock. */
+    /** Starts the bot with these limits (and the others as configured by default). */
     private void start(Map<String, String> limits) throws Exception {
         Map<String, String> env = env();
         env.put("BOT_FLOOD_MAX_UPDATES", "0"); // these customers press a lot of buttons quickly
@@ -146,193 +139,11 @@ class BookingSmsEndToEndTest extends EndToEndBase {
         assertNowhere(PHONE);
     }
 
-    @Test
-    void threeWrongCodesNeedANewCodeWhichComesAtMostOnceAMinute() throws Exception {
-        companyWantsSms();
-        start(Map.of());
-        Call summary = walkToSummary(CUSTOMER, PHONE);
-        int flow = summary.resultMessageId();
-        press(CUSTOMER, flow, "bk:ok");
-
-        assertTrue(type(CUSTOMER, "1111").get(0).text().contains("Осталось попыток: 2"));
-        assertTrue(type(CUSTOMER, "2222").get(0).text().contains("Осталось попыток: 1"));
-        assertTrue(type(CUSTOMER, "3333").get(0).text().contains("Слишком много неверных попыток"));
-        Call blocked = type(CUSTOMER, CODE).get(0);
-        assertTrue(blocked.text().contains("Слишком много неверных попыток"), blocked.text());
-        assertEquals(3, posts(BOOK_RECORD), "after the third wrong code nothing more is tried with the old one");
-
-        Call tooSoon = single(exchange(() -> telegram.pressButton(CUSTOMER, flow, "bk:rc")), "answercallbackquery");
-        assertTrue(tooSoon.body().path("text").asText().contains("через"), tooSoon.body().toString());
-        assertEquals(1, posts(BOOK_CODE));
-
-        clock.advance(Duration.ofSeconds(61));
-        Call resent = press(CUSTOMER, flow, "bk:rc");
-        assertTrue(resent.text().contains("Новый код отправлен"), resent.text());
-        assertEquals(2, posts(BOOK_CODE));
-        assertTrue(type(CUSTOMER, CODE).get(0).text().contains("Вы записаны"), "a new code gives new tries");
-    }
-
-    @Test
-    void aCompanyThatDoesNotSayButAnswers432GetsTheCodeAsked() throws Exception {
-        start(Map.of());
-        Call summary = walkToSummary(CUSTOMER, PHONE);
-        Call asked = press(CUSTOMER, summary.resultMessageId(), "bk:ok");
-        assertTrue(asked.text().contains("Напишите код"), asked.text());
-        assertEquals(1, posts(BOOK_CODE));
-        assertTrue(type(CUSTOMER, CODE).get(0).text().contains("Вы записаны"));
-    }
-
-    @Test
-    void theSmsLimitPerPhoneStopsCodesToThatNumberFromAnyone() throws Exception {
-        companyWantsSms();
-        start(Map.of("BOOKING_LIMIT_SMS_PER_PHONE", "1"));
-        press(CUSTOMER, walkToSummary(CUSTOMER, PHONE).resultMessageId(), "bk:ok");
-        assertEquals(1, posts(BOOK_CODE));
-
-        Call summary = walkToSummary(SECOND_CUSTOMER, PHONE);
-        int checks = posts(BOOK_CHECK);
-        Call over = press(SECOND_CUSTOMER, summary.resultMessageId(), "bk:ok");
-        assertTrue(over.text().contains("На этот номер") && over.text().contains("(1)") && over.text().contains("онлайн-форму"),
-                over.text());
-        assertTrue(over.buttonUrls().contains(link(FORM, 13700211, Long.parseLong(ANNA))), over.buttonUrls().toString());
-        assertEquals(1, posts(BOOK_CODE), "no further book_code");
-        assertEquals(checks, posts(BOOK_CHECK), "nothing at all sent to YCLIENTS");
-        assertEquals(0, posts(BOOK_RECORD));
-        assertTrue(app.database().bookingStates().find(SECOND_CUSTOMER).isPresent(), "the draft is kept");
-
-        // another number is fine for the same customer
-        press(SECOND_CUSTOMER, walkToSummary(SECOND_CUSTOMER, OTHER_PHONE).resultMessageId(), "bk:ok");
-        assertEquals(2, posts(BOOK_CODE));
-    }
-
-    @Test
-    void theSmsLimitPerUserStopsNewCodesAndResendRespectsIt() throws Exception {
-        companyWantsSms();
-        start(Map.of("BOOKING_LIMIT_SMS_PER_USER", "2", "BOOKING_LIMIT_SMS_PER_PHONE", "0"));
-        int flow = walkToSummary(CUSTOMER, PHONE).resultMessageId();
-        press(CUSTOMER, flow, "bk:ok");
-        clock.advance(Duration.ofSeconds(61));
-        assertTrue(press(CUSTOMER, flow, "bk:rc").text().contains("Новый код отправлен"));
-        clock.advance(Duration.ofSeconds(61));
-
-        Call over = press(CUSTOMER, flow, "bk:rc");
-        assertTrue(over.text().contains("вы уже запросили") && over.text().contains("(2)")
-                && over.text().contains("по-прежнему можно"), over.text());
-        assertTrue(over.buttonUrls().stream().anyMatch(u -> u.startsWith(FORM)), over.buttonUrls().toString());
-        assertEquals(2, posts(BOOK_CODE));
-        assertTrue(type(CUSTOMER, CODE).get(0).text().contains("Вы записаны"), "the code already sent still works");
-
-        Call summary = walkToSummary(CUSTOMER, OTHER_PHONE);
-        Call again = press(CUSTOMER, summary.resultMessageId(), "bk:ok");
-        assertTrue(again.text().contains("вы уже запросили"), again.text());
-        assertEquals(2, posts(BOOK_CODE), "no further book_code, to any number");
-
-        // 24 hours later the customer may ask again
-        clock.advance(Duration.ofHours(24));
-        Call later = walkToSummary(CUSTOMER, OTHER_PHONE);
-        assertTrue(press(CUSTOMER, later.resultMessageId(), "bk:ok").text().contains("Напишите код"));
-        assertEquals(3, posts(BOOK_CODE));
-    }
-
-    @Test
-    void theBookingsLimitPerUserStopsTheNextBookingBeforeYclients() throws Exception {
-        start(Map.of("BOOKING_LIMIT_BOOKINGS_PER_USER", "1"));
-        yclients.on("POST", BOOK_RECORD).respondWithFixture(201, "book_record.json");
-        assertTrue(press(CUSTOMER, walkToSummary(CUSTOMER, PHONE).resultMessageId(), "bk:ok").text().contains("Вы записаны"));
-
-        Call summary = walkToSummary(CUSTOMER, PHONE);
-        int checks = posts(BOOK_CHECK);
-        Call over = press(CUSTOMER, summary.resultMessageId(), "bk:ok");
-        assertTrue(over.text().contains("максимальное число записей") && over.text().contains("(1)"), over.text());
-        assertTrue(over.buttonUrls().stream().anyMatch(u -> u.startsWith(FORM)), over.buttonUrls().toString());
-        assertEquals(1, posts(BOOK_RECORD), "no further book_record");
-        assertEquals(checks, posts(BOOK_CHECK), "nothing at all sent to YCLIENTS");
-        assertTrue(app.database().bookingStates().find(CUSTOMER).isPresent(), "the draft is kept");
-
-        // /forgetme does not reset the limit
-        assertTrue(ask(CUSTOMER, "/forgetme").text().contains("удалил"));
-        Call afterForget = press(CUSTOMER, walkToSummary(CUSTOMER, PHONE).resultMessageId(), "bk:ok");
-        assertTrue(afterForget.text().contains("максимальное число записей"), afterForget.text());
-        assertEquals(1, posts(BOOK_RECORD));
-    }
-
-    @Test
-    void aRefusedBookingIsNotCounted() throws Exception {
-        start(Map.of("BOOKING_LIMIT_BOOKINGS_PER_USER", "1"));
-        yclients.on("POST", BOOK_RECORD).respond(422,
-                "{\"success\":false,\"data\":null,\"meta\":{\"errors\":[{\"code\":438,\"message\":\"x\"}]}}");
-        assertTrue(press(CUSTOMER, walkToSummary(CUSTOMER, PHONE).resultMessageId(), "bk:ok").text().contains("больше недоступна"));
-
-        yclients.on("POST", BOOK_RECORD).respondWithFixture(201, "book_record.json");
-        assertTrue(press(CUSTOMER, walkToSummary(CUSTOMER, PHONE).resultMessageId(), "bk:ok").text().contains("Вы записаны"));
-    }
-
-    @Test
-    void limitsSetToZeroAreOff() throws Exception {
-        companyWantsSms();
-        start(Map.of("BOOKING_LIMIT_SMS_PER_PHONE", "0", "BOOKING_LIMIT_SMS_PER_USER", "0",
-                "BOOKING_LIMIT_BOOKINGS_PER_USER", "0"));
-        for (int i = 1; i <= 4; i++) {
-            int flow = walkToSummary(CUSTOMER, PHONE).resultMessageId();
-            assertTrue(press(CUSTOMER, flow, "bk:ok").text().contains("Напишите код"), "booking " + i);
-            if (i == 4) {
-                for (int resend = 0; resend < 2; resend++) {
-                    clock.advance(Duration.ofSeconds(61));
-                    assertTrue(press(CUSTOMER, flow, "bk:rc").text().contains("Новый код отправлен"));
-                }
-            }
-            assertTrue(type(CUSTOMER, CODE).get(0).text().contains("Вы записаны"), "booking " + i);
-            clock.advance(Duration.ofSeconds(61));
-        }
-        assertEquals(6, posts(BOOK_CODE), "more than the default 3 per phone and 5 per user");
-        assertEquals(4, posts(BOOK_RECORD), "more than the default 3 bookings");
-    }
-
     private JsonNode read(String body) {
         try {
             return mapper.readTree(body);
         } catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + body, e);
-        }
-    }
-
-    /** The real time, moved on by hand (the resend pause, the 24-hour window). */
-    static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            Clock self = this;
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId other) {
-                    return self.withZone(other);
-                }
-
-                @Override
-                public Instant instant() {
-                    return self.instant();
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
         }
     }
 }

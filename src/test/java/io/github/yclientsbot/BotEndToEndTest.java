@@ -30,7 +30,7 @@ class BotEndToEndTest extends EndToEndBase {
     @Override
     Map<String, String> env() {
         if (database == null) {
-            database = db.prepare("jdbc:h2:file:" + dir.resolve("db/bot").toAbsolutePath());
+            database = db.prepare(getClass(), "jdbc:h2:file:" + dir.resolve("db/bot").toAbsolutePath());
         }
         Map<String, String> env = super.env();
         env.put("BOT_DB_URL", database.url());

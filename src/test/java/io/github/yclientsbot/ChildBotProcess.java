@@ -13,8 +13,8 @@ import java.util.Map;
  * Test-only main class run in a child JVM by {@link CrashMidBatchEndToEndTest}: the real bot, started in the
  * directory {@code args[0]} and configured by {@code KEY=VALUE} arguments after it (the environment a salon would
  * give it), printing {@value #STARTED} once it polls
- * and then {@code QUEUE <n>} whenever the number of updates received and not yet recorded as handled changes —
- * until it is killed.
+ * and then {@code QUEUE <queued> <handled>} whenever the number of updates received and not yet recorded as handled,
+ * or the number handled since the start, changes — its own counters — until it is killed.
  */
 public final class ChildBotProcess {
     static final String STARTED = "STARTED";
@@ -33,13 +33,13 @@ public final class ChildBotProcess {
         BotApplication app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
         System.out.println(STARTED);
         System.out.flush();
-        int last = -1;
+        String last = "";
         while (true) {
-            int depth = app.stats().updateQueueDepth();
-            if (depth != last) {
-                System.out.println(QUEUE + depth);
+            String counters = app.stats().updateQueueDepth() + " " + app.stats().updatesHandled();
+            if (!counters.equals(last)) {
+                System.out.println(QUEUE + counters);
                 System.out.flush();
-                last = depth;
+                last = counters;
             }
             Thread.sleep(10);
         }

@@ -6,19 +6,22 @@ import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.testing.FakeTelegramServer;
 import io.github.yclientsbot.testing.FakeTelegramServer.Call;
 import io.github.yclientsbot.testing.LogCapture;
+import io.github.yclientsbot.testing.Salon;
+import io.github.yclientsbot.testing.TestClock;
 import io.github.yclientsbot.yclients.FakeYclientsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,26 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every end-to-end test needs: a fake Telegram and a fake YCLIENTS (serving the fixture shapes
  * of company 502817), a log capture, and the real bot started on a temp-file database with a 1 s
- * long poll. Users talk to it through {@link #ask} (private chat, waits for the answer) and
- * {@link #exchange} (anything, waits until the bot has handled it and returns what it did).
+ * long poll, on a test clock at {@link #NOW}. Users talk to it through {@link #ask} (private chat, waits for the
+ * answer) and {@link #exchange} (anything, waits until the bot has handled it and returns what it did).
  */
 abstract class EndToEndBase {
     static final String BOT_TOKEN = "4242:e2e-test-token-abcdefghijklmnopqrstuv";
-    static final String PARTNER = "partnerTOKEN-e2e-0123456789abcdef";
-    static final String USER_TOKEN = "userTOKEN-e2e-fedcba9876543210";
-    static final long COMPANY = 502817;
-    static final String COMPANY_TITLE = "Студия «Лён»";
-    static final String FORM = "https://n611204.yclients.com";
-    static final long ADMIN = 1001;
-    static final long SUPPORT = 2002;
-    static final long CUSTOMER = 3003;
-    /**
-     * A customer whose /whoami, once answered, marks "everything sent before was received"; {@link #exchange}
-     * then waits for the update queue to be empty, since other chats are handled in parallel.
-     */
-    static final long PROBE = 9009;
-    static final long GROUP = -100_777;
+    static final String PARTNER = Salon.PARTNER;
+    static final String USER_TOKEN = Salon.USER_TOKEN;
+    static final long COMPANY = Salon.COMPANY;
+    static final String COMPANY_TITLE = Salon.COMPANY_TITLE;
+    static final String FORM = Salon.FORM;
+    static final long ADMIN = Salon.ADMIN;
+    static final long SUPPORT = Salon.SUPPORT;
+    static final long CUSTOMER = Salon.CUSTOMER;
+    static final long GROUP = Salon.GROUP;
     static final Duration WAIT = Duration.ofSeconds(15);
+    /** Before the free days of the fixtures (December 2026), so they stay in the future. */
+    static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
     @TempDir
     Path dir;
@@ -53,18 +53,14 @@ abstract class EndToEndBase {
     FakeYclientsServer yclients;
     LogCapture logs;
     BotApplication app;
+    final TestClock clock = new TestClock(NOW);
 
     @BeforeEach
     void startFakes() throws Exception {
         logs = new LogCapture();
         telegram = new FakeTelegramServer(BOT_TOKEN);
         yclients = new FakeYclientsServer();
-        yclients.on("GET", "/api/v1/company/" + COMPANY).respondWithFixture(200, "company.json");
-        yclients.on("GET", "/api/v1/company/404404").respondWithFixture(404, "error-404-company.json");
-        yclients.on("GET", "/api/v1/book_services/" + COMPANY).respondWithFixture(200, "book_services.json");
-        yclients.on("GET", "/api/v1/book_staff/" + COMPANY).respondWithFixture(200, "book_staff.json");
-        yclients.on("GET", "/api/v1/company/" + COMPANY + "/services").respondWithFixture(200, "company_services.json");
-        yclients.on("GET", "/api/v1/bookform/611204").respondWithFixture(200, "bookform.json");
+        Salon.serveCompany(yclients);
     }
 
     @AfterEach
@@ -96,7 +92,7 @@ abstract class EndToEndBase {
 
     BotApplication startBot(Map<String, String> env) throws Exception {
         BotConfig config = new ConfigLoader(env, dir).load(null);
-        app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
+        app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), clock));
         return app;
     }
 
@@ -106,7 +102,10 @@ abstract class EndToEndBase {
         app = null;
     }
 
-    /** A private message in Russian; waits for the bot's next sendMessage, which must go to that chat. */
+    /**
+     * A private message in Russian; waits until it is handled and returns the bot's last sendMessage, which must go
+     * to that chat.
+     */
     Call ask(long user, String text) {
         return askIn(user, "private", user, "ru", text);
     }
@@ -122,9 +121,8 @@ abstract class EndToEndBase {
     }
 
     private Call askIn(long chatId, String chatType, long user, String lang, String text) {
-        int before = telegram.calls("sendmessage").size();
-        telegram.sendText(chatId, chatType, user, lang, text);
-        List<Call> sent = telegram.await(c -> c.method().equals("sendmessage"), before + 1, WAIT);
+        List<Call> sent = only(exchange(() -> telegram.sendText(chatId, chatType, user, lang, text)), "sendmessage");
+        assertFalse(sent.isEmpty(), "no answer to " + text);
         Call reply = sent.get(sent.size() - 1);
         assertEquals(chatId, reply.chatId(), "reply went to the wrong chat: " + reply);
         assertFalse(Messages.isMissingMarker(reply.text()), "missing message key in: " + reply.text());
@@ -133,41 +131,27 @@ abstract class EndToEndBase {
 
     /**
      * Does {@code send} (which puts updates in front of the bot), then waits until the bot has handled
-     * them — a probe message sent after them has been answered — and returns every Bot API call made
-     * in between, except the probe's answer and staff command menus. An empty list means the bot ignored them.
+     * them ({@link #awaitHandled}) and returns every Bot API call made in between, except staff command menus.
+     * An empty list means the bot ignored them.
      */
     List<Call> exchange(Runnable send) {
         int mark = telegram.calls().size();
         send.run();
-        int probesBefore = probeReplies();
-        telegram.sendPrivateText(PROBE, "/whoami");
-        telegram.await(c -> c.method().equals("sendmessage") && c.chatId() == PROBE, probesBefore + 1, WAIT);
-        awaitQueueEmpty();
+        awaitHandled();
         List<Call> all = telegram.calls();
         return all.subList(mark, all.size()).stream()
-                .filter(c -> !(c.chatId() == PROBE && c.method().equals("sendmessage")))
                 .filter(c -> !(c.method().equals("setmycommands")))
                 .toList();
     }
 
-    /** Waits until every update received so far was handled (the dispatcher's queue is empty). */
-    void awaitQueueEmpty() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (app.stats().updateQueueDepth() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("updates still queued after " + WAIT + ": " + app.stats().updateQueueDepth());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
-
-    private int probeReplies() {
-        return (int) telegram.calls().stream().filter(c -> c.method().equals("sendmessage") && c.chatId() == PROBE).count();
+    /**
+     * Waits until the bot has handled every update the fake Telegram offered so far, by the bot's own count: the
+     * fake delivered them all and the bot asked for more since (so it took them into its queue), and its queue of
+     * updates received and not yet recorded as handled is empty (so every reply went out).
+     */
+    void awaitHandled() {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> telegram.allTakenIn() && app.stats().updateQueueDepth() == 0);
     }
 
     static List<Call> only(List<Call> calls, String method) {
@@ -194,7 +178,7 @@ abstract class EndToEndBase {
     }
 
     static String link(String form, long serviceId, long staffId) {
-        return form + "/company/" + COMPANY + "/personal/select-time?o=m" + (staffId > 0 ? staffId : -1) + "s" + serviceId;
+        return Salon.link(form, serviceId, staffId);
     }
 
     /** No secret in any message the bot sent, nor in the log — as written or before redaction. */

@@ -53,7 +53,7 @@ final class BookingFixture implements AutoCloseable {
     final BookingFlow flow;
 
     BookingFixture(BookingLimits limits) throws Exception {
-        database = TestDatabase.H2.prepare("jdbc:h2:mem:flow-" + System.nanoTime()).open(clock);
+        database = TestDatabase.H2.prepare(BookingFixture.class, "jdbc:h2:mem:flow-" + System.nanoTime()).open(clock);
         Settings settings = mock(Settings.class);
         when(settings.get(SettingKey.BOOKING_PRIVACY_URL))
                 .thenReturn(new Settings.Value("https://salon.example/privacy", Source.FILE, false));

@@ -26,7 +26,7 @@ class BookingQuotasTest {
 
     private BookingQuotas quotas(int smsPerPhone, int smsPerUser, int bookingsPerUser) throws Exception {
         if (database == null) {
-            database = TestDatabase.H2.prepare("jdbc:h2:mem:quotas-" + System.nanoTime()).open(clock);
+            database = TestDatabase.H2.prepare(getClass(), "jdbc:h2:mem:quotas-" + System.nanoTime()).open(clock);
         }
         return new BookingQuotas(new BookingLimits(smsPerPhone, smsPerUser, bookingsPerUser),
                 database.bookingLimitEvents(), phone -> "h:" + new StringBuilder(phone).reverse(), clock);

@@ -31,7 +31,7 @@ class AdminStoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        target = db.prepare("jdbc:h2:mem:admins-" + System.nanoTime());
+        target = db.prepare(getClass(), "jdbc:h2:mem:admins-" + System.nanoTime());
         database = target.open(clock);
         admins = database.admins();
     }

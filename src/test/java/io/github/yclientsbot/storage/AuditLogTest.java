@@ -33,7 +33,7 @@ class AuditLogTest {
 
     @BeforeEach
     void open() throws Exception {
-        target = db.prepare("jdbc:h2:mem:audit-" + System.nanoTime());
+        target = db.prepare(getClass(), "jdbc:h2:mem:audit-" + System.nanoTime());
         database = target.open(clock);
         audit = database.auditLog();
     }

@@ -32,7 +32,7 @@ class BookingLimitEventsTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = db.prepare("jdbc:h2:mem:limits-" + System.nanoTime()).open(clock);
+        database = db.prepare(getClass(), "jdbc:h2:mem:limits-" + System.nanoTime()).open(clock);
         events = database.bookingLimitEvents();
     }
 

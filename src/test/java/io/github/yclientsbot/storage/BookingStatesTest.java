@@ -30,7 +30,7 @@ class BookingStatesTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = db.prepare("jdbc:h2:mem:booking-" + System.nanoTime()).open(clock);
+        database = db.prepare(getClass(), "jdbc:h2:mem:booking-" + System.nanoTime()).open(clock);
         states = database.bookingStates();
     }
 

@@ -26,6 +26,9 @@ final class ChildJvm implements AutoCloseable {
         Path output = workDir.resolve("child-output.txt");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // a short-lived JVM: the quick JIT alone and the serial collector start it on half the CPU
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.add("-Dorg.jboss.logging.provider=slf4j");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -39,7 +39,7 @@ class ConcurrentWritesTest {
 
     @BeforeEach
     void open() throws Exception {
-        target = db.prepare("jdbc:h2:mem:concurrent-" + System.nanoTime());
+        target = db.prepare(getClass(), "jdbc:h2:mem:concurrent-" + System.nanoTime());
         database = target.open(clock);
         executor = Executors.newFixedThreadPool(THREADS);
     }

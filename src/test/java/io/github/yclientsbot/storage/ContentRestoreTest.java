@@ -32,7 +32,7 @@ class ContentRestoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = db.prepare("jdbc:h2:mem:restore-" + System.nanoTime()).open(clock);
+        database = db.prepare(getClass(), "jdbc:h2:mem:restore-" + System.nanoTime()).open(clock);
         SettingsStore settings = database.settings(box);
         settings.put("company", "1", false, 7L);
         settings.put("form", "https://old.example", false, 7L);

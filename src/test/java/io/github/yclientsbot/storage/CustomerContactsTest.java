@@ -33,7 +33,7 @@ class CustomerContactsTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = db.prepare("jdbc:h2:mem:contacts-" + System.nanoTime()).open(clock);
+        database = db.prepare(getClass(), "jdbc:h2:mem:contacts-" + System.nanoTime()).open(clock);
         contacts = database.customerContacts(box);
     }
 

@@ -42,7 +42,7 @@ class DatabaseTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void freshFileIsMigratedValidatedAndReopenedWithItsData(TestDatabase db) throws Exception {
-        TestDatabase.Target target = db.prepare(fileUrl());
+        TestDatabase.Target target = db.prepare(getClass(), fileUrl());
         // GIVEN a fresh file database with one row in every table
         try (Database database = target.open(clock)) {
             assertTrue(database.ping());
@@ -70,7 +70,7 @@ class DatabaseTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void flywayRecordsTheInitialMigration(TestDatabase db) throws Exception {
-        TestDatabase.Target target = db.prepare(fileUrl());
+        TestDatabase.Target target = db.prepare(getClass(), fileUrl());
         try (Database database = target.open(clock);
              Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
@@ -84,7 +84,7 @@ class DatabaseTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void instantsAreStoredInUtc(TestDatabase db) throws Exception {
-        TestDatabase.Target target = db.prepare(fileUrl());
+        TestDatabase.Target target = db.prepare(getClass(), fileUrl());
         try (Database database = target.open(clock)) {
             database.auditLog().record(1L, "test", null);
             try (Connection connection = database.dataSource().getConnection();

@@ -47,7 +47,7 @@ class ServiceMappingsTest {
 
     @BeforeEach
     void open() throws Exception {
-        target = db.prepare("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+        target = db.prepare(getClass(), "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
         database = target.open(clock);
         mappings = database.serviceMappings();
     }

@@ -45,7 +45,7 @@ class SettingsStoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        target = db.prepare("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+        target = db.prepare(getClass(), "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
         database = target.open(clock);
         settings = database.settings(box);
     }

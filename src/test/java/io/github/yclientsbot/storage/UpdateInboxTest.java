@@ -31,7 +31,7 @@ class UpdateInboxTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = db.prepare("jdbc:h2:mem:inbox-" + System.nanoTime()).open(clock);
+        database = db.prepare(getClass(), "jdbc:h2:mem:inbox-" + System.nanoTime()).open(clock);
         inbox = database.inbox();
     }
 
@@ -145,7 +145,7 @@ class UpdateInboxTest {
     void theInboxSurvivesReopeningTheDatabase() throws Exception {
         TestDatabase.Target target = db == TestDatabase.H2
                 ? new TestDatabase.Target("jdbc:h2:mem:inbox-reopen-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null)
-                : TestDatabase.postgres();
+                : TestDatabase.inSchema(getClass());
         database.close();
         database = target.open(clock);
         database.inbox().add(List.of(entry(40, 9)));

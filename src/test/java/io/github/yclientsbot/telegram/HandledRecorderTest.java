@@ -17,12 +17,9 @@ class HandledRecorderTest {
     private final AtomicInteger written = new AtomicInteger();
     private final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            Thread.sleep(2);
-        }
+    private static void await(java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(2))
+                .until(condition::getAsBoolean);
     }
 
     @Test

@@ -81,12 +81,8 @@ class UpdateDispatcherTest {
         };
     }
 
-    private void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            Thread.sleep(5);
-        }
+    private void await(BooleanSupplier condition, String what) {
+        org.awaitility.Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(condition::getAsBoolean);
     }
 
     @Test
@@ -160,10 +156,11 @@ class UpdateDispatcherTest {
     void theQueueSeenWhileHandlingAnUpdateLeavesThatUpdateOut() throws Exception {
         // what /status shows as "Update queue" while it is itself being handled
         List<Integer> seenByHandler = new CopyOnWriteArrayList<>();
-        CountDownLatch queued = new CountDownLatch(1);
+        CountDownLatch batchQueued = new CountDownLatch(1);
         UpdateDispatcher d = dispatcher((u, v, abandoned) -> {
+            // the worker may start on the first update before consume has queued the other two: look once it has
             try {
-                queued.await();
+                batchQueued.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -171,8 +168,7 @@ class UpdateDispatcherTest {
             return recording(7).handle(u, v, abandoned);
         }, 1, 100);
         d.consume(List.of(update(1, 7), update(2, 7), update(3, 8)));
-        // the worker may start the first update before the other two are queued (a busy machine): look only after
-        queued.countDown();
+        batchQueued.countDown();
         await(() -> seenByHandler.size() == 1, "the first update is being handled");
 
         assertEquals(List.of(2), seenByHandler, "the other two wait; the one being handled is not counted");

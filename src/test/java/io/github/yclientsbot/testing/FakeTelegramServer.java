@@ -43,7 +43,12 @@ public final class FakeTelegramServer implements AutoCloseable {
     });
     private final String token;
     private final Object updatesLock = new Object();
-    private final List<ObjectNode> pending = new ArrayList<>();
+    /** Updates offered and not yet confirmed (guarded by updatesLock). */
+    private final List<Pending> pending = new ArrayList<>();
+    /** getUpdates requests received, and the one that last delivered updates (guarded by updatesLock). */
+    private long polls;
+    private long lastDeliveringPoll;
+    private boolean closed;
     private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
     private final AtomicInteger nextMessageId = new AtomicInteger(5000);
     private final AtomicLong confirmedOffset = new AtomicLong();
@@ -117,6 +122,20 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private record Failure(int status, String description, String parametersJson) {}
+
+    /** An update waiting for the bot; {@code delivered} once a getUpdates answer carried it. */
+    private static final class Pending {
+        final ObjectNode update;
+        boolean delivered;
+
+        Pending(ObjectNode update) {
+            this.update = update;
+        }
+
+        long id() {
+            return update.path("update_id").asLong();
+        }
+    }
 
     public FakeTelegramServer(String token) throws IOException {
         this.token = token;
@@ -236,7 +255,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         update.set(field, payload);
         delivered.put(id, update);
         synchronized (updatesLock) {
-            pending.add(update);
+            pending.add(new Pending(update));
             updatesLock.notifyAll();
         }
         return payload.path("message_id").asInt(0);
@@ -244,7 +263,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /**
      * Offers an update again with its old id, as Telegram does when it did not see the confirmation (e.g. the
-     * bot crashed before its next getUpdates).
+     * bot crashed before its next getUpdates). It is delivered once, whatever offset the bot asks from.
      */
     public void redeliver(int updateId) {
         ObjectNode update = delivered.get(updateId);
@@ -252,8 +271,26 @@ public final class FakeTelegramServer implements AutoCloseable {
             throw new IllegalArgumentException("no update " + updateId);
         }
         synchronized (updatesLock) {
-            pending.add(update.deepCopy());
+            pending.add(new Pending(update.deepCopy()));
             updatesLock.notifyAll();
+        }
+    }
+
+    /**
+     * {@code true} once every update offered so far was delivered and the bot asked for updates again after the
+     * last delivery — which it does only after it took the batch in (stored it, counted it in its queue). Whether
+     * it has also handled them is for the bot's own counters to say.
+     */
+    public boolean allTakenIn() {
+        synchronized (updatesLock) {
+            return pending.stream().allMatch(p -> p.delivered) && polls > lastDeliveringPoll;
+        }
+    }
+
+    /** How many getUpdates requests arrived so far. */
+    public long polls() {
+        synchronized (updatesLock) {
+            return polls;
         }
     }
 
@@ -314,20 +351,12 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** Waits until {@code count} calls match, and returns them. */
     public List<Call> await(Predicate<Call> predicate, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Call> matching = calls.stream().filter(predicate).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            return org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5))
+                    .until(() -> calls.stream().filter(predicate).toList(), matching -> matching.size() >= count);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + count + " matching calls; calls so far:\n" + describeCalls(), e);
         }
-        throw new AssertionError("Timed out waiting for " + count + " matching calls; calls so far:\n" + describeCalls());
     }
 
     public String describeCalls() {
@@ -504,21 +533,28 @@ public final class FakeTelegramServer implements AutoCloseable {
         confirmedOffset.accumulateAndGet(offset, Math::max);
         ArrayNode result = mapper.createArrayNode();
         synchronized (updatesLock) {
-            pending.removeIf(u -> u.path("update_id").asLong() < offset);
-            long deadline = System.currentTimeMillis() + waitMillis;
-            while (pending.isEmpty() && System.currentTimeMillis() < deadline) {
+            long poll = ++polls;
+            // confirmed: below the offset and seen by the bot (a redelivered copy goes out once whatever the offset)
+            pending.removeIf(p -> p.delivered && p.id() < offset);
+            long deadline = System.nanoTime() + waitMillis * 1_000_000;
+            while (pending.isEmpty() && !closed && System.nanoTime() < deadline) {
                 try {
-                    updatesLock.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    updatesLock.wait(Math.max(1, left));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
             }
-            for (ObjectNode u : pending) {
+            for (Pending p : pending) {
                 if (result.size() >= limit) {
                     break;
                 }
-                result.add(u);
+                result.add(p.update);
+                p.delivered = true;
+            }
+            if (!result.isEmpty()) {
+                lastDeliveringPoll = poll;
             }
         }
         return result;
@@ -553,8 +589,13 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** Answers the held sends and an open long poll at once, then stops: closing never waits for them. */
     @Override
     public void close() {
+        synchronized (updatesLock) {
+            closed = true;
+            updatesLock.notifyAll();
+        }
         held.values().forEach(java.util.concurrent.CountDownLatch::countDown);
         server.stop(0);
         executor.shutdownNow();

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand (in UTC; {@link #withZone} views move with it). */
 public final class TestClock extends Clock {
 
     private volatile Instant now;
@@ -19,14 +19,36 @@ public final class TestClock extends Clock {
         now = now.plus(by);
     }
 
+    /** Back (or on) to {@code instant}: a test that shares this clock with the ones before it starts from its own time. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
     }
 
+    /** A view in another zone: the same instant, moved with this clock. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("TestClock is UTC only");
+        TestClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Locale;
 
 /**
  * The databases the storage and end-to-end tests run against: H2 always, PostgreSQL when
@@ -16,8 +17,10 @@ import java.time.Clock;
  * test database, as {@code .ci/run} does. Without it the PostgreSQL variants are skipped (an assumption, so
  * JUnit reports them as skipped with the reason), not failed.
  *
- * <p>{@link #prepare(String)} on PostgreSQL drops and re-creates the {@code public} schema: never point
- * {@code BOT_TEST_PG_URL} at a database whose data you want to keep.
+ * <p>On PostgreSQL each test class gets a schema of its own ({@code t_<class name>}, selected with
+ * {@code currentSchema} in the URL), so classes running at the same time never see each other's tables;
+ * {@link #prepare} drops and re-creates it. Never point {@code BOT_TEST_PG_URL} at a database whose data you want
+ * to keep.
  */
 public enum TestDatabase {
     H2,
@@ -46,28 +49,44 @@ public enum TestDatabase {
     }
 
     /**
-     * An empty database: for H2 {@code h2Url} itself (the caller makes it unique), for PostgreSQL the test
-     * server with an empty {@code public} schema. Skips the test when PostgreSQL is not configured.
+     * An empty database for the tests of {@code owner}: for H2 {@code h2Url} itself (the caller makes it unique),
+     * for PostgreSQL the owner's own schema on the test server, emptied. Skips the test when PostgreSQL is not
+     * configured.
      */
-    public Target prepare(String h2Url) {
+    public Target prepare(Class<?> owner, String h2Url) {
         if (this == H2) {
             return new Target(h2Url, null, null);
         }
-        Target target = postgres();
-        try (Connection connection = DriverManager.getConnection(target.url(), target.user(), target.password());
+        Target server = postgres();
+        String schema = schemaOf(owner);
+        try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            statement.execute("CREATE SCHEMA public");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset the test database " + target.url() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reset the test schema " + schema + " on " + server.url() + ": "
+                    + e.getMessage(), e);
         }
-        return target;
+        return inSchema(owner);
     }
 
-    /** The configured PostgreSQL test database (not reset); skips the test when it is not configured. */
+    /** The PostgreSQL schema of {@code owner}'s tests, as {@link #prepare} left it (not emptied again). */
+    public static Target inSchema(Class<?> owner) {
+        Target server = postgres();
+        String separator = server.url().contains("?") ? "&" : "?";
+        return new Target(server.url() + separator + "currentSchema=" + schemaOf(owner), server.user(), server.password());
+    }
+
+    /** The configured PostgreSQL test database itself (its default schema, not reset); skips when not configured. */
     public static Target postgres() {
         assumeTrue(postgresAvailable(), URL_ENV + " is not set: PostgreSQL variant skipped (.ci/run starts a server"
                 + " and sets it)");
         return new Target(System.getenv(URL_ENV), System.getenv(USER_ENV), System.getenv(PASSWORD_ENV));
+    }
+
+    /** {@code t_} and the class's simple name in lower case: a plain identifier, under PostgreSQL's 63 characters. */
+    static String schemaOf(Class<?> owner) {
+        String name = "t_" + owner.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return name.length() > 63 ? name.substring(0, 63) : name;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,8 @@ public final class FakeYclientsServer implements AutoCloseable {
   private final List<Route> routes = new CopyOnWriteArrayList<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final List<RecordedRequest> unmatched = new CopyOnWriteArrayList<>();
+  /** Counted down on {@link #releaseDelays()} or {@link #close()}: delayed responses go out at once. */
+  private volatile CountDownLatch delaysReleased = new CountDownLatch(1);
 
   public FakeYclientsServer() {
     try {
@@ -129,8 +132,17 @@ public final class FakeYclientsServer implements AutoCloseable {
     }
   }
 
+  /** Delayed responses waiting now go out at once; later ones are delayed again. */
+  public void releaseDelays() {
+    CountDownLatch released = delaysReleased;
+    delaysReleased = new CountDownLatch(1);
+    released.countDown();
+  }
+
+  /** Stops the server; delayed responses are released first, so closing never waits them out. */
   @Override
   public void close() {
+    delaysReleased.countDown();
     server.stop(0);
     executor.shutdownNow();
     try {
@@ -167,7 +179,7 @@ public final class FakeYclientsServer implements AutoCloseable {
       }
       if (!response.delay.isZero()) {
         try {
-          Thread.sleep(response.delay.toMillis());
+          delaysReleased.await(response.delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
@@ -244,7 +256,7 @@ public final class FakeYclientsServer implements AutoCloseable {
       return header("Content-Type", value);
     }
 
-    /** Delays the last added response. */
+    /** Delays the last added response (until {@link FakeYclientsServer#releaseDelays()} or close, if sooner). */
     public synchronized Route delay(Duration delay) {
       last().delay = Objects.requireNonNull(delay);
       return this;

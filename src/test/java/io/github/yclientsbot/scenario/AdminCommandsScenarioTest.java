@@ -1,6 +1,6 @@
-package io.github.yclientsbot;
+package io.github.yclientsbot.scenario;
 
-import io.github.yclientsbot.testing.FakeTelegramServer.Call;
+import io.github.yclientsbot.chat.ChatType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,11 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin commands as an admin types them: bad input, booking form, on/off, /yservices, pages, /yclogin. */
-class AdminCommandsEndToEndTest extends EndToEndBase {
+class AdminCommandsScenarioTest extends ScenarioBase {
 
     @Test
     void malformedCommandsGetTheirUsageAndChangeNothing() throws Exception {
-        startBot();
         setUpCompany();
         mapHaircut();
         String before = settingsPart(ask(ADMIN, "/status").text());
@@ -32,35 +31,35 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         assertTrue(ask(ADMIN, "/unset foo").text().startsWith("Использование: /unset"));
         assertTrue(ask(ADMIN, "/unset").text().startsWith("Использование: /unset"));
         assertTrue(ask(ADMIN, "/setbookingurl").text().startsWith("Использование: /setbookingurl"));
-        Call notUrl = ask(ADMIN, "/setbookingurl not-a-url");
+        Outgoing notUrl = ask(ADMIN, "/setbookingurl not-a-url");
         assertTrue(notUrl.text().contains("Это не веб-адрес") && notUrl.text().contains("Ничего не сохранено"), notUrl.text());
-        Call journal = ask(ADMIN, "/setbookingurl https://yclients.com/timetable/502817");
+        Outgoing journal = ask(ADMIN, "/setbookingurl https://yclients.com/timetable/502817");
         assertTrue(journal.text().contains("журнал сотрудников") && journal.text().contains("Ничего не сохранено"), journal.text());
-        List<Call> missingToken = exchange(() -> telegram.sendPrivateText(ADMIN, "/settoken partner"));
-        assertTrue(single(missingToken, "sendmessage").text().startsWith("Использование: /settoken"));
+        Turn missingToken = say(ADMIN, "/settoken partner");
+        assertTrue(missingToken.message().text().startsWith("Использование: /settoken"));
         assertTrue(ask(ADMIN, "/settoken sideways " + PARTNER).text().startsWith("Использование: /settoken"));
         assertTrue(ask(ADMIN, "/settoken partner short").text().contains("не похоже на токен"));
         assertTrue(ask(ADMIN, "/setservice 13700215 " + "Очень длинное название ".repeat(5)).text().contains("слишком длинное"));
-        Call english = askInLanguage(ADMIN, "en", "/setcompany abc");
+        Outgoing english = askInLanguage(ADMIN, "en", "/setcompany abc");
         assertTrue(english.text().startsWith("Usage: /setcompany"), english.text());
 
         // nothing changed: same company, form, tokens, buttons and audit trail; customers see the same list
         assertEquals(before, settingsPart(ask(ADMIN, "/status").text()));
         assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
         // the token messages were deleted even though they were malformed (they may hold a secret)
-        assertTrue(telegram.calls("deletemessage").size() >= 2, telegram.calls("deletemessage").toString());
+        List<Outgoing> deletes = bot.history().stream().filter(Outgoing::isDelete).toList();
+        assertTrue(deletes.size() >= 2, deletes.toString());
     }
 
     @Test
     void bookingModeIsSwitchedInChatAndCustomersSeeItAtOnce() throws Exception {
-        startBot();
         setUpCompany();
         mapHaircut();
         // default "both": the form link and "📅 Здесь" side by side
-        Call both = ask(CUSTOMER, "/services");
+        Outgoing both = ask(CUSTOMER, "/services");
         assertEquals(List.of(link(FORM, 13700211, 0)), both.buttonUrls());
         assertEquals(1, both.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).count(), both.callbackData().toString());
-        Call now = ask(ADMIN, "/bookingmode");
+        Outgoing now = ask(ADMIN, "/bookingmode");
         assertTrue(now.text().contains("Способ записи сейчас: both (источник: по умолчанию)") && now.text().contains("Использование: /bookingmode"),
                 now.text());
 
@@ -73,9 +72,9 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
 
         // "form": only the booking-form links; /book shows the same list
-        Call form = ask(ADMIN, "/bookingmode FORM");
+        Outgoing form = ask(ADMIN, "/bookingmode FORM");
         assertTrue(form.text().contains("✅ Способ записи: form") && form.text().contains("через форму YCLIENTS"), form.text());
-        Call formList = ask(CUSTOMER, "/services");
+        Outgoing formList = ask(CUSTOMER, "/services");
         assertEquals(List.of(link(FORM, 13700211, 0)), formList.buttonUrls());
         assertTrue(formList.callbackData().stream().noneMatch(d -> d.startsWith("bk:")), formList.callbackData().toString());
         assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/book").buttonUrls());
@@ -83,10 +82,10 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
 
         // "chat": each service button starts the booking here, no form link in the list
         assertTrue(ask(ADMIN, "/bookingmode chat").text().contains("прямо в чате"));
-        Call chatList = ask(CUSTOMER, "/services");
+        Outgoing chatList = ask(CUSTOMER, "/services");
         assertTrue(chatList.buttonUrls().isEmpty(), chatList.buttonUrls().toString());
         assertEquals(1, chatList.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).count(), chatList.callbackData().toString());
-        Call english = askInLanguage(ADMIN, "en", "/bookingmode");
+        Outgoing english = askInLanguage(ADMIN, "en", "/bookingmode");
         assertTrue(english.text().startsWith("Booking mode now: chat (from chat)"), english.text());
 
         // /unset bookingmode: back to the configuration's value (the default, both)
@@ -105,24 +104,23 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
 
     @Test
     void bookingFormEnableDisableAndDelservice() throws Exception {
-        startBot();
         setUpCompany();
         mapHaircut();
-        Call withStaff = ask(ADMIN, "/setservice 13700215 staff=2290355 Стрижка у Ильи");
+        Outgoing withStaff = ask(ADMIN, "/setservice 13700215 staff=2290355 Стрижка у Ильи");
         assertTrue(withStaff.text().contains("«Стрижка у Ильи»"), withStaff.text());
 
         // an explicit booking form (trailing slash and all) is saved and used in the links
-        Call saved = ask(ADMIN, "/setbookingurl https://n611204.yclients.com/");
+        Outgoing saved = ask(ADMIN, "/setbookingurl https://n611204.yclients.com/");
         assertTrue(saved.text().contains("Форма онлайн-записи сохранена: " + FORM), saved.text());
         assertTrue(ask(ADMIN, "/status").text().contains("Форма записи: " + FORM + " (источник: чат)"), "explicit form from chat");
-        Call english = askInLanguage(ADMIN, "en", "/status");
+        Outgoing english = askInLanguage(ADMIN, "en", "/status");
         assertTrue(english.text().contains("Booking form: " + FORM + " (from chat)"), english.text());
         String other = "https://n611987.yclients.com";
         assertTrue(ask(ADMIN, "/setbookingurl " + other + "/").text().contains(other));
         assertEquals(List.of(link(other, 13700211, 0), link(other, 13700215, 2290355)), ask(CUSTOMER, "/services").buttonUrls());
 
         // /unset bookingurl: back to the form discovered from the company
-        Call unset = ask(ADMIN, "/unset bookingurl");
+        Outgoing unset = ask(ADMIN, "/unset bookingurl");
         assertTrue(unset.text().contains("yclients.booking.url") && unset.text().contains("сброшено"), unset.text());
         assertEquals(List.of(link(FORM, 13700211, 0), link(FORM, 13700215, 2290355)), ask(CUSTOMER, "/services").buttonUrls());
         assertTrue(ask(ADMIN, "/status").text().contains("Форма записи: " + FORM + " (источник: YCLIENTS"));
@@ -130,10 +128,10 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
 
         // /disable: customers are told booking is unavailable, and get no links
         assertTrue(ask(ADMIN, "/disable").text().contains("выключена"));
-        Call off = ask(CUSTOMER, "/services");
+        Outgoing off = ask(CUSTOMER, "/services");
         assertTrue(off.text().contains("Онлайн-запись сейчас недоступна"), off.text());
         assertTrue(off.buttonUrls().isEmpty(), off.buttonUrls().toString());
-        Call startOff = ask(CUSTOMER, "/start");
+        Outgoing startOff = ask(CUSTOMER, "/start");
         assertTrue(startOff.text().contains("недоступна") && startOff.buttonUrls().isEmpty(), startOff.text());
         assertTrue(ask(ADMIN, "/services").text().contains("/enable"), "the admin is told how to turn it back on");
         assertTrue(ask(SUPPORT, "/status").text().contains("выключена"));
@@ -143,57 +141,56 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         assertEquals(2, ask(CUSTOMER, "/services").buttonUrls().size());
 
         // /delservice: the exact pair, with a hint when the specialist is missing
-        Call ambiguous = ask(ADMIN, "/delservice 13700215");
+        Outgoing ambiguous = ask(ADMIN, "/delservice 13700215");
         assertTrue(ambiguous.text().contains("staff=2290355"), ambiguous.text());
         assertTrue(ask(ADMIN, "/delservice 13700215 staff=2290355").text().contains("убрана"));
         assertTrue(ask(ADMIN, "/delservice 13700215 staff=2290355").text().contains("Ничего не изменилось"));
         assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
         assertTrue(ask(ADMIN, "/delservice 13700211").text().contains("убрана"));
-        Call empty = ask(CUSTOMER, "/services");
+        Outgoing empty = ask(CUSTOMER, "/services");
         assertTrue(empty.buttonUrls().isEmpty() && empty.text().contains("не готов"), empty.text());
         assertTrue(ask(ADMIN, "/status").text().contains("Кнопок услуг: 0"));
     }
 
     @Test
     void yservicesListsTheCatalogAndOneTapMapsAServiceButOnlyForAdmins() throws Exception {
-        startBot();
         setUpCompany();
 
-        Call list = ask(ADMIN, "/yservices");
+        Outgoing list = ask(ADMIN, "/yservices");
         assertTrue(list.text().contains("Услуг в YCLIENTS: 4"), list.text());
         assertTrue(list.text().contains("13700342 — Маникюр с покрытием гель-лак"), list.text());
         assertEquals(List.of("ysm:13700211", "ysm:13700215", "ysm:13700342", "ysm:13700350"), list.callbackData());
         assertTrue(list.buttonTexts().stream().allMatch(t -> t.startsWith("➕ ")), list.buttonTexts().toString());
-        int messageId = list.resultMessageId();
+        int messageId = list.messageId();
         assertTrue(messageId > 0);
 
         // a customer pressing an admin's button (a forwarded or forged one) is refused, nothing is mapped
-        List<Call> forged = exchange(() -> telegram.pressButton(CUSTOMER, messageId, "ysm:13700342"));
-        Call refusal = single(forged, "answercallbackquery");
-        assertTrue(refusal.body().path("text").asText().contains("только для администраторов"), refusal.body().toString());
-        assertEquals(List.of(), only(forged, "sendmessage"));
+        Turn forged = press(CUSTOMER, messageId, "ysm:13700342");
+        Outgoing refusal = forged.answer();
+        assertTrue(refusal.text().contains("только для администраторов"), refusal.toString());
+        assertEquals(List.of(), forged.messages());
         assertTrue(ask(CUSTOMER, "/services").buttonUrls().isEmpty());
         assertTrue(logs.text().contains("Refused admin button from user " + CUSTOMER));
 
         // the admin presses ➕: the service is mapped with its YCLIENTS title
-        List<Call> pressed = exchange(() -> telegram.pressButton(ADMIN, messageId, "ysm:13700342"));
-        assertEquals(1, only(pressed, "answercallbackquery").size(), pressed.toString());
-        Call added = single(pressed, "sendmessage");
+        Turn pressed = press(ADMIN, messageId, "ysm:13700342");
+        assertEquals(1, pressed.answers().size(), pressed.toString());
+        Outgoing added = pressed.message();
         assertTrue(added.text().contains("Кнопка добавлена: «Маникюр с покрытием гель-лак»"), added.text());
-        Call customerList = ask(CUSTOMER, "/services");
+        Outgoing customerList = ask(CUSTOMER, "/services");
         assertEquals(List.of(link(FORM, 13700342, 0)), customerList.buttonUrls());
         assertTrue(customerList.buttonTexts().get(0).startsWith("Маникюр с покрытием гель-лак"), customerList.buttonTexts().toString());
 
         // pressing it again keeps the button as it is (no duplicate, an admin's title kept); the list marks it ✅
-        List<Call> again = exchange(() -> telegram.pressButton(ADMIN, messageId, "ysm:13700342"));
-        assertTrue(only(again, "answercallbackquery").stream().anyMatch(c -> c.body().path("text").asText().contains("Кнопка уже есть")),
+        Turn again = press(ADMIN, messageId, "ysm:13700342");
+        assertTrue(again.answers().stream().anyMatch(c -> c.text().contains("Кнопка уже есть")),
                 again.toString());
         assertEquals(1, ask(CUSTOMER, "/services").buttonUrls().size());
         assertTrue(ask(ADMIN, "/yservices").buttonTexts().contains("✅ Маникюр с покрытием гель-лак"));
 
         // a stale or forged button is answered, not crashed on
-        List<Call> stale = exchange(() -> telegram.pressButton(ADMIN, messageId, "something-old"));
-        assertTrue(single(stale, "answercallbackquery").body().path("text").asText().contains("устарела"));
+        Turn stale = press(ADMIN, messageId, "something-old");
+        assertTrue(stale.answer().text().contains("устарела"));
     }
 
     @Test
@@ -202,20 +199,19 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
                 + "{\"id\":13700211,\"title\":\"Женская стрижка\",\"price_min\":2500,\"price_max\":4000,\"active\":1,\"is_online\":true},"
                 + "{\"id\":13700999,\"title\":\"Окрашивание у топ-стилиста\",\"price_min\":12000,\"price_max\":12000,\"active\":1,\"is_online\":false}"
                 + "],\"meta\":{\"total_count\":2}}");
-        startBot();
         setUpCompany();
 
         // without the user token the hidden service is unknown, and the admin is told why it may be
-        Call unknown = ask(ADMIN, "/setservice 13700999");
+        Outgoing unknown = ask(ADMIN, "/setservice 13700999");
         assertTrue(unknown.text().contains("Ничего не сохранено") && unknown.text().contains("/yclogin"), unknown.text());
         assertTrue(ask(ADMIN, "/yservices").text().contains("Показаны только услуги, открытые для онлайн-записи"));
 
         assertTrue(ask(ADMIN, "/settoken user " + USER_TOKEN).text().contains("✅"));
-        Call list = ask(ADMIN, "/yservices");
+        Outgoing list = ask(ADMIN, "/yservices");
         assertTrue(list.text().contains("13700999 — Окрашивание у топ-стилиста") && list.text().contains("(скрыта из онлайн-записи)"),
                 list.text());
         assertTrue(list.callbackData().contains("ysm:13700999"), list.callbackData().toString());
-        Call hidden = ask(ADMIN, "/setservice 13700999");
+        Outgoing hidden = ask(ADMIN, "/setservice 13700999");
         assertTrue(hidden.text().contains("Кнопка добавлена") && hidden.text().contains("скрыта из онлайн-записи"), hidden.text());
         assertNowhere(USER_TOKEN);
     }
@@ -224,16 +220,15 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
     void moreThanTenServicesArePagedAndTheArrowsEditTheMessageInPlace() throws Exception {
         List<Long> ids = IntStream.rangeClosed(1, 12).mapToObj(i -> 13_800_000L + i).toList();
         yclients.on("GET", "/api/v1/book_services/" + COMPANY).respond(200, bookServices(ids));
-        startBot();
         setUpCompany();
 
         // /yservices pages too (8 a page): › edits the admin's list in place
-        Call catalog = ask(ADMIN, "/yservices");
+        Outgoing catalog = ask(ADMIN, "/yservices");
         assertTrue(catalog.callbackData().contains("ysp:1"), catalog.callbackData().toString());
-        List<Call> nextCatalog = exchange(() -> telegram.pressButton(ADMIN, catalog.resultMessageId(), "ysp:1"));
-        Call catalogEdit = single(nextCatalog, "editmessagetext");
-        assertEquals(catalog.resultMessageId(), catalogEdit.body().path("message_id").asInt());
-        assertEquals(List.of(), only(nextCatalog, "sendmessage"));
+        Turn nextCatalog = press(ADMIN, catalog.messageId(), "ysp:1");
+        Outgoing catalogEdit = nextCatalog.edit();
+        assertEquals(catalog.messageId(), catalogEdit.messageId());
+        assertEquals(List.of(), nextCatalog.messages());
         assertTrue(catalogEdit.callbackData().contains("ysm:13800012") && !catalogEdit.callbackData().contains("ysm:13800001"),
                 catalogEdit.callbackData().toString());
 
@@ -242,7 +237,7 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         }
 
         // the first page: ten URL buttons and the page row
-        Call first = ask(CUSTOMER, "/services");
+        Outgoing first = ask(CUSTOMER, "/services");
         assertEquals(ids.subList(0, 10).stream().map(id -> link(FORM, id, 0)).toList(), first.buttonUrls());
         assertEquals(List.of("svc:0", "svc:1"), first.callbackData().stream().filter(d -> d.startsWith("svc:")).toList());
         assertEquals(10, first.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).count(), "book here beside each");
@@ -250,19 +245,19 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         assertFalse(first.buttonTexts().contains("‹"));
 
         // › edits that very message with the second page
-        List<Call> next = exchange(() -> telegram.pressButton(CUSTOMER, first.resultMessageId(), "svc:1"));
-        assertEquals(List.of(), only(next, "sendmessage"), "the page is edited in place, not sent anew");
-        assertEquals(1, only(next, "answercallbackquery").size(), "the button press is answered");
-        Call second = single(next, "editmessagetext");
-        assertEquals(first.resultMessageId(), second.body().path("message_id").asInt());
+        Turn next = press(CUSTOMER, first.messageId(), "svc:1");
+        assertEquals(List.of(), next.messages(), "the page is edited in place, not sent anew");
+        assertEquals(1, next.answers().size(), "the button press is answered");
+        Outgoing second = next.edit();
+        assertEquals(first.messageId(), second.messageId());
         assertEquals(CUSTOMER, second.chatId());
         assertEquals(ids.subList(10, 12).stream().map(id -> link(FORM, id, 0)).toList(), second.buttonUrls());
         assertTrue(second.buttonTexts().containsAll(List.of("‹", "2/2")) && !second.buttonTexts().contains("›"),
                 second.buttonTexts().toString());
 
         // ‹ goes back
-        List<Call> back = exchange(() -> telegram.pressButton(CUSTOMER, first.resultMessageId(), "svc:0"));
-        assertEquals(first.buttonUrls(), single(back, "editmessagetext").buttonUrls());
+        Turn back = press(CUSTOMER, first.messageId(), "svc:0");
+        assertEquals(first.buttonUrls(), back.edit().buttonUrls());
     }
 
     private static String bookServices(List<Long> ids) {
@@ -282,20 +277,18 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         String userToken = "yclUSER-token-from-auth-0123456789";
         yclients.on("POST", "/api/v1/auth").respond(201,
                 "{\"success\":true,\"data\":{\"id\":42,\"user_token\":\"" + userToken + "\",\"name\":\"Анна\"},\"meta\":[]}");
-        startBot();
 
         // before a partner token, /yclogin cannot reach YCLIENTS and says so (and still deletes the message)
-        List<Call> early = exchange(() -> telegram.sendPrivateText(ADMIN, "/yclogin " + login + " " + password));
-        assertTrue(single(early, "sendmessage").text().contains("Сначала задайте партнёрский токен"));
-        assertEquals(1, only(early, "deletemessage").size());
+        Turn early = say(ADMIN, "/yclogin " + login + " " + password);
+        assertTrue(early.message().text().contains("Сначала задайте партнёрский токен"));
+        assertEquals(1, early.deletes().size());
 
         setUpCompany();
-        int[] loginMessage = new int[1];
-        List<Call> calls = exchange(() -> loginMessage[0] = telegram.sendPrivateText(ADMIN, "/yclogin " + login + " " + password));
+        Turn calls = say(ADMIN, "/yclogin " + login + " " + password);
         // the message is deleted first, then answered
-        assertEquals("deletemessage", calls.get(0).method(), calls.toString());
-        assertEquals(loginMessage[0], calls.get(0).body().path("message_id").asInt());
-        Call reply = single(calls, "sendmessage");
+        assertTrue(calls.all().get(0).isDelete(), calls.toString());
+        assertEquals(bot.lastUserMessageId(), calls.all().get(0).messageId());
+        Outgoing reply = calls.message();
         assertTrue(reply.text().contains("Анна") && reply.text().contains("yclU…6789"), reply.text());
         assertTrue(reply.text().contains("Пароль не сохранён"), reply.text());
 
@@ -306,23 +299,23 @@ class AdminCommandsEndToEndTest extends EndToEndBase {
         assertEquals("Bearer " + PARTNER, auth.get(0).header("Authorization"));
 
         // the user token is in effect
-        Call status = ask(ADMIN, "/status");
+        Outgoing status = ask(ADMIN, "/status");
         assertTrue(status.text().contains("Пользовательский токен: yclU…6789 (источник: чат"), status.text());
 
         // a refused login shows YCLIENTS's reason, and the message is deleted all the same
         yclients.on("POST", "/api/v1/auth").respond(401,
                 "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Неверный логин или пароль\"}}");
-        List<Call> refused = exchange(() -> telegram.sendPrivateText(ADMIN, "/yclogin " + login + " wrong-" + password));
-        assertTrue(single(refused, "sendmessage").text().contains("Неверный логин или пароль"));
-        assertEquals(1, only(refused, "deletemessage").size());
+        Turn refused = say(ADMIN, "/yclogin " + login + " wrong-" + password);
+        assertTrue(refused.message().text().contains("Неверный логин или пароль"));
+        assertEquals(1, refused.deletes().size());
 
         // a bare /yclogin gets its usage line
         assertTrue(ask(ADMIN, "/yclogin").text().startsWith("Использование: /yclogin"));
 
         // in a group: refused, deletion attempted
-        List<Call> group = exchange(() -> telegram.sendText(GROUP, "supergroup", ADMIN, "ru", "/yclogin " + login + " " + password));
-        assertEquals(1, only(group, "deletemessage").size());
-        assertTrue(single(group, "sendmessage").text().contains("смените этот пароль"));
+        Turn group = bot.text(GROUP, ChatType.SUPERGROUP, ADMIN, "ru", "/yclogin " + login + " " + password);
+        assertEquals(1, group.deletes().size());
+        assertTrue(group.message().text().contains("смените этот пароль"));
 
         assertNowhere(password);
         assertNowhere(login);

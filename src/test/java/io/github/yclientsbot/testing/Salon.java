@@ -1,0 +1,51 @@
+package io.github.yclientsbot.testing;
+
+import io.github.yclientsbot.yclients.FakeYclientsServer;
+
+/**
+ * The salon every chat scenario and end-to-end test is set in: company 502817 «Студия «Лён»» on the fake YCLIENTS
+ * (the fixture shapes under {@code src/test/resources/yclients/}), its booking form, and the people who write to
+ * the bot.
+ */
+public final class Salon {
+    public static final String PARTNER = "partnerTOKEN-e2e-0123456789abcdef";
+    public static final String USER_TOKEN = "userTOKEN-e2e-fedcba9876543210";
+    public static final long COMPANY = 502817;
+    public static final String COMPANY_TITLE = "Студия «Лён»";
+    public static final String FORM = "https://n611204.yclients.com";
+    public static final long ADMIN = 1001;
+    public static final long SUPPORT = 2002;
+    public static final long CUSTOMER = 3003;
+    public static final long GROUP = -100_777;
+    /** Анна Соколова, a specialist who takes online bookings. */
+    public static final String ANNA = "2290341";
+    public static final String BOOK_CHECK = "/api/v1/book_check/" + COMPANY;
+    public static final String BOOK_RECORD = "/api/v1/book_record/" + COMPANY;
+
+    private Salon() {
+    }
+
+    /** The company, its catalog, specialists and booking form, as YCLIENTS answers for them; 404 for company 404404. */
+    public static void serveCompany(FakeYclientsServer yclients) {
+        yclients.on("GET", "/api/v1/company/" + COMPANY).respondWithFixture(200, "company.json");
+        yclients.on("GET", "/api/v1/company/404404").respondWithFixture(404, "error-404-company.json");
+        yclients.on("GET", "/api/v1/book_services/" + COMPANY).respondWithFixture(200, "book_services.json");
+        yclients.on("GET", "/api/v1/book_staff/" + COMPANY).respondWithFixture(200, "book_staff.json");
+        yclients.on("GET", "/api/v1/company/" + COMPANY + "/services").respondWithFixture(200, "company_services.json");
+        yclients.on("GET", "/api/v1/bookform/611204").respondWithFixture(200, "bookform.json");
+    }
+
+    /** Free days and times on 1 December 2026 (Анна or anyone), and a slot check and a booking that succeed. */
+    public static void serveBooking(FakeYclientsServer yclients) {
+        yclients.on("GET", "/api/v1/book_dates/" + COMPANY).respondWithFixture(200, "book_dates.json");
+        yclients.on("GET", "/api/v1/book_times/" + COMPANY + "/" + ANNA + "/2026-12-01").respondWithFixture(200, "book_times.json");
+        yclients.on("GET", "/api/v1/book_times/" + COMPANY + "/0/2026-12-01").respondWithFixture(200, "book_times.json");
+        yclients.on("POST", BOOK_CHECK).respondWithFixture(201, "book_check-ok.json");
+        yclients.on("POST", BOOK_RECORD).respondWithFixture(201, "book_record.json");
+    }
+
+    /** The booking-form deep link of a service (with a specialist, or any when {@code staffId} is 0). */
+    public static String link(String form, long serviceId, long staffId) {
+        return form + "/company/" + COMPANY + "/personal/select-time?o=m" + (staffId > 0 ? staffId : -1) + "s" + serviceId;
+    }
+}
