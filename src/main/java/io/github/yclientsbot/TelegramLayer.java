@@ -36,6 +36,7 @@ final class TelegramLayer {
                 updateHandler::handle, new FloodGuard(updates.floodMaxUpdates(), updates.floodWindow(), options.clock()),
                 handler::isStaff, core.stats(), options.clock(), updates.workers(), MAX_BACKLOG);
         return new TelegramTransport(connection, core.mapper(), handler, core.stats(), options.pollTimeoutSeconds(),
-                config.locale().language(), pacing, dispatcher, options.clock());
+                config.locale().language(), pacing, dispatcher, options.clock(),
+                options.pacing().pollRetry());
     }
 }

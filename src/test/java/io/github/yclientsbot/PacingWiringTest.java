@@ -45,6 +45,7 @@ class PacingWiringTest {
     void productionOptionsPaceTelegramAndLimitYclients() throws Exception {
         BotApplication.Options production = BotApplication.Options.production();
         assertEquals(50, production.pollTimeoutSeconds(), "Telegram holds a long poll 50 s in production");
+        assertEquals(Duration.ofMillis(500), production.pacing().pollRetry(), "a failed getUpdates is tried again after 0.5 s");
         try (BotApplication app = BotApplication.create(config(null), production)) {
             SendPacing pacing = app.telegram().pacing();
             assertEquals(30, pacing.perSecond(), "30 messages a second by default");

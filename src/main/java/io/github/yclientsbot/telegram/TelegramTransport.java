@@ -43,6 +43,7 @@ public final class TelegramTransport implements AutoCloseable {
     private final ScheduledExecutorService pollExecutor;
     private final SendPacing pacing;
     private final UpdateDispatcher dispatcher;
+    private final Duration pollRetry;
     private volatile TelegramBotsLongPollingApplication app;
     private volatile BotSession session;
     private volatile boolean closed;
@@ -55,10 +56,11 @@ public final class TelegramTransport implements AutoCloseable {
      * @param pacing             what replies wait for (the dispatcher's sender holds it; shown by {@link #pacing()})
      * @param dispatcher         takes the batches polling receives
      * @param clock              when the outage of getUpdates began and ended
+     * @param pollRetry          the first wait after a failed getUpdates (doubling to 30 s)
      */
     public TelegramTransport(TelegramConnection connection, ObjectMapper mapper, ChatHandler bot, RuntimeStats stats,
                              int pollTimeoutSeconds, String defaultLanguage, SendPacing pacing, UpdateDispatcher dispatcher,
-                             Clock clock) {
+                             Clock clock, Duration pollRetry) {
         this.connection = connection;
         this.mapper = mapper;
         this.bot = bot;
@@ -67,6 +69,7 @@ public final class TelegramTransport implements AutoCloseable {
         this.defaultLanguage = defaultLanguage;
         this.pacing = pacing;
         this.dispatcher = dispatcher;
+        this.pollRetry = pollRetry;
         this.client = connection.client();
         this.pollHttp = new OkHttpClient.Builder()
                 .addInterceptor(new PollWatcher(clock, stats, this::conflict))
@@ -171,7 +174,7 @@ public final class TelegramTransport implements AutoCloseable {
         boolean warned = false;
         while (!closed) {
             TelegramBotsLongPollingApplication candidate = new TelegramBotsLongPollingApplication(
-                    () -> mapper, () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(500, 30_000));
+                    () -> mapper, () -> pollHttp, () -> pollExecutor, () -> new PollBackOff(pollRetry.toMillis(), 30_000));
             try {
                 // the application starts out running: registering the bot starts its session (deleteWebhook, then polling)
                 session = candidate.registerBot(connection.token(), connection::url, this::getUpdates, dispatcher);
