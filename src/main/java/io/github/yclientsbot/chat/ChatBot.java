@@ -62,10 +62,11 @@ public final class ChatBot {
     /**
      * What must happen before the update is handled at all: a message that carries a secret is deleted
      * at once — whoever sent it, wherever, and whatever happens next (a slow YCLIENTS call, a refusal,
-     * a failure). The transport carries this out before calling {@link #handle}.
+     * a failure). A caption counts like a text: a file or a photo sent with {@code /settoken …} as its caption
+     * carries the token as well. The transport carries this out before calling {@link #handle}.
      */
     public Reply preflight(Incoming in) {
-        if (in.kind() != Incoming.Kind.TEXT) {
+        if (in.kind() == Incoming.Kind.CALLBACK || in.text() == null) {
             return Reply.NONE;
         }
         var parsed = CommandLine.parse(in.text());

@@ -5,7 +5,7 @@ package io.github.yclientsbot.chat;
  * other message (sticker, photo…). Built from a Telegram Update by the transport layer.
  *
  * @param messageId the user's message (TEXT/DOCUMENT/OTHER) or the bot message whose button was pressed (CALLBACK)
- * @param text      the message text, or a document's caption (may be null)
+ * @param text      the message text, or the caption of a document or other media (may be null)
  * @param document  the file of a DOCUMENT, else null
  * @param contact   the shared contact of a CONTACT, else null
  */
@@ -53,7 +53,14 @@ public record Incoming(
 
     public static Incoming other(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                  String languageCode, int messageId) {
-        return new Incoming(updateId, Kind.OTHER, chatId, chatType, userId, firstName, languageCode, messageId, null, null, null, null, null);
+        return other(updateId, chatId, chatType, userId, firstName, languageCode, messageId, null);
+    }
+
+    /** A photo, video… with its caption (may be null): the caption is never run as a command, but may carry a secret. */
+    public static Incoming other(long updateId, long chatId, ChatType chatType, long userId, String firstName,
+                                 String languageCode, int messageId, String caption) {
+        return new Incoming(updateId, Kind.OTHER, chatId, chatType, userId, firstName, languageCode, messageId, caption,
+                null, null, null, null);
     }
 
     public static Incoming document(long updateId, long chatId, ChatType chatType, long userId, String firstName,

@@ -46,7 +46,7 @@ final class UpdateConverter {
                 return Optional.empty();
             }
             return Optional.of(Incoming.other(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
-                    from.getLanguageCode(), m.getMessageId()));
+                    from.getLanguageCode(), m.getMessageId(), m.getCaption()));
         }
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
