@@ -103,6 +103,11 @@ public final class ChatBot {
         if (!line.isFor(botUsername.get())) {
             return Reply.NONE;
         }
+        if (ctx.in().forwarded()) {
+            // someone else's words: an admin forwarding "/disable" or a customer forwarding an admin's command runs nothing
+            log.info("Did not run /{} from a message user {} forwarded in chat {}", line.name(), ctx.userId(), ctx.chatId());
+            return ctx.isPrivate() ? ctx.say("hint.forwarded") : Reply.NONE;
+        }
         boolean addressedToUs = line.addressee() != null || ctx.isPrivate();
         Command command = commands.get(line.name());
         if (command == null) {

@@ -32,4 +32,28 @@ class AdminsScenarioTest extends ScenarioBase {
         assertTrue(photo.messages().isEmpty(), photo.toString());
         assertNowhere(LEAKED);
     }
+
+    @Test
+    void aForwardedMessageNeverRunsACommand() {
+        setUpCompany();
+        mapHaircut();
+        // the admin forwards a message that says /disable (or a file captioned /import): nothing runs, a hint says why
+        Turn disable = bot.send(Incoming.text(1, ADMIN, ChatType.PRIVATE, ADMIN, "Admin", "ru", 4400, "/disable").asForwarded());
+        assertTrue(disable.message().text().contains("Пересланные сообщения"), disable.toString());
+        Turn file = bot.send(Incoming.document(2, ADMIN, ChatType.PRIVATE, ADMIN, "Admin", "ru", 4401, "/import",
+                new Incoming.Document("file-x", "export.json", 10)).asForwarded());
+        assertTrue(file.message().text().contains("Пересланные сообщения"), file.toString());
+        // in a group such a forward is not even answered
+        assertTrue(bot.send(Incoming.text(3, GROUP, ChatType.SUPERGROUP, ADMIN, "Admin", "ru", 4402,
+                "/disable@" + ChatHarness.BOT_USERNAME).asForwarded()).isEmpty());
+        assertTrue(ask(ADMIN, "/status").text().contains("включена"), "online booking is still on");
+        assertEquals(1, ask(CUSTOMER, "/services").buttonUrls().size());
+
+        // a forwarded secret is still deleted (it is out in the chat either way), and still not run
+        Turn secret = bot.send(Incoming.text(4, ADMIN, ChatType.PRIVATE, ADMIN, "Admin", "ru", 4403,
+                "/settoken partner " + LEAKED).asForwarded());
+        assertEquals(4403, secret.delete().messageId());
+        assertTrue(secret.message().text().contains("Пересланные сообщения"), secret.toString());
+        assertTrue(ask(ADMIN, "/status").text().contains("part…cdef"), "the partner token did not change");
+    }
 }
