@@ -28,7 +28,8 @@ public final class ChatBot {
             "forgetme");
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
-            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "export", "import");
+            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "admins",
+            "deladmin", "export", "import");
 
     private final Messages messages;
     private final Roles roles;
@@ -40,7 +41,8 @@ public final class ChatBot {
     private final Set<Long> menuShown = ConcurrentHashMap.newKeySet();
 
     public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, CustomerCommands customer,
-                   AdminCommands admin, TransferCommands transfer, StatusCommand status, BookingChat booking) {
+                   AdminCommands admin, AdminRosterCommands roster, TransferCommands transfer, StatusCommand status,
+                   BookingChat booking) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
@@ -49,6 +51,7 @@ public final class ChatBot {
         this.admin = admin;
         List<Command> all = new ArrayList<>(customer.commands());
         all.addAll(admin.commands());
+        all.addAll(roster.commands());
         all.addAll(transfer.commands());
         all.add(status);
         for (Command c : all) {

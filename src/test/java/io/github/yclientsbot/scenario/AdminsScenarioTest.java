@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -15,6 +16,62 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdminsScenarioTest extends ScenarioBase {
     private static final String LEAKED = "captionTOKEN-0123456789abcdef";
+    private static final long OWNER = 4004;
+    private static final long HELPER = 5005;
+
+    @Test
+    void adminsSaysWhereEachComesFromAndDeladminRemovesOnlyAdminsAddedInChatAtOnce() throws Exception {
+        // GIVEN the admin from the configuration, one who claimed the bot and one who came with an import
+        bot.database().admins().add(OWNER, "claim");
+        clock.advance(java.time.Duration.ofMinutes(90));
+        bot.database().admins().add(HELPER, "import");
+        bot.restart();
+
+        Outgoing list = ask(ADMIN, "/admins");
+        assertEquals("""
+                👤 Администраторы бота:
+                • 1001 — из настроек (bot.admins) (это вы)
+                • 4004 — получил права кодом /claim, 2026-11-20 09:00 UTC
+                • 5005 — добавлен из файла /import, 2026-11-20 10:30 UTC""", list.text().substring(0, list.text().indexOf("\n\n")));
+        assertTrue(list.text().contains("/deladmin <id>"), list.text());
+        assertTrue(ask(HELPER, "/admin").text().startsWith("Команды настройки"));
+
+        // the configuration's admin is removed in the configuration only; a stranger is nobody to remove
+        assertTrue(ask(HELPER, "/deladmin 1001").text().contains("из настроек (bot.admins), из чата его не убрать"));
+        assertTrue(ask(ADMIN, "/deladmin 777").text().contains("777 не администратор"));
+        assertTrue(ask(ADMIN, "/deladmin").text().startsWith("Использование: /deladmin"));
+        assertTrue(ask(ADMIN, "/deladmin 5005 4004").text().startsWith("Использование: /deladmin"));
+
+        // removed: effective at once, no restart
+        assertTrue(ask(ADMIN, "/deladmin 5005").text().contains("5005 больше не администратор"));
+        assertTrue(ask(HELPER, "/admin").text().contains("только для администраторов"));
+        assertTrue(ask(HELPER, "/deladmin 4004").text().contains("только для администраторов"));
+        assertFalse(ask(ADMIN, "/admins").text().contains("5005"));
+        assertEquals("deladmin", bot.database().auditLog().latest(1).get(0).action());
+
+        // not in a group (the list names people), and not for customers
+        assertTrue(askInGroup(ADMIN, "/admins@" + ChatHarness.BOT_USERNAME).text().contains("только в личном чате"));
+        assertTrue(ask(CUSTOMER, "/admins").text().contains("только для администраторов"));
+        // the admin's menu and help name both commands
+        assertTrue(ask(ADMIN, "/admin").text().contains("/deladmin <id>"));
+        Outgoing menu = bot.history().stream().filter(o -> o.isMenu() && o.chatId() == ADMIN).findFirst().orElseThrow();
+        assertTrue(menu.commands().containsAll(java.util.List.of("admins", "deladmin")), menu.toString());
+    }
+
+    @Test
+    void theLastAdminIsNeverRemoved() throws Exception {
+        java.nio.file.Path dir = newDir();
+        java.util.Map<String, String> env = env(dir);
+        env.remove("BOT_ADMINS");
+        ownBot(dir, env);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("/claim ([A-Z0-9-]+)").matcher(logs.text());
+        assertTrue(code.find(), logs.text());
+        assertTrue(ask(OWNER, "/claim " + code.group(1)).text().contains("теперь вы администратор"));
+
+        assertTrue(ask(OWNER, "/admins").text().contains("• 4004 — получил права кодом /claim, 2026-11-20 09:00 UTC (это вы)"));
+        assertTrue(ask(OWNER, "/deladmin 4004").text().contains("единственный администратор"));
+        assertTrue(ask(OWNER, "/admin").text().startsWith("Команды настройки"), "still the admin");
+    }
 
     @Test
     void aSecretSentAsACaptionIsDeletedLikeATypedOne() {
