@@ -100,7 +100,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                         core.yclients(), prices),
                 new AdminRosterCommands(new AdminRoster(roles, database.admins(), database.auditLog())),
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
-                        database.restore(), database.auditLog(), core.yclients(), core.mapper(), core.clock(),
+                        database.restore(), database.auditLog(), core.yclients(), roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
                 new StatusCommand(status),
                 bookingChat);

@@ -37,6 +37,7 @@ public final class ChatBot {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final CustomerCommands customer;
     private final AdminCommands admin;
+    private final TransferCommands transfer;
     private final BookingChat booking;
     private final Set<Long> menuShown = ConcurrentHashMap.newKeySet();
 
@@ -49,6 +50,7 @@ public final class ChatBot {
         this.booking = booking;
         this.customer = customer;
         this.admin = admin;
+        this.transfer = transfer;
         List<Command> all = new ArrayList<>(customer.commands());
         all.addAll(admin.commands());
         all.addAll(roster.commands());
@@ -144,10 +146,14 @@ public final class ChatBot {
         if (data.startsWith(ServiceListView.PAGE_CALLBACK)) {
             return customer.page(ctx, number(data, ServiceListView.PAGE_CALLBACK));
         }
-        if (data.startsWith(AdminCommands.YSERVICES_PAGE) || data.startsWith(AdminCommands.YSERVICES_MAP)) {
+        if (data.startsWith(AdminCommands.YSERVICES_PAGE) || data.startsWith(AdminCommands.YSERVICES_MAP)
+                || data.startsWith(TransferCommands.IMPORT_ANSWER)) {
             if (!ctx.role().atLeast(Role.ADMIN)) {
                 log.warn("Refused admin button from user {} in chat {}", ctx.userId(), ctx.chatId());
                 return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("refused.admin")));
+            }
+            if (data.startsWith(TransferCommands.IMPORT_ANSWER)) {
+                return transfer.answer(ctx, data);
             }
             if (data.startsWith(AdminCommands.YSERVICES_PAGE)) {
                 return admin.yservices(ctx, number(data, AdminCommands.YSERVICES_PAGE), ctx.in().messageId()).before(ack);

@@ -6,17 +6,27 @@ import io.github.yclientsbot.setup.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.yclientsbot.config.Values;
+
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import static io.github.yclientsbot.chat.CustomerCommands.simple;
 
 /**
  * {@code /export} sends the settings, service buttons and admins as a JSON file; {@code /import} is the caption
- * of that file sent back, and restores it. Admins only, private chat only (the file names admins).
+ * of that file sent back, and restores it — asking first when the file names admins who are not admins here. Admins
+ * only, private chat only (the file names admins).
  */
 public final class TransferCommands {
     private static final Logger log = LoggerFactory.getLogger(TransferCommands.class);
+
+    /** The data of Yes/No under the question about an import file's admins: {@code imp:y:<ticket>}, {@code imp:n:<ticket>}. */
+    static final String IMPORT_ANSWER = "imp:";
+    private static final int IDS_SHOWN = 50;
 
     private final ExportImport transfer;
     private final DocumentDownloader downloader;
@@ -65,14 +75,45 @@ public final class TransferCommands {
             return ctx.say("import.download.failed");
         }
         try {
-            ExportImport.Imported r = transfer.importFile(bytes, ctx.userId());
-            log.info("Admin {} imported {} settings, {} buttons and {} admins", ctx.userId(), r.settings(), r.buttons(), r.admins());
-            return ctx.say("import.ok", "settings", r.settings(), "buttons", r.buttons(), "admins", r.admins(),
-                    "exported", r.exportedAt().toString());
+            ExportImport.ImportStep step = transfer.importFile(bytes, ctx.userId());
+            if (step instanceof ExportImport.AdminsToConfirm ask) {
+                log.info("Admin {} sent an /import file naming {} new admins: asked first", ctx.userId(), ask.newAdmins().size());
+                return Reply.of(ctx.send(ctx.t("import.admins.ask", "ids", ids(ask.newAdmins())), Keyboard.builder().row(List.of(
+                        Button.callback(ctx.t("import.admins.yes"), IMPORT_ANSWER + "y:" + ask.ticket()),
+                        Button.callback(ctx.t("import.admins.no"), IMPORT_ANSWER + "n:" + ask.ticket()))).build()));
+            }
+            return Reply.text(ctx.chatId(), imported(ctx, (ExportImport.Imported) step));
         } catch (ExportFile.InvalidException e) {
             log.info("Refused the /import file of user {}: {}", ctx.userId(), e.getMessage());
             String key = "import.refused." + e.problem().name().toLowerCase(Locale.ROOT);
             return ctx.say(key, "detail", e.detail() == null ? "" : e.detail(), "version", ExportFile.VERSION);
         }
+    }
+
+    /** Yes or No under the question about an import file's admins: the file is imported now (or the question is stale). */
+    Reply answer(Context ctx, String data) {
+        String rest = data.substring(IMPORT_ANSWER.length());
+        boolean yes = rest.startsWith("y:");
+        OptionalLong ticket = rest.length() > 2 && (yes || rest.startsWith("n:"))
+                ? Values.parsePositiveLong(rest.substring(2)) : OptionalLong.empty();
+        Optional<ExportImport.Imported> done = ticket.isEmpty() || !ctx.isPrivate()
+                ? Optional.empty() : transfer.confirm(ctx.userId(), ticket.getAsLong(), yes);
+        if (done.isEmpty()) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("import.admins.stale")));
+        }
+        return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null),
+                new Action.Edit(ctx.chatId(), ctx.in().messageId(), imported(ctx, done.get()), Keyboard.NONE));
+    }
+
+    private static String imported(Context ctx, ExportImport.Imported r) {
+        log.info("Admin {} imported {} settings, {} buttons and {} admins", ctx.userId(), r.settings(), r.buttons(), r.admins());
+        return ctx.t("import.ok", "settings", r.settings(), "buttons", r.buttons(), "admins", r.admins(),
+                "exported", r.exportedAt().toString());
+    }
+
+    /** The ids, at most {@value #IDS_SHOWN} of them and how many more (a message holds 4096 characters). */
+    private static String ids(List<Long> ids) {
+        String shown = ids.stream().limit(IDS_SHOWN).map(String::valueOf).collect(Collectors.joining(", "));
+        return ids.size() <= IDS_SHOWN ? shown : shown + " … (+" + (ids.size() - IDS_SHOWN) + ")";
     }
 }

@@ -59,6 +59,61 @@ class AdminsScenarioTest extends ScenarioBase {
     }
 
     @Test
+    void adminsNamedInAnImportFileAreAddedOnlyAfterAYesAndAtOnce() throws Exception {
+        // GIVEN an export of a bot set up in chat, with an admin who claimed it
+        setUpCompany();
+        mapHaircut();
+        bot.database().admins().add(OWNER, "claim");
+        bot.restart();
+        Outgoing export = say(ADMIN, "/export").document();
+        java.util.List<String> buttons = ask(CUSTOMER, "/services").buttonUrls();
+        assertEquals(1, buttons.size());
+
+        // a fresh bot with only the configuration's admin
+        java.nio.file.Path dir = newDir();
+        java.util.Map<String, String> env = env(dir);
+        env.put("YCLIENTS_API_TOKEN", PARTNER);
+        ownBot(dir, env);
+
+        // WHEN the admin sends the file: a yes/no that shows the new admin's id, and nothing is changed yet
+        Outgoing question = bot.document(ADMIN, export.fileName(), export.file(), "/import").message();
+        assertTrue(question.text().contains("4004") && question.text().contains("ничего не изменено"), question.text());
+        assertEquals(java.util.List.of("Да, сделать администраторами", "Нет, загрузить без них"), question.buttonTexts());
+        assertTrue(ask(CUSTOMER, "/services").buttonUrls().isEmpty(), "nothing imported before the answer");
+        assertTrue(ask(OWNER, "/admin").text().contains("только для администраторов"));
+        // a customer's press on it (a forged one) changes nothing
+        assertTrue(press(CUSTOMER, question.messageId(), question.callbackData().get(0)).answer().text()
+                .contains("только для администраторов"));
+
+        // "No": the settings and buttons are imported, the admin is not added
+        Outgoing no = press(ADMIN, question.messageId(), question.callbackData().get(1)).edit();
+        assertTrue(no.text().startsWith("✅ Загружено") && no.text().contains("добавлено администраторов: 0"), no.text());
+        assertEquals(buttons, ask(CUSTOMER, "/services").buttonUrls());
+        assertTrue(ask(OWNER, "/admin").text().contains("только для администраторов"));
+        // the question is answered: its other button is stale now
+        assertTrue(press(ADMIN, question.messageId(), question.callbackData().get(0)).answer().text().contains("устарел"));
+
+        // the file again, "Yes": the admin is added and is an admin at once, without a restart
+        Outgoing again = bot.document(ADMIN, export.fileName(), export.file(), "/import").message();
+        Outgoing yes = press(ADMIN, again.messageId(), again.callbackData().get(0)).edit();
+        assertTrue(yes.text().contains("добавлено администраторов: 1"), yes.text());
+        assertTrue(ask(OWNER, "/admin").text().startsWith("Команды настройки"));
+        assertTrue(ask(ADMIN, "/admins").text().contains("• 4004 — добавлен из файла /import"));
+
+        // a file whose admins are all admins here already imports at once, no question
+        Outgoing direct = bot.document(ADMIN, export.fileName(), export.file(), "/import").message();
+        assertTrue(direct.text().startsWith("✅ Загружено"), direct.text());
+
+        // an unanswered question expires (a new file, or 30 minutes)
+        bot.database().admins().remove(OWNER);
+        bot.restart();
+        Outgoing late = bot.document(ADMIN, export.fileName(), export.file(), "/import").message();
+        clock.advance(java.time.Duration.ofMinutes(31));
+        assertTrue(press(ADMIN, late.messageId(), late.callbackData().get(0)).answer().text().contains("устарел"));
+        assertTrue(ask(OWNER, "/admin").text().contains("только для администраторов"));
+    }
+
+    @Test
     void theLastAdminIsNeverRemoved() throws Exception {
         java.nio.file.Path dir = newDir();
         java.util.Map<String, String> env = env(dir);
