@@ -102,7 +102,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), core.yclients(), roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
-                new StatusCommand(status),
+                new StatusCommand(status, botUsername),
                 bookingChat);
         return new ChatLayer(bot, menu, companySetup, drafts, roles);
     }

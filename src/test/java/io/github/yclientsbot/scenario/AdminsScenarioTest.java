@@ -114,6 +114,25 @@ class AdminsScenarioTest extends ScenarioBase {
     }
 
     @Test
+    void statusAskedInAGroupIsAnsweredInTheAskersPrivateChat() {
+        setUpCompany();
+        Turn asked = bot.text(GROUP, ChatType.SUPERGROUP, SUPPORT, "ru", "/status@" + ChatHarness.BOT_USERNAME);
+        Outgoing report = asked.message();
+        assertEquals(SUPPORT, report.chatId(), "the report goes to the private chat: " + asked);
+        assertTrue(report.text().startsWith("📊 Состояние бота") && report.text().contains("part…cdef"), report.text());
+        // only when Telegram refuses that (the asker never started the bot) is the group told to ask there
+        assertEquals(GROUP, report.otherwise().chatId());
+        assertTrue(report.otherwise().text().contains("написать вам первым не могу"), report.otherwise().text());
+        assertEquals("https://t.me/" + ChatHarness.BOT_USERNAME, report.otherwise().keyboard().rows().get(0).get(0).url());
+        assertTrue(asked.all().stream().noneMatch(o -> o.chatId() == GROUP), "nothing else in the group: " + asked);
+
+        // a customer is refused in the group as before; in a private chat the report comes as ever
+        assertTrue(askInGroup(CUSTOMER, "/status@" + ChatHarness.BOT_USERNAME).text().contains("поддержки"));
+        Outgoing privately = ask(ADMIN, "/status");
+        assertTrue(privately.text().startsWith("📊 Состояние бота") && privately.otherwise() == null, privately.toString());
+    }
+
+    @Test
     void theLastAdminIsNeverRemoved() throws Exception {
         java.nio.file.Path dir = newDir();
         java.util.Map<String, String> env = env(dir);
