@@ -2,6 +2,8 @@ package io.github.yclientsbot.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yclientsbot.chat.ChatType;
+import io.github.yclientsbot.chat.Incoming;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -201,6 +203,46 @@ class CustomerDataScenarioTest extends InChatBookingBase {
         JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
         assertEquals("Мария Иванова-Петрова", record.path("fullname").asText());
         assertEquals("79161234567", record.path("phone").asText());
+    }
+
+    @Test
+    void aNameFromTheProfileOrASharedContactIsCheckedLikeATypedOne() throws Exception {
+        setUpCompany();
+        mapHaircut();
+        // a shared contact named with emoji only, from a profile whose name is a link: neither is a name
+        toContactStep();
+        Outgoing summary = bot.send(Incoming.contact(1, CUSTOMER, ChatType.PRIVATE, CUSTOMER, "https://spam.example", "ru",
+                7001, new Incoming.Contact("+79161234567", "💅💅", null, CUSTOMER))).messages().get(1);
+        assertTrue(summary.text().contains("Имя: Клиент Telegram"), summary.text());
+        assertTrue(summary.callbackData().contains("bk:nm"), "the name can be changed right there");
+        tap(summary.messageId(), "bk:ok");
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
+        assertEquals("Клиент Telegram", record.path("fullname").asText(), "YCLIENTS gets no link as a name");
+
+        // a contact named with one letter: the profile's name, which passes, is taken instead
+        press(CUSTOMER, summary.messageId(), "bk:rm:n");
+        toContactStep();
+        Outgoing second = bot.send(Incoming.contact(2, CUSTOMER, ChatType.PRIVATE, CUSTOMER, "  Мария ", "ru", 7002,
+                new Incoming.Contact("+79161234567", "Я", null, CUSTOMER))).messages().get(1);
+        assertTrue(second.text().contains("Имя: Мария\n") || second.text().contains("Имя: Мария"), second.text());
+        tap(second.messageId(), "bk:x");
+
+        // a typed number from a profile named "t.me/…": the neutral name
+        toContactStep();
+        Outgoing typed = bot.send(Incoming.text(3, CUSTOMER, ChatType.PRIVATE, CUSTOMER, "t.me/spam_shop", "ru", 7003,
+                "+7 916 123-45-67")).messages().get(1);
+        assertTrue(typed.text().contains("Имя: Клиент Telegram"), typed.text());
+    }
+
+    /** /book with Анна at 10:00 on 1 December, up to the phone step; returns the flow message. */
+    private int toContactStep() {
+        Outgoing list = ask(CUSTOMER, "/book");
+        int flow = list.messageId();
+        tap(flow, list.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).findFirst().orElseThrow());
+        tap(flow, "bk:st:" + ANNA);
+        tap(flow, "bk:d:2026-12-01");
+        assertTrue(pickTime(flow, "bk:t:20261201:0").message().asksForContact());
+        return flow;
     }
 
     @Test
