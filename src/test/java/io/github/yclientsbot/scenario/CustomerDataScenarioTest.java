@@ -246,6 +246,46 @@ class CustomerDataScenarioTest extends InChatBookingBase {
     }
 
     @Test
+    void myBookingsPagesWhenLongAndReadsBackOnlyTheShownPage() throws Exception {
+        setUpCompany();
+        mapHaircut();
+        // seven upcoming bookings made in chat, kept in another order than their times
+        for (int i : new int[]{6, 2, 0, 4, 1, 5, 3}) {
+            String at = "2026-12-%02dT10:00:00+03:00".formatted(i + 1);
+            long record = 900_000 + i;
+            bot.database().bookingReferences().add(CUSTOMER, COMPANY, record, "hash" + i, at);
+            yclients.on("GET", "/api/v1/book_record/" + COMPANY + "/" + record + "/hash" + i).respond(200,
+                    "{\"success\":true,\"data\":{\"id\":" + record + ",\"datetime\":\"" + at + "\",\"seance_length\":3600,"
+                            + "\"services\":[{\"id\":13700211,\"title\":\"Стрижка " + (i + 1) + "\"}],"
+                            + "\"staff\":{\"id\":2290341,\"name\":\"Анна Соколова\"},\"deleted\":false},\"meta\":[]}");
+        }
+
+        Outgoing first = ask(CUSTOMER, "/mybookings");
+        assertTrue(first.text().contains("1. вторник, 1 декабря 2026, 10:00\nСтрижка 1") && first.text().contains("5. суббота, 5 декабря"),
+                first.text());
+        assertFalse(first.text().contains("Стрижка 6"), first.text());
+        assertTrue(first.text().contains("Страница 1 из 2"), first.text());
+        assertEquals(List.of("Отменить 1: 1 дек., 10:00", "Отменить 2: 2 дек., 10:00", "Отменить 3: 3 дек., 10:00",
+                "Отменить 4: 4 дек., 10:00", "Отменить 5: 5 дек., 10:00", "1/2", "›"), first.buttonTexts());
+        assertEquals(5, yclients.requests().stream().filter(r -> r.path().startsWith("/api/v1/book_record/")).count(),
+                "only the shown page is read back");
+
+        // › edits the list in place: the last two, numbered on
+        Outgoing second = tap(first.messageId(), first.callbackData().get(first.callbackData().size() - 1));
+        assertTrue(second.text().contains("6. воскресенье, 6 декабря") && second.text().contains("7. понедельник, 7 декабря"),
+                second.text());
+        assertFalse(second.text().contains("Стрижка 5"), second.text());
+        assertEquals(List.of("Отменить 6: 6 дек., 10:00", "Отменить 7: 7 дек., 10:00", "‹", "2/2"), second.buttonTexts());
+        // Cancel on the second page asks about that booking
+        Outgoing ask = tap(first.messageId(), second.callbackData().get(1));
+        assertTrue(ask.text().contains("Отменить запись на понедельник, 7 декабря"), ask.text());
+
+        // ‹ goes back; a page number out of range (an old list after cancellations) shows the last page there is
+        assertTrue(tap(first.messageId(), second.callbackData().get(2)).text().contains("Страница 1 из 2"));
+        assertTrue(tap(first.messageId(), "bk:my:p:9").text().contains("Страница 2 из 2"));
+    }
+
+    @Test
     void rememberYesSkipsThePhoneNextTimeAndSurvivesARestart() throws Exception {
         setUpCompany();
         mapHaircut();
