@@ -181,6 +181,10 @@ public final class ChatBot {
      * It cannot be done earlier: Telegram answers "chat not found" until the user has written to the bot.
      */
     private Reply withStaffMenu(Context ctx, Reply reply) {
+        if (ctx.isPrivate() && !ctx.role().atLeast(Role.SUPPORT) && menuShown.remove(ctx.chatId())) {
+            // an admin removed (/deladmin) since their menu was set: back to the customers' commands
+            return reply.then(new Action.SetChatCommands(ctx.chatId(), ctx.lang(), customerMenu(ctx.lang())));
+        }
         if (!ctx.isPrivate() || !ctx.role().atLeast(Role.SUPPORT) || !menuShown.add(ctx.chatId())) {
             return reply;
         }

@@ -18,6 +18,7 @@ class AdminsScenarioTest extends ScenarioBase {
     private static final String LEAKED = "captionTOKEN-0123456789abcdef";
     private static final long OWNER = 4004;
     private static final long HELPER = 5005;
+    private static final java.util.List<String> CUSTOMER_MENU = io.github.yclientsbot.chat.ChatBot.CUSTOMER_MENU;
 
     @Test
     void adminsSaysWhereEachComesFromAndDeladminRemovesOnlyAdminsAddedInChatAtOnce() throws Exception {
@@ -44,7 +45,10 @@ class AdminsScenarioTest extends ScenarioBase {
 
         // removed: effective at once, no restart
         assertTrue(ask(ADMIN, "/deladmin 5005").text().contains("5005 больше не администратор"));
-        assertTrue(ask(HELPER, "/admin").text().contains("только для администраторов"));
+        Turn refused = say(HELPER, "/admin");
+        assertTrue(refused.message().text().contains("только для администраторов"));
+        // the admin commands leave their chat's menu with their next message
+        assertEquals(java.util.List.of(CUSTOMER_MENU), refused.menus().stream().map(Outgoing::commands).toList());
         assertTrue(ask(HELPER, "/deladmin 4004").text().contains("только для администраторов"));
         assertFalse(ask(ADMIN, "/admins").text().contains("5005"));
         assertEquals("deladmin", bot.database().auditLog().latest(1).get(0).action());
