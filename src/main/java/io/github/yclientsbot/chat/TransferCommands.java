@@ -3,10 +3,9 @@ package io.github.yclientsbot.chat;
 import io.github.yclientsbot.setup.ExportFile;
 import io.github.yclientsbot.setup.ExportImport;
 import io.github.yclientsbot.setup.Role;
+import io.github.yclientsbot.config.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.yclientsbot.config.Values;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,7 @@ public final class TransferCommands {
 
     /** The data of Yes/No under the question about an import file's admins: {@code imp:y:<ticket>}, {@code imp:n:<ticket>}. */
     static final String IMPORT_ANSWER = "imp:";
-    private static final int IDS_SHOWN = 50;
+    private static final int IDS_SHOWN = 100;
 
     private final ExportImport transfer;
     private final DocumentDownloader downloader;
@@ -78,9 +77,7 @@ public final class TransferCommands {
             ExportImport.ImportStep step = transfer.importFile(bytes, ctx.userId());
             if (step instanceof ExportImport.AdminsToConfirm ask) {
                 log.info("Admin {} sent an /import file naming {} new admins: asked first", ctx.userId(), ask.newAdmins().size());
-                return Reply.of(ctx.send(ctx.t("import.admins.ask", "ids", ids(ask.newAdmins())), Keyboard.builder().row(List.of(
-                        Button.callback(ctx.t("import.admins.yes"), IMPORT_ANSWER + "y:" + ask.ticket()),
-                        Button.callback(ctx.t("import.admins.no"), IMPORT_ANSWER + "n:" + ask.ticket()))).build()));
+                return Reply.of(question(ctx, ask));
             }
             return Reply.text(ctx.chatId(), imported(ctx, (ExportImport.Imported) step));
         } catch (ExportFile.InvalidException e) {
@@ -111,9 +108,19 @@ public final class TransferCommands {
                 "exported", r.exportedAt().toString());
     }
 
-    /** The ids, at most {@value #IDS_SHOWN} of them and how many more (a message holds 4096 characters). */
-    private static String ids(List<Long> ids) {
-        String shown = ids.stream().limit(IDS_SHOWN).map(String::valueOf).collect(Collectors.joining(", "));
-        return ids.size() <= IDS_SHOWN ? shown : shown + " … (+" + (ids.size() - IDS_SHOWN) + ")";
+    /**
+     * "Make them admins?" with every new id shown. More than {@value #IDS_SHOWN} do not fit in a message (4096
+     * characters): then only "without them" is offered — no one becomes an admin unseen.
+     */
+    private static Action question(Context ctx, ExportImport.AdminsToConfirm ask) {
+        List<Long> ids = ask.newAdmins();
+        Button no = Button.callback(ctx.t("import.admins.no"), IMPORT_ANSWER + "n:" + ask.ticket());
+        if (ids.size() > IDS_SHOWN) {
+            return ctx.send(ctx.t("import.admins.too.many", "count", ids.size(), "max", IDS_SHOWN),
+                    Keyboard.builder().row(List.of(no)).build());
+        }
+        String shown = ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return ctx.send(ctx.t("import.admins.ask", "ids", shown), Keyboard.builder().row(List.of(
+                Button.callback(ctx.t("import.admins.yes"), IMPORT_ANSWER + "y:" + ask.ticket()), no)).build());
     }
 }

@@ -115,6 +115,16 @@ class AdminsScenarioTest extends ScenarioBase {
         clock.advance(java.time.Duration.ofMinutes(31));
         assertTrue(press(ADMIN, late.messageId(), late.callbackData().get(0)).answer().text().contains("устарел"));
         assertTrue(ask(OWNER, "/admin").text().contains("только для администраторов"));
+
+        // more new admins than a message can show: only "without them" is offered — no one becomes an admin unseen
+        String ids = java.util.stream.LongStream.rangeClosed(10_001, 10_101).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+        String many = new String(export.file(), StandardCharsets.UTF_8)
+                .replaceAll("\"admins\"\\s*:\\s*\\[[^\\]]*\\]", "\"admins\" : [" + ids + "]");
+        assertTrue(many.contains("10101"), many);
+        Outgoing tooMany = bot.document(ADMIN, "many.json", many.getBytes(StandardCharsets.UTF_8), "/import").message();
+        assertTrue(tooMany.text().contains("101 администраторов"), tooMany.text());
+        assertEquals(java.util.List.of("Нет, загрузить без них"), tooMany.buttonTexts());
     }
 
     @Test
