@@ -14,6 +14,7 @@ import io.github.yclientsbot.booking.RefusalPolicy;
 import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.chat.AdminCommands;
+import io.github.yclientsbot.chat.AdminRosterCommands;
 import io.github.yclientsbot.chat.BookingChat;
 import io.github.yclientsbot.chat.BookingLayout;
 import io.github.yclientsbot.chat.ChatBot;
@@ -25,6 +26,7 @@ import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
 import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.setup.AdminRoster;
 import io.github.yclientsbot.setup.ClaimCode;
 import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.setup.ExportImport;
@@ -96,10 +98,11 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new AdminCommands(new TokenSetup(core.settings(), core.yclients(), database.auditLog()), companySetup,
                         new ServiceSetup(core.yclients(), database.serviceMappings(), database.auditLog()),
                         core.yclients(), prices),
+                new AdminRosterCommands(new AdminRoster(roles, database.admins(), database.auditLog())),
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
-                        database.restore(), database.auditLog(), core.yclients(), core.mapper(), core.clock(),
+                        database.restore(), database.auditLog(), core.yclients(), roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
-                new StatusCommand(status),
+                new StatusCommand(status, botUsername),
                 bookingChat);
         return new ChatLayer(bot, menu, companySetup, drafts, roles);
     }

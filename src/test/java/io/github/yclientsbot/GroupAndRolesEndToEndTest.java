@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A group through Telegram: only commands addressed to this bot (by the username Telegram gave it) are answered, and
- * a token pasted there is deleted and refused. The claim code, languages and the other group scenarios run on the
+ * a token pasted there is deleted and refused, and {@code /status} asked there is answered in the private chat. The claim code, languages and the other group scenarios run on the
  * chat harness ({@code scenario.GroupAndRolesScenarioTest}).
  */
 class GroupAndRolesEndToEndTest extends EndToEndBase {
@@ -55,5 +55,20 @@ class GroupAndRolesEndToEndTest extends EndToEndBase {
         Call status = ask(ADMIN, "/status");
         assertTrue(status.text().contains("part…cdef"), status.text());
         assertNowhere(leaked);
+
+        // /status asked in the group: the report goes to the asker's private chat, nothing to the group
+        Call report = single(exchange(() -> telegram.sendText(GROUP, "supergroup", SUPPORT, "ru",
+                "/status@" + FakeTelegramServer.BOT_USERNAME)), "sendmessage");
+        assertEquals(SUPPORT, report.chatId());
+        assertTrue(report.text().startsWith("📊 Состояние бота"), report.text());
+        // the asker never started the bot (Telegram refuses the private message): the group is told to ask there
+        telegram.failNext("sendmessage", 403, "Forbidden: bot can't initiate conversation with a user");
+        List<Call> calls2 = exchange(() -> telegram.sendText(GROUP, "supergroup", SUPPORT, "ru",
+                "/status@" + FakeTelegramServer.BOT_USERNAME));
+        Call askThere = single(calls2.stream().filter(c -> c.resultMessageId() > 0).toList(), "sendmessage");
+        assertEquals(GROUP, askThere.chatId());
+        assertTrue(askThere.text().contains("написать вам первым не могу"), askThere.text());
+        assertEquals(List.of("https://t.me/" + FakeTelegramServer.BOT_USERNAME), askThere.buttonUrls());
+        assertEquals(SUPPORT, calls2.get(0).chatId(), "the private message was tried first: " + calls2);
     }
 }

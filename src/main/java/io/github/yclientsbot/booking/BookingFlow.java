@@ -177,7 +177,8 @@ public final class BookingFlow {
 
     /**
      * A message typed at the phone step (the number), the code step (the SMS code) or the name step (the name).
-     * {@code profileName}: the name to book with when none was typed or shared (the Telegram profile's).
+     * {@code profileName}: the name to book with when none was typed or shared (the Telegram profile's, already
+     * checked like a typed one — or a neutral name when it did not pass).
      */
     public BookingOutcome typed(long userId, String text, String profileName) {
         Optional<BookingDrafts.Versioned> found = drafts.find(userId);
@@ -201,9 +202,11 @@ public final class BookingFlow {
             log.info("User {} shared a contact that is not their own; refused", userId);
             return new BookingOutcome.ContactRefused(BookingOutcome.ContactProblem.FOREIGN);
         }
-        String name = String.join(" ", nonBlank(c.firstName(), c.lastName()));
+        // the contact's name passes the check a typed one does (a link, one letter, emoji only are not names); else
+        // the profile's is used
+        CustomerName.Checked name = CustomerName.check(String.join(" ", nonBlank(c.firstName(), c.lastName())));
         String shared = PhoneNumber.normalizeShared(c.phone()).map(p -> "+" + p).orElse(c.phone()); // usually without "+"
-        return phone(userId, shared, name.isBlank() ? null : name, profileName);
+        return phone(userId, shared, name.ok() ? name.name() : null, profileName);
     }
 
     // --- steps -------------------------------------------------------------------------------------

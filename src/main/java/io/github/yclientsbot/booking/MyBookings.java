@@ -41,10 +41,18 @@ public final class MyBookings {
 
     /** What /mybookings finds. */
     public sealed interface Listing {
-        /** The upcoming bookings, soonest first; possibly none. */
-        record Found(List<Upcoming> upcoming) implements Listing {
+        /**
+         * The upcoming bookings of page {@code page} (of {@code pages}, at least 1), soonest first; possibly none.
+         * {@code first} is how many bookings come before this page (to number them on).
+         */
+        record Found(List<Upcoming> upcoming, int page, int pages, int first) implements Listing {
             public Found {
                 upcoming = List.copyOf(upcoming);
+            }
+
+            /** All of them, on one page. */
+            public Found(List<Upcoming> upcoming) {
+                this(upcoming, 0, 1, 0);
             }
         }
 
@@ -68,7 +76,18 @@ public final class MyBookings {
         record Refused(String startsAt, boolean unavailable, String salonPhone) implements Cancellation {}
     }
 
+    /** Every upcoming booking, on one page. */
     public Listing list(long userId) {
+        return list(userId, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of the upcoming bookings: the kept bookings are put in the order of the time they were booked for,
+     * and only the {@code pageSize} of page {@code page} (clamped) are read back from YCLIENTS — a customer with many
+     * bookings costs a page's worth of calls per look, not all of them. A booking YCLIENTS moved keeps its place by
+     * the booked time; one gone there is left out, so a page may hold fewer.
+     */
+    public Listing list(long userId, int page, int pageSize) {
         long company;
         try {
             company = booking.company();
@@ -76,11 +95,19 @@ public final class MyBookings {
             return new Listing.NotReady();
         }
         Instant now = booking.now();
+        List<BookingReference> kept = references.forUser(userId).stream()
+                // another branch's, or already past: not read back
+                .filter(ref -> ref.companyId() == company
+                        && !CalendarFile.start(ref.startsAt(), null).map(s -> !s.isAfter(now)).orElse(false))
+                .sorted(Comparator.comparing((BookingReference ref) -> CalendarFile.start(ref.startsAt(), null).orElse(Instant.MAX))
+                        .thenComparingLong(BookingReference::id))
+                .toList();
+        int size = Math.max(1, pageSize);
+        int pages = kept.isEmpty() ? 1 : (kept.size() - 1) / size + 1;
+        int p = Math.max(0, Math.min(page, pages - 1));
+        int first = p * size;
         List<Upcoming> upcoming = new ArrayList<>();
-        for (BookingReference ref : references.forUser(userId)) {
-            if (ref.companyId() != company || CalendarFile.start(ref.startsAt(), null).map(s -> !s.isAfter(now)).orElse(false)) {
-                continue; // another branch's, or already past: not read back
-            }
+        for (BookingReference ref : kept.subList(first, Math.min(kept.size(), first + size))) {
             try {
                 RecordInfo r = booking.record(company, ref.recordId(), ref.recordHash());
                 Optional<Instant> start = CalendarFile.start(r.datetime(), null);
@@ -105,7 +132,7 @@ public final class MyBookings {
             }
         }
         upcoming.sort(Comparator.comparing(Upcoming::start));
-        return new Listing.Found(upcoming);
+        return new Listing.Found(upcoming, p, pages, first);
     }
 
     /** A kept booking of the customer, for "Cancel?". */

@@ -10,6 +10,18 @@ public sealed interface Action {
     /** A new message. */
     record Send(long chatId, String text, Keyboard keyboard) implements Action {}
 
+    /**
+     * {@code send}, or — when Telegram refuses it because that chat does not take messages from the bot (403: a user who
+     * never started the bot, or blocked it) — {@code otherwise}. For an answer that belongs in the asker's private
+     * chat though the question came from a group.
+     */
+    record SendOrElse(Send send, Send otherwise) implements Action {
+        @Override
+        public long chatId() {
+            return send.chatId();
+        }
+    }
+
     /** A file (e.g. the /export JSON) with a caption; the transport uploads {@code content} as {@code fileName}. */
     record SendDocument(long chatId, String fileName, byte[] content, String caption) implements Action {
         public SendDocument {

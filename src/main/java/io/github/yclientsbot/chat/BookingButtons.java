@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code bk:m:<yyyy-MM>}, {@code bk:d:<yyyy-MM-dd>}, {@code bk:t:<yyyyMMdd>:<index>}, {@code bk:tp:<page>},
  * {@code bk:b}, {@code bk:x}, {@code bk:ok}, {@code bk:ok:<stamp>}, {@code bk:agree}, {@code bk:n}, {@code bk:n:d},
  * {@code bk:rc}, {@code bk:nm}, {@code bk:ph}, {@code bk:rm:y}, {@code bk:rm:n}, and /mybookings's
- * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}.
+ * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}.
  */
 final class BookingButtons {
     static final String PREFIX = "bk:";
@@ -47,6 +47,9 @@ final class BookingButtons {
     /** /mybookings: "No, keep it". */
     record MyKeep() implements Pressed {}
 
+    /** /mybookings: ‹ › to page {@code page}. */
+    record MyPage(int page) implements Pressed {}
+
     /** Data that is none of the above (garbled, forged, or from a version that never existed). */
     record Stale() implements Pressed {}
 
@@ -76,6 +79,9 @@ final class BookingButtons {
         }
         if (pressed instanceof MyKeep) {
             return PREFIX + "my:n";
+        }
+        if (pressed instanceof MyPage p) {
+            return PREFIX + "my:p:" + p.page();
         }
         throw new IllegalArgumentException("no button data for " + pressed);
     }
@@ -176,6 +182,8 @@ final class BookingButtons {
             return new MyAsk(Long.parseLong(after(rest, "my:c:")));
         } else if (rest.startsWith("my:y:")) {
             return new MyCancel(Long.parseLong(after(rest, "my:y:")));
+        } else if (rest.startsWith("my:p:")) {
+            return new MyPage(page(after(rest, "my:p:")));
         }
         return new Stale();
     }

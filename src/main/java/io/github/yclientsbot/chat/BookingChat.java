@@ -1,6 +1,7 @@
 package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.booking.BookingFlow;
+import io.github.yclientsbot.booking.CustomerName;
 
 import java.util.function.Supplier;
 
@@ -86,9 +87,13 @@ public final class BookingChat {
         return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.contactShared(ctx.userId(), shared, profileName(ctx)));
     }
 
-    /** The name to book with when none was typed or shared: the Telegram profile's first name, else "Telegram customer". */
+    /**
+     * The name to book with when none was typed or shared: the Telegram profile's first name when it passes the check a
+     * typed name does ({@link CustomerName}: a letter, 2–60 characters, no link), else the neutral "Telegram customer" —
+     * the summary shows it beside "✏️ Change name", and YCLIENTS gets no link or emoji as a customer's name.
+     */
     private static String profileName(Context ctx) {
-        String first = ctx.in().firstName();
-        return first == null || first.isBlank() ? ctx.t("bookflow.name.unknown") : first;
+        CustomerName.Checked first = CustomerName.check(ctx.in().firstName());
+        return first.ok() ? first.name() : ctx.t("bookflow.name.unknown");
     }
 }

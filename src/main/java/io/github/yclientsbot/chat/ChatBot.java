@@ -28,7 +28,8 @@ public final class ChatBot {
             "forgetme");
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
-            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "export", "import");
+            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "admins",
+            "deladmin", "export", "import");
 
     private final Messages messages;
     private final Roles roles;
@@ -36,19 +37,23 @@ public final class ChatBot {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final CustomerCommands customer;
     private final AdminCommands admin;
+    private final TransferCommands transfer;
     private final BookingChat booking;
     private final Set<Long> menuShown = ConcurrentHashMap.newKeySet();
 
     public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, CustomerCommands customer,
-                   AdminCommands admin, TransferCommands transfer, StatusCommand status, BookingChat booking) {
+                   AdminCommands admin, AdminRosterCommands roster, TransferCommands transfer, StatusCommand status,
+                   BookingChat booking) {
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
         this.booking = booking;
         this.customer = customer;
         this.admin = admin;
+        this.transfer = transfer;
         List<Command> all = new ArrayList<>(customer.commands());
         all.addAll(admin.commands());
+        all.addAll(roster.commands());
         all.addAll(transfer.commands());
         all.add(status);
         for (Command c : all) {
@@ -62,10 +67,11 @@ public final class ChatBot {
     /**
      * What must happen before the update is handled at all: a message that carries a secret is deleted
      * at once — whoever sent it, wherever, and whatever happens next (a slow YCLIENTS call, a refusal,
-     * a failure). The transport carries this out before calling {@link #handle}.
+     * a failure). A caption counts like a text: a file or a photo sent with {@code /settoken …} as its caption
+     * carries the token as well. The transport carries this out before calling {@link #handle}.
      */
     public Reply preflight(Incoming in) {
-        if (in.kind() != Incoming.Kind.TEXT) {
+        if (in.kind() == Incoming.Kind.CALLBACK || in.text() == null) {
             return Reply.NONE;
         }
         var parsed = CommandLine.parse(in.text());
@@ -102,6 +108,11 @@ public final class ChatBot {
         if (!line.isFor(botUsername.get())) {
             return Reply.NONE;
         }
+        if (ctx.in().forwarded()) {
+            // someone else's words: an admin forwarding "/disable" or a customer forwarding an admin's command runs nothing
+            log.info("Did not run /{} from a message user {} forwarded in chat {}", line.name(), ctx.userId(), ctx.chatId());
+            return ctx.isPrivate() ? ctx.say("hint.forwarded") : Reply.NONE;
+        }
         boolean addressedToUs = line.addressee() != null || ctx.isPrivate();
         Command command = commands.get(line.name());
         if (command == null) {
@@ -135,10 +146,14 @@ public final class ChatBot {
         if (data.startsWith(ServiceListView.PAGE_CALLBACK)) {
             return customer.page(ctx, number(data, ServiceListView.PAGE_CALLBACK));
         }
-        if (data.startsWith(AdminCommands.YSERVICES_PAGE) || data.startsWith(AdminCommands.YSERVICES_MAP)) {
+        if (data.startsWith(AdminCommands.YSERVICES_PAGE) || data.startsWith(AdminCommands.YSERVICES_MAP)
+                || data.startsWith(TransferCommands.IMPORT_ANSWER)) {
             if (!ctx.role().atLeast(Role.ADMIN)) {
                 log.warn("Refused admin button from user {} in chat {}", ctx.userId(), ctx.chatId());
                 return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("refused.admin")));
+            }
+            if (data.startsWith(TransferCommands.IMPORT_ANSWER)) {
+                return transfer.answer(ctx, data);
             }
             if (data.startsWith(AdminCommands.YSERVICES_PAGE)) {
                 return admin.yservices(ctx, number(data, AdminCommands.YSERVICES_PAGE), ctx.in().messageId()).before(ack);
@@ -166,6 +181,10 @@ public final class ChatBot {
      * It cannot be done earlier: Telegram answers "chat not found" until the user has written to the bot.
      */
     private Reply withStaffMenu(Context ctx, Reply reply) {
+        if (ctx.isPrivate() && !ctx.role().atLeast(Role.SUPPORT) && menuShown.remove(ctx.chatId())) {
+            // an admin removed (/deladmin) since their menu was set: back to the customers' commands
+            return reply.then(new Action.SetChatCommands(ctx.chatId(), ctx.lang(), customerMenu(ctx.lang())));
+        }
         if (!ctx.isPrivate() || !ctx.role().atLeast(Role.SUPPORT) || !menuShown.add(ctx.chatId())) {
             return reply;
         }

@@ -93,9 +93,9 @@ public final class CustomerCommands {
 
     private Reply claim(Context ctx, CommandLine line) {
         if (!ctx.isPrivate()) {
-            if (!line.rest().isBlank()) {
-                // everyone in the group saw it: that code must not work any more
-                claim.compromised();
+            // the right code was seen by everyone in the group: it must not work any more (a wrong one changes nothing)
+            if (line.args().size() == 1 && claim.seenOutsidePrivate(line.args().get(0))) {
+                log.warn("User {} posted the claim code in chat {}; it was replaced", ctx.userId(), ctx.chatId());
             }
             return ctx.say("claim.private.only");
         }

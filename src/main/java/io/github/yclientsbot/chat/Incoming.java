@@ -5,9 +5,11 @@ package io.github.yclientsbot.chat;
  * other message (sticker, photo…). Built from a Telegram Update by the transport layer.
  *
  * @param messageId the user's message (TEXT/DOCUMENT/OTHER) or the bot message whose button was pressed (CALLBACK)
- * @param text      the message text, or a document's caption (may be null)
+ * @param text      the message text, or the caption of a document or other media (may be null)
  * @param document  the file of a DOCUMENT, else null
  * @param contact   the shared contact of a CONTACT, else null
+ * @param forwarded the user forwarded this message from somewhere else (Telegram's {@code forward_origin}): what it
+ *                  says is someone else's words, so it never runs a command
  */
 public record Incoming(
         long updateId,
@@ -22,7 +24,8 @@ public record Incoming(
         String callbackId,
         String callbackData,
         Document document,
-        Contact contact) {
+        Contact contact,
+        boolean forwarded) {
 
     public enum Kind { TEXT, CALLBACK, DOCUMENT, CONTACT, OTHER }
 
@@ -43,34 +46,50 @@ public record Incoming(
 
     public static Incoming text(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                 String languageCode, int messageId, String text) {
-        return new Incoming(updateId, Kind.TEXT, chatId, chatType, userId, firstName, languageCode, messageId, text, null, null, null, null);
+        return new Incoming(updateId, Kind.TEXT, chatId, chatType, userId, firstName, languageCode, messageId, text, null, null,
+                null, null, false);
     }
 
     public static Incoming callback(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                     String languageCode, int messageId, String callbackId, String data) {
-        return new Incoming(updateId, Kind.CALLBACK, chatId, chatType, userId, firstName, languageCode, messageId, null, callbackId, data, null, null);
+        return new Incoming(updateId, Kind.CALLBACK, chatId, chatType, userId, firstName, languageCode, messageId, null,
+                callbackId, data, null, null, false);
     }
 
     public static Incoming other(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                  String languageCode, int messageId) {
-        return new Incoming(updateId, Kind.OTHER, chatId, chatType, userId, firstName, languageCode, messageId, null, null, null, null, null);
+        return other(updateId, chatId, chatType, userId, firstName, languageCode, messageId, null);
+    }
+
+    /** A photo, video… with its caption (may be null): the caption is never run as a command, but may carry a secret. */
+    public static Incoming other(long updateId, long chatId, ChatType chatType, long userId, String firstName,
+                                 String languageCode, int messageId, String caption) {
+        return new Incoming(updateId, Kind.OTHER, chatId, chatType, userId, firstName, languageCode, messageId, caption,
+                null, null, null, null, false);
     }
 
     public static Incoming document(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                     String languageCode, int messageId, String caption, Document document) {
         return new Incoming(updateId, Kind.DOCUMENT, chatId, chatType, userId, firstName, languageCode, messageId, caption,
-                null, null, document, null);
+                null, null, document, null, false);
     }
 
     public static Incoming contact(long updateId, long chatId, ChatType chatType, long userId, String firstName,
                                    String languageCode, int messageId, Contact contact) {
         return new Incoming(updateId, Kind.CONTACT, chatId, chatType, userId, firstName, languageCode, messageId, null,
-                null, null, null, contact);
+                null, null, null, contact, false);
+    }
+
+    /** The same message, marked as forwarded from elsewhere. */
+    public Incoming asForwarded() {
+        return new Incoming(updateId, kind, chatId, chatType, userId, firstName, languageCode, messageId, text, callbackId,
+                callbackData, document, contact, true);
     }
 
     /** Never prints the text: it may carry a token or a password. */
     @Override
     public String toString() {
-        return "Incoming[update=" + updateId + ", " + kind + ", chat=" + chatId + ", user=" + userId + "]";
+        return "Incoming[update=" + updateId + ", " + kind + (forwarded ? " forwarded" : "") + ", chat=" + chatId
+                + ", user=" + userId + "]";
     }
 }

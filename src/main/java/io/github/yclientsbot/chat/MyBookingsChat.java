@@ -6,16 +6,19 @@ import io.github.yclientsbot.booking.MyBookings;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * /mybookings: the customer's upcoming bookings made in chat ({@link MyBookings}), each with Cancel behind a
- * yes/no. A cancellation is confirmed only after YCLIENTS accepted it; when YCLIENTS refuses, the business's phone
+ * /mybookings: the customer's upcoming bookings made in chat ({@link MyBookings}), {@value #PAGE_SIZE} a page with ‹ ›,
+ * each with Cancel behind a yes/no. A cancellation is confirmed only after YCLIENTS accepted it; when YCLIENTS refuses, the business's phone
  * and the booking form are given instead.
  */
 public final class MyBookingsChat {
+    static final int PAGE_SIZE = 5;
+
     private final MyBookings bookings;
     private final BookingLayout layout;
 
@@ -24,26 +27,32 @@ public final class MyBookingsChat {
         this.layout = layout;
     }
 
-    /** /mybookings: a new message with the upcoming bookings. */
+    /** /mybookings: a new message with the first page of the upcoming bookings. */
     Reply list(Context ctx) {
         if (!ctx.isPrivate()) {
             return ctx.say("bookflow.my.group");
         }
-        MyBookings.Listing listing = bookings.list(ctx.userId());
+        View v = page(ctx, 0);
+        return Reply.of(ctx.send(v.text(), v.keyboard()));
+    }
+
+    /** A page of the upcoming bookings ({@value #PAGE_SIZE} a page, numbered on), each with Cancel; ‹ › when more. */
+    private View page(Context ctx, int page) {
+        MyBookings.Listing listing = bookings.list(ctx.userId(), page, PAGE_SIZE);
         if (listing instanceof MyBookings.Listing.NotReady) {
-            return ctx.say("services.unavailable");
+            return new View(ctx.t("services.unavailable"), Keyboard.NONE);
         }
         if (listing instanceof MyBookings.Listing.Unreadable) {
-            return Reply.of(ctx.send(ctx.t("bookflow.error.unavailable"), layout.generalFormOnly(ctx)));
+            return new View(ctx.t("bookflow.error.unavailable"), layout.generalFormOnly(ctx));
         }
-        List<MyBookings.Upcoming> upcoming = ((MyBookings.Listing.Found) listing).upcoming();
-        if (upcoming.isEmpty()) {
-            return ctx.say("bookflow.my.none");
+        MyBookings.Listing.Found found = (MyBookings.Listing.Found) listing;
+        if (found.upcoming().isEmpty() && found.pages() == 1) {
+            return new View(ctx.t("bookflow.my.none"), Keyboard.NONE);
         }
         StringBuilder text = new StringBuilder(ctx.t("bookflow.my.header"));
         Keyboard.Builder kb = Keyboard.builder();
-        int n = 1;
-        for (MyBookings.Upcoming u : upcoming) {
+        int n = found.first() + 1;
+        for (MyBookings.Upcoming u : found.upcoming()) {
             String services = u.services().isEmpty() ? ctx.t("bookflow.my.service.unknown") : String.join(", ", u.services());
             String staff = u.staffName() == null ? "" : " · " + u.staffName();
             text.append("\n\n").append(ctx.t("bookflow.my.item", "n", n, "when", when(ctx, u.datetime()),
@@ -52,7 +61,20 @@ public final class MyBookingsChat {
                     BookingButtons.encode(new BookingButtons.MyAsk(u.id()))));
             n++;
         }
-        return Reply.of(ctx.send(text.toString(), kb.build()));
+        if (found.pages() > 1) {
+            int p = found.page();
+            text.append("\n\n").append(ctx.t("bookflow.my.page", "page", p + 1, "pages", found.pages()));
+            List<Button> nav = new ArrayList<>();
+            if (p > 0) {
+                nav.add(Button.callback("‹", BookingButtons.encode(new BookingButtons.MyPage(p - 1))));
+            }
+            nav.add(Button.callback((p + 1) + "/" + found.pages(), BookingButtons.encode(new BookingButtons.MyPage(p))));
+            if (p < found.pages() - 1) {
+                nav.add(Button.callback("›", BookingButtons.encode(new BookingButtons.MyPage(p + 1))));
+            }
+            kb.row(nav);
+        }
+        return new View(text.toString(), kb.build());
     }
 
     /** A button of /mybookings: Cancel (asks), Yes (cancels), No (keeps). */
@@ -70,6 +92,10 @@ public final class MyBookingsChat {
         }
         if (pressed instanceof BookingButtons.MyCancel yes) {
             return cancelled(ctx, s, bookings.cancel(ctx.userId(), yes.id()));
+        }
+        if (pressed instanceof BookingButtons.MyPage page) {
+            // ‹ › (and the page number, which reads the page again): the list edited in place
+            return s.reply(s.flow(page(ctx, page.page())));
         }
         if (pressed instanceof BookingButtons.MyKeep) {
             return s.reply(s.flow(new View(ctx.t("bookflow.my.kept"), Keyboard.NONE)));

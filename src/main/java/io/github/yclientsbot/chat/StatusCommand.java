@@ -7,15 +7,19 @@ import io.github.yclientsbot.setup.StatusReport;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 
-/** /status: health at a glance, for support and admins. */
+/** /status: health at a glance, for support and admins, in their private chat. */
 public final class StatusCommand implements Command {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final StatusReport report;
+    private final Supplier<String> botUsername;
 
-    public StatusCommand(StatusReport report) {
+    /** @param botUsername the bot's username, for the link into the private chat (null while unknown) */
+    public StatusCommand(StatusReport report, Supplier<String> botUsername) {
         this.report = report;
+        this.botUsername = botUsername;
     }
 
     @Override
@@ -28,8 +32,24 @@ public final class StatusCommand implements Command {
         return Role.SUPPORT;
     }
 
+    /**
+     * In a private chat, the report. Asked in a group, the report goes to the asker's private chat — the group is not
+     * the place for the bot's configuration — and only when the bot cannot write there (the asker never started it)
+     * does the group hear anything: to ask in the private chat.
+     */
     @Override
     public Reply handle(Context ctx, CommandLine line) {
+        if (ctx.isPrivate()) {
+            return Reply.text(ctx.chatId(), report(ctx));
+        }
+        String bot = botUsername.get();
+        Keyboard link = bot == null || bot.isBlank() ? Keyboard.NONE
+                : Keyboard.builder().row(Button.url(ctx.t("status.group.button"), "https://t.me/" + bot)).build();
+        return Reply.of(new Action.SendOrElse(new Action.Send(ctx.userId(), report(ctx), Keyboard.NONE),
+                ctx.send(ctx.t("status.group.ask.private"), link)));
+    }
+
+    private String report(Context ctx) {
         StatusReport.Snapshot s = report.collect();
         StringBuilder sb = new StringBuilder(ctx.t("status.title"));
         line(sb, ctx.t(s.enabled() ? "status.enabled" : "status.disabled"));
@@ -60,7 +80,7 @@ public final class StatusCommand implements Command {
                     "last", s.lastError().map(e -> e.summary()).orElse("—")));
         }
         s.lastChange().ifPresent(c -> line(sb, ctx.t("status.last.change", "action", c.action(), "user", c.userId(), "at", TIME.format(c.at()))));
-        return Reply.text(ctx.chatId(), sb.toString());
+        return sb.toString();
     }
 
     private static void line(StringBuilder sb, String text) {

@@ -144,7 +144,10 @@ public final class ConsoleTransport {
     }
 
     private void print(Action action) {
-        if (action instanceof Action.Send s) {
+        if (action instanceof Action.SendOrElse o) {
+            // the console is the user's private chat: the bot can always write there
+            print(o.send());
+        } else if (action instanceof Action.Send s) {
             int id = ++lastMessageId;
             out.println(t("console.bot") + " " + s.text());
             showButtons(id, s.keyboard());

@@ -1,12 +1,13 @@
 package io.github.yclientsbot.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.config.Values;
 import io.github.yclientsbot.health.RuntimeStats;
+import io.github.yclientsbot.http.HttpPort.Request;
+import io.github.yclientsbot.http.HttpPort.Response;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,19 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * The bot's HTTP port ({@code bot.http.port}), on the JDK's built-in server:
+ * The bot's HTTP port ({@code bot.http.port}), served by {@link HttpPort} (read timeouts, a deadline per
+ * connection, a bounded pool: slow clients cannot block {@code /health}; a malformed request or query gets 400):
  * <ul>
  *   <li>{@code GET /health}: 200 when polling (or the console) runs and the database answers, else 503;</li>
  *   <li>{@code GET /metrics}: the bot's meter registry in the Prometheus text format (0.0.4): the bot's own
@@ -45,8 +44,7 @@ public final class HttpEndpoints implements AutoCloseable {
     /** What /health and /metrics look at. */
     public record Health(BooleanSupplier polling, BooleanSupplier database, RuntimeStats stats, String version) {}
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpPort server;
     private final Health health;
     private final ServiceMenu menu;
     private final byte[] apiKey;
@@ -54,31 +52,31 @@ public final class HttpEndpoints implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final List<Meter> healthMeters;
 
-    private HttpEndpoints(HttpServer server, ExecutorService executor, Health health, PrometheusMeterRegistry metrics,
-                          ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) {
-        this.server = server;
-        this.executor = executor;
+    private HttpEndpoints(HttpPort.Limits limits, String host, int port, Health health, PrometheusMeterRegistry metrics,
+                          ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) throws IOException {
         this.health = health;
         this.metrics = metrics;
-        this.healthMeters = registerHealth(metrics, health);
         this.menu = menu;
         this.apiKey = apiKey.map(k -> k.getBytes(StandardCharsets.UTF_8)).orElse(null);
         this.mapper = mapper;
+        this.healthMeters = registerHealth(metrics, health);
+        try {
+            this.server = HttpPort.start(host, port, limits, this::handle, this::error);
+        } catch (IOException | RuntimeException e) {
+            healthMeters.forEach(metrics::remove);
+            throw e;
+        }
     }
 
     /** Binds {@code host:port} (port 0: any free port) and starts serving; {@code /metrics} scrapes {@code metrics}. */
     public static HttpEndpoints start(String host, int port, Health health, PrometheusMeterRegistry metrics,
                                       ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        HttpEndpoints endpoints = new HttpEndpoints(server, executor, health, metrics, menu, apiKey, mapper);
-        server.createContext("/", endpoints::handle);
-        server.start();
+        return start(host, port, HttpPort.Limits.DEFAULT, health, metrics, menu, apiKey, mapper);
+    }
+
+    static HttpEndpoints start(String host, int port, HttpPort.Limits limits, Health health, PrometheusMeterRegistry metrics,
+                               ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) throws IOException {
+        HttpEndpoints endpoints = new HttpEndpoints(limits, host, port, health, metrics, menu, apiKey, mapper);
         log.info("HTTP endpoints listening on {}:{} (/health, /metrics{})", host, endpoints.port(),
                 apiKey.isPresent() ? ", " + WIDGET_URL + "{service_id}" : "; the widget-link API is closed: no bot.http.api-key");
         return endpoints;
@@ -103,32 +101,30 @@ public final class HttpEndpoints implements AutoCloseable {
 
     /** The bound port (useful when started with 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                error(exchange, 405, "method_not_allowed", "only GET is supported");
+    private Response handle(Request request) {
+        String path = request.path();
+        try {
+            if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+                return error(405, "method_not_allowed", "only GET is supported").with("Allow", "GET, HEAD");
             } else if (path.equals("/health")) {
-                health(exchange);
+                return health();
             } else if (path.equals("/metrics")) {
-                send(exchange, 200, METRICS_CONTENT_TYPE, metrics.scrape(METRICS_CONTENT_TYPE));
+                return Response.of(200, METRICS_CONTENT_TYPE, metrics.scrape(METRICS_CONTENT_TYPE));
             } else if (path.startsWith(WIDGET_URL)) {
-                widgetUrl(exchange, path.substring(WIDGET_URL.length()));
-            } else {
-                error(exchange, 404, "not_found", "no such endpoint; try /health, /metrics or " + WIDGET_URL + "{service_id}");
+                return widgetUrl(request, path.substring(WIDGET_URL.length()));
             }
-        } catch (IOException | RuntimeException e) {
+            return error(404, "not_found", "no such endpoint; try /health, /metrics or " + WIDGET_URL + "{service_id}");
+        } catch (RuntimeException e) {
             health.stats().error("http", e);
-            log.warn("HTTP request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e.toString());
+            log.warn("HTTP request {} {} failed: {}", request.method(), path, e.toString());
+            return error(500, "internal_error", "the request failed; see the bot's log");
         }
     }
 
-    private void health(HttpExchange exchange) throws IOException {
+    private Response health() {
         boolean polling = health.polling().getAsBoolean();
         boolean database = health.database().getAsBoolean();
         boolean ok = polling && database;
@@ -140,44 +136,42 @@ public final class HttpEndpoints implements AutoCloseable {
                 .put("uptime_seconds", health.stats().uptime().toSeconds())
                 .put("updates_handled", health.stats().updatesHandled())
                 .put("errors", health.stats().errors());
-        json(exchange, ok ? 200 : 503, body);
+        return json(ok ? 200 : 503, body);
     }
 
-    private void widgetUrl(HttpExchange exchange, String idText) throws IOException {
+    private Response widgetUrl(Request request, String idText) {
         if (apiKey == null) {
-            error(exchange, 503, "api_key_not_configured",
+            return error(503, "api_key_not_configured",
                     "this endpoint is closed until bot.http.api-key (BOT_HTTP_API_KEY) is set");
-            return;
         }
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-            error(exchange, 401, "unauthorized", "send Authorization: Bearer <bot.http.api-key>");
-            return;
+        if (!authorized(request.header("Authorization"))) {
+            return error(401, "unauthorized", "send Authorization: Bearer <bot.http.api-key>").with("WWW-Authenticate", "Bearer");
         }
         OptionalLong serviceId = Values.parsePositiveLong(idText);
         if (serviceId.isEmpty()) {
-            error(exchange, 400, "bad_service_id", "the service id must be a positive number");
-            return;
+            return error(400, "bad_service_id", "the service id must be a positive number");
         }
         OptionalLong staffId = OptionalLong.empty();
-        String staffText = queryParameter(exchange.getRequestURI().getRawQuery(), "staff");
-        if (staffText != null) {
-            staffId = Values.parsePositiveLong(staffText);
+        Optional<String> staffText;
+        try {
+            staffText = queryParameter(request.rawQuery(), "staff");
+        } catch (IllegalArgumentException e) {
+            return error(400, "bad_query", "the query string is malformed: " + e.getMessage());
+        }
+        if (staffText.isPresent()) {
+            staffId = Values.parsePositiveLong(staffText.get());
             if (staffId.isEmpty()) {
-                error(exchange, 400, "bad_staff_id", "staff must be a positive number");
-                return;
+                return error(400, "bad_staff_id", "staff must be a positive number");
             }
         }
         Optional<ServiceMenu.Unavailable> unavailable = menu.linksUnavailable();
         if (unavailable.isPresent()) {
-            error(exchange, 503, "booking_unavailable", unavailable.get() == ServiceMenu.Unavailable.DISABLED
+            return error(503, "booking_unavailable", unavailable.get() == ServiceMenu.Unavailable.DISABLED
                     ? "online booking is disabled" : "YCLIENTS is not set up yet (company or booking form missing)");
-            return;
         }
         Optional<ServiceMenu.ServiceLink> link = menu.link(serviceId.getAsLong(), staffId.orElse(0));
         if (link.isEmpty()) {
-            error(exchange, 404, "service_not_mapped", "service " + serviceId.getAsLong() + " has no button in the bot");
-            return;
+            return error(404, "service_not_mapped", "service " + serviceId.getAsLong() + " has no button in the bot");
         }
         ServiceMenu.ServiceLink l = link.get();
         ObjectNode body = mapper.createObjectNode()
@@ -187,7 +181,7 @@ public final class HttpEndpoints implements AutoCloseable {
         if (l.staffId() > 0) {
             body.put("staff_id", l.staffId());
         }
-        json(exchange, 200, body);
+        return json(200, body);
     }
 
     /** Constant-time comparison, so the key cannot be guessed byte by byte from response times. */
@@ -199,45 +193,41 @@ public final class HttpEndpoints implements AutoCloseable {
         return MessageDigest.isEqual(given, apiKey);
     }
 
-    static String queryParameter(String rawQuery, String name) {
+    /**
+     * The first value of {@code name} in the query, decoded; empty when it is not there.
+     *
+     * @throws IllegalArgumentException when a {@code %} escape is malformed (HttpPort refuses such a target already)
+     */
+    static Optional<String> queryParameter(String rawQuery, String name) {
         if (rawQuery == null) {
-            return null;
+            return Optional.empty();
         }
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             if (key.equals(name)) {
-                return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                return Optional.of(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    private void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        json(exchange, status, mapper.createObjectNode().put("error", code).put("message", message));
+    /** The JSON error shape of every refusal: {@code {"error": code, "message": …}}. */
+    private Response error(int status, String code, String message) {
+        return json(status, mapper.createObjectNode().put("error", code).put("message", message));
     }
 
-    private void json(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        send(exchange, status, JSON, mapper.writeValueAsString(body));
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+    private Response json(int status, ObjectNode body) {
+        try {
+            return Response.of(status, JSON, mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON answer", e);
         }
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
         healthMeters.forEach(metrics::remove);
     }
 }

@@ -2,10 +2,13 @@ package io.github.yclientsbot.setup;
 
 import io.github.yclientsbot.storage.AdminStore;
 import io.github.yclientsbot.storage.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * spent by the first correct {@code /claim}.
  */
 public final class ClaimCode {
+    private static final Logger log = LoggerFactory.getLogger(ClaimCode.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int MAX_WRONG_ATTEMPTS_PER_USER = 5;
 
@@ -46,13 +50,21 @@ public final class ClaimCode {
         return code;
     }
 
-    /** The code was shown where others could read it (a group): replace it and log the new one. */
-    public synchronized void compromised() {
-        if (code != null) {
-            String fresh = open(new SecureRandom());
-            org.slf4j.LoggerFactory.getLogger(ClaimCode.class).warn(
-                    "The claim code was posted outside a private chat and no longer works. New code: /claim {}", fresh);
+    /**
+     * A {@code /claim} was posted where others could read it (a group). Only when it carried the right code is the
+     * code replaced (and the new one logged): anyone may post a wrong one, and replacing the code for every such post
+     * would let anyone keep the owner from ever claiming. The group is answered the same either way.
+     *
+     * @return whether the code was replaced
+     */
+    public synchronized boolean seenOutsidePrivate(String attempt) {
+        String current = code;
+        if (current == null || !matches(attempt, current)) {
+            return false;
         }
+        String fresh = open(new SecureRandom());
+        log.warn("The claim code was posted outside a private chat and no longer works. New code: /claim {}", fresh);
+        return true;
     }
 
     public boolean isOpen() {
@@ -68,9 +80,7 @@ public final class ClaimCode {
         if (wrong >= MAX_WRONG_ATTEMPTS_PER_USER) {
             return Outcome.TOO_MANY_ATTEMPTS;
         }
-        String normalized = Optional.ofNullable(attempt).orElse("").strip().toUpperCase(java.util.Locale.ROOT);
-        boolean match = MessageDigest.isEqual(normalized.getBytes(StandardCharsets.UTF_8), current.getBytes(StandardCharsets.UTF_8));
-        if (!match) {
+        if (!matches(attempt, current)) {
             wrongAttempts.put(userId, wrong + 1);
             return Outcome.WRONG_CODE;
         }
@@ -79,5 +89,11 @@ public final class ClaimCode {
         audit.record(userId, "claim", "became admin with the one-time claim code");
         code = null;
         return Outcome.CLAIMED;
+    }
+
+    /** Constant-time, ignoring case and surrounding spaces. */
+    private static boolean matches(String attempt, String current) {
+        String normalized = Optional.ofNullable(attempt).orElse("").strip().toUpperCase(Locale.ROOT);
+        return MessageDigest.isEqual(normalized.getBytes(StandardCharsets.UTF_8), current.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.yclientsbot.storage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,8 +10,14 @@ import java.util.Set;
 import org.hibernate.SessionFactory;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Admins who claimed the bot in chat. The config file may name more admins; those are not stored here. */
+/**
+ * Admins added in chat: who claimed the bot, or came with an {@code /import} file. The config file may name more
+ * admins; those are not stored here.
+ */
 public final class AdminStore {
+
+    /** A stored admin: when and how (e.g. "claim", "import") they were added. */
+    public record Entry(long userId, Instant addedAt, String how) {}
 
     static final int MAX_HOW_LENGTH = 100;
 
@@ -28,6 +35,16 @@ public final class AdminStore {
                 .createSelectionQuery("select userId from BotAdminEntity order by addedAt, userId", Long.class)
                 .getResultList());
         return Collections.unmodifiableSet(new LinkedHashSet<>(ids));
+    }
+
+    /** The stored admins with when and how they were added, in the order they were added. */
+    public List<Entry> entries() {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("select userId, addedAt, addedHow from BotAdminEntity order by addedAt, userId",
+                        Object[].class)
+                .getResultList()).stream()
+                .map(row -> new Entry((Long) row[0], (Instant) row[1], (String) row[2]))
+                .toList();
     }
 
     /**

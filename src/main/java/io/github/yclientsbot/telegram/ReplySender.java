@@ -72,7 +72,8 @@ public final class ReplySender {
     }
 
     void send(Reply reply, long updateId) {
-        for (Action action : reply.actions()) {
+        for (Action next : reply.actions()) {
+            Action action = next instanceof Action.SendOrElse o && blocked.contains(o.chatId()) ? o.otherwise() : next;
             if (blocked.contains(action.chatId()) && !(action instanceof Action.AnswerCallback)) {
                 log.debug("Skipped {} in chat {}: the user blocked the bot", kind(action), action.chatId());
                 continue;
@@ -149,7 +150,18 @@ public final class ReplySender {
                 throw new TelegramApiException("interrupted while waiting for a send slot", e);
             }
         }
-        if (action instanceof Action.Send s) {
+        if (action instanceof Action.SendOrElse o) {
+            try {
+                execute(o.send());
+            } catch (TelegramApiRequestException e) {
+                if (!cannotWriteThere(e)) {
+                    throw e;
+                }
+                log.info("Chat {} does not take messages from the bot ({}); answering in chat {} instead",
+                        o.send().chatId(), e.getApiResponse(), o.otherwise().chatId());
+                execute(o.otherwise());
+            }
+        } else if (action instanceof Action.Send s) {
             client.execute(SendMessage.builder()
                     .chatId(s.chatId())
                     .text(limit(s.text()))
@@ -201,6 +213,16 @@ public final class ReplySender {
         }
     }
 
+    /**
+     * 403 "bot can't initiate conversation with a user" (or "bot was blocked by the user"), or 400 "chat not found" for
+     * a user the bot has never seen: the private chat cannot be written to.
+     */
+    private static boolean cannotWriteThere(TelegramApiRequestException e) {
+        Integer code = e.getErrorCode();
+        String description = e.getApiResponse() == null ? "" : e.getApiResponse().toLowerCase(Locale.ROOT);
+        return code != null && (code == 403 || code == 400 && description.contains("chat not found"));
+    }
+
     private void handleRefusal(Action action, TelegramApiRequestException e, long updateId) {
         String description = e.getApiResponse() == null ? "" : e.getApiResponse().toLowerCase(Locale.ROOT);
         Integer code = e.getErrorCode();
@@ -221,7 +243,7 @@ public final class ReplySender {
     }
 
     private static String kind(Action action) {
-        if (action instanceof Action.Send) {
+        if (action instanceof Action.Send || action instanceof Action.SendOrElse) {
             return "send a message";
         }
         if (action instanceof Action.SendDocument) {

@@ -17,6 +17,24 @@ final class UpdateConverter {
     }
 
     static Optional<Incoming> convert(Update update) {
+        Optional<Incoming> in = convertMessageOrButton(update);
+        if (update.hasMessage() && isForwarded(update.getMessage())) {
+            return in.map(Incoming::asForwarded);
+        }
+        return in;
+    }
+
+    /**
+     * Since Bot API 7.0 a forwarded message carries {@code forward_origin} (who wrote it first: a user, a hidden user,
+     * a chat or a channel); the older {@code forward_from}/{@code forward_date} fields are no longer sent, but a
+     * local Bot API server of an older version may still send them.
+     */
+    static boolean isForwarded(Message m) {
+        return m.getForwardOrigin() != null || m.getForwardDate() != null || m.getForwardFrom() != null
+                || m.getForwardFromChat() != null || m.getForwardSenderName() != null;
+    }
+
+    private static Optional<Incoming> convertMessageOrButton(Update update) {
         long updateId = update.getUpdateId();
         if (update.hasMessage()) {
             Message m = update.getMessage();
@@ -46,7 +64,7 @@ final class UpdateConverter {
                 return Optional.empty();
             }
             return Optional.of(Incoming.other(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
-                    from.getLanguageCode(), m.getMessageId()));
+                    from.getLanguageCode(), m.getMessageId(), m.getCaption()));
         }
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();

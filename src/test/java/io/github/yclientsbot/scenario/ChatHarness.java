@@ -151,7 +151,7 @@ public final class ChatHarness implements AutoCloseable {
     }
 
     private int messageIdOf(Action action) {
-        if (action instanceof Action.Send || action instanceof Action.SendDocument) {
+        if (action instanceof Action.Send || action instanceof Action.SendOrElse || action instanceof Action.SendDocument) {
             return nextMessageId.incrementAndGet();
         }
         if (action instanceof Action.Edit e) {

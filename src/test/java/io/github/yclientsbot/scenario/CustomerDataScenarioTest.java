@@ -2,6 +2,8 @@ package io.github.yclientsbot.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yclientsbot.chat.ChatType;
+import io.github.yclientsbot.chat.Incoming;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -201,6 +203,86 @@ class CustomerDataScenarioTest extends InChatBookingBase {
         JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
         assertEquals("Мария Иванова-Петрова", record.path("fullname").asText());
         assertEquals("79161234567", record.path("phone").asText());
+    }
+
+    @Test
+    void aNameFromTheProfileOrASharedContactIsCheckedLikeATypedOne() throws Exception {
+        setUpCompany();
+        mapHaircut();
+        // a shared contact named with emoji only, from a profile whose name is a link: neither is a name
+        toContactStep();
+        Outgoing summary = bot.send(Incoming.contact(1, CUSTOMER, ChatType.PRIVATE, CUSTOMER, "https://spam.example", "ru",
+                7001, new Incoming.Contact("+79161234567", "💅💅", null, CUSTOMER))).messages().get(1);
+        assertTrue(summary.text().contains("Имя: Клиент Telegram"), summary.text());
+        assertTrue(summary.callbackData().contains("bk:nm"), "the name can be changed right there");
+        tap(summary.messageId(), "bk:ok");
+        JsonNode record = mapper.readTree(yclients.requests("POST", "/api/v1/book_record/" + COMPANY).get(0).body());
+        assertEquals("Клиент Telegram", record.path("fullname").asText(), "YCLIENTS gets no link as a name");
+
+        // a contact named with one letter: the profile's name, which passes, is taken instead
+        press(CUSTOMER, summary.messageId(), "bk:rm:n");
+        toContactStep();
+        Outgoing second = bot.send(Incoming.contact(2, CUSTOMER, ChatType.PRIVATE, CUSTOMER, "  Мария ", "ru", 7002,
+                new Incoming.Contact("+79161234567", "Я", null, CUSTOMER))).messages().get(1);
+        assertTrue(second.text().contains("Имя: Мария\n") || second.text().contains("Имя: Мария"), second.text());
+        tap(second.messageId(), "bk:x");
+
+        // a typed number from a profile named "t.me/…": the neutral name
+        toContactStep();
+        Outgoing typed = bot.send(Incoming.text(3, CUSTOMER, ChatType.PRIVATE, CUSTOMER, "t.me/spam_shop", "ru", 7003,
+                "+7 916 123-45-67")).messages().get(1);
+        assertTrue(typed.text().contains("Имя: Клиент Telegram"), typed.text());
+    }
+
+    /** /book with Анна at 10:00 on 1 December, up to the phone step; returns the flow message. */
+    private int toContactStep() {
+        Outgoing list = ask(CUSTOMER, "/book");
+        int flow = list.messageId();
+        tap(flow, list.callbackData().stream().filter(d -> d.startsWith("bk:svc:")).findFirst().orElseThrow());
+        tap(flow, "bk:st:" + ANNA);
+        tap(flow, "bk:d:2026-12-01");
+        assertTrue(pickTime(flow, "bk:t:20261201:0").message().asksForContact());
+        return flow;
+    }
+
+    @Test
+    void myBookingsPagesWhenLongAndReadsBackOnlyTheShownPage() throws Exception {
+        setUpCompany();
+        mapHaircut();
+        // seven upcoming bookings made in chat, kept in another order than their times
+        for (int i : new int[]{6, 2, 0, 4, 1, 5, 3}) {
+            String at = "2026-12-%02dT10:00:00+03:00".formatted(i + 1);
+            long record = 900_000 + i;
+            bot.database().bookingReferences().add(CUSTOMER, COMPANY, record, "hash" + i, at);
+            yclients.on("GET", "/api/v1/book_record/" + COMPANY + "/" + record + "/hash" + i).respond(200,
+                    "{\"success\":true,\"data\":{\"id\":" + record + ",\"datetime\":\"" + at + "\",\"seance_length\":3600,"
+                            + "\"services\":[{\"id\":13700211,\"title\":\"Стрижка " + (i + 1) + "\"}],"
+                            + "\"staff\":{\"id\":2290341,\"name\":\"Анна Соколова\"},\"deleted\":false},\"meta\":[]}");
+        }
+
+        Outgoing first = ask(CUSTOMER, "/mybookings");
+        assertTrue(first.text().contains("1. вторник, 1 декабря 2026, 10:00\nСтрижка 1") && first.text().contains("5. суббота, 5 декабря"),
+                first.text());
+        assertFalse(first.text().contains("Стрижка 6"), first.text());
+        assertTrue(first.text().contains("Страница 1 из 2"), first.text());
+        assertEquals(List.of("Отменить 1: 1 дек., 10:00", "Отменить 2: 2 дек., 10:00", "Отменить 3: 3 дек., 10:00",
+                "Отменить 4: 4 дек., 10:00", "Отменить 5: 5 дек., 10:00", "1/2", "›"), first.buttonTexts());
+        assertEquals(5, yclients.requests().stream().filter(r -> r.path().startsWith("/api/v1/book_record/")).count(),
+                "only the shown page is read back");
+
+        // › edits the list in place: the last two, numbered on
+        Outgoing second = tap(first.messageId(), first.callbackData().get(first.callbackData().size() - 1));
+        assertTrue(second.text().contains("6. воскресенье, 6 декабря") && second.text().contains("7. понедельник, 7 декабря"),
+                second.text());
+        assertFalse(second.text().contains("Стрижка 5"), second.text());
+        assertEquals(List.of("Отменить 6: 6 дек., 10:00", "Отменить 7: 7 дек., 10:00", "‹", "2/2"), second.buttonTexts());
+        // Cancel on the second page asks about that booking
+        Outgoing ask = tap(first.messageId(), second.callbackData().get(1));
+        assertTrue(ask.text().contains("Отменить запись на понедельник, 7 декабря"), ask.text());
+
+        // ‹ goes back; a page number out of range (an old list after cancellations) shows the last page there is
+        assertTrue(tap(first.messageId(), second.callbackData().get(2)).text().contains("Страница 1 из 2"));
+        assertTrue(tap(first.messageId(), "bk:my:p:9").text().contains("Страница 2 из 2"));
     }
 
     @Test

@@ -85,6 +85,14 @@ class GroupAndRolesScenarioTest extends ScenarioBase {
         assertEquals(bot.lastUserMessageId(), wrong.delete().messageId());
         assertTrue(ask(OWNER, "/admin").text().contains("только для администраторов"));
 
+        // anyone may post a wrong code in a group: answered and deleted like the right one, but the code stays as it
+        // is (replacing it for every post would let anyone keep the owner from ever claiming)
+        for (String wrongInGroup : List.of("/claim AAAAA-BBBBB", "/claim@" + ChatHarness.BOT_USERNAME + " x", "/claim")) {
+            Turn answered = bot.text(GROUP, ChatType.SUPERGROUP, LATECOMER, "ru", wrongInGroup);
+            assertTrue(answered.message().text().contains("в личный чат"), answered.toString());
+        }
+        assertFalse(logs.text().contains("New code"), "a wrong code in a group replaced the code:\n" + logs.text());
+
         // the right code in a group is refused (claims are private), and the bot tries to take it out of sight
         Turn inGroup = bot.text(GROUP, ChatType.SUPERGROUP, OWNER, "ru", "/claim " + code);
         assertTrue(inGroup.message().text().contains("в личный чат"), inGroup.toString());

@@ -24,7 +24,17 @@ public record Outgoing(Action action, int messageId) {
     }
 
     public boolean isMessage() {
-        return action instanceof Action.Send;
+        return action instanceof Action.Send || action instanceof Action.SendOrElse;
+    }
+
+    /** What is sent when this message cannot be delivered (the asker's private chat is closed to the bot), else null. */
+    public Action.Send otherwise() {
+        return action instanceof Action.SendOrElse o ? o.otherwise() : null;
+    }
+
+    /** The message as delivered: of a "send or else", the first. */
+    private Action shown() {
+        return action instanceof Action.SendOrElse o ? o.send() : action;
     }
 
     public boolean isEdit() {
@@ -52,6 +62,7 @@ public record Outgoing(Action action, int messageId) {
      * caption of a file, or what a deletion that Telegram refuses sends instead.
      */
     public String text() {
+        Action action = shown();
         if (action instanceof Action.Send s) {
             return s.text();
         }
@@ -71,6 +82,7 @@ public record Outgoing(Action action, int messageId) {
     }
 
     public Keyboard keyboard() {
+        Action action = shown();
         if (action instanceof Action.Send s) {
             return s.keyboard();
         }

@@ -60,6 +60,8 @@ class AdminStoreTest {
         admins.add(10L, "added by 30");
 
         assertEquals(List.of(30L, 10L), List.copyOf(admins.all()));
+        assertEquals(List.of(new AdminStore.Entry(30L, Instant.parse("2025-03-01T10:00:00Z"), "claim code"),
+                new AdminStore.Entry(10L, Instant.parse("2025-03-01T10:01:00Z"), "added by 30")), admins.entries());
         assertTrue(admins.remove(30L));
         assertFalse(admins.remove(30L));
         assertEquals(List.of(10L), List.copyOf(admins.all()));
