@@ -75,7 +75,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 database.auditLog(), core.stats(), database::ping, Version.current());
         CompanySetup companySetup = new CompanySetup(core.settings(), core.yclients(), database.serviceMappings(),
                 database.auditLog());
-        BookingDrafts drafts = new BookingDrafts(database.bookingStates());
+        BookingDrafts drafts = new BookingDrafts(database.bookingStates(), core.secrets());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
         BookingService bookingService = new BookingService(core.settings(), core.yclients(),
                 new ServiceButtons(database.serviceMappings()), core.clock());

@@ -46,6 +46,7 @@ final class BookingFixture implements AutoCloseable {
     final BookingService yclients = mock(BookingService.class);
     final ServiceMenu menu = mock(ServiceMenu.class);
     final Database database;
+    final SecretBox box = new SecretBox(new byte[32]);
     final BookingDrafts drafts;
     final PrivacyConsent consent;
     final RememberedContacts remembered;
@@ -57,9 +58,9 @@ final class BookingFixture implements AutoCloseable {
         Settings settings = mock(Settings.class);
         when(settings.get(SettingKey.BOOKING_PRIVACY_URL))
                 .thenReturn(new Settings.Value("https://salon.example/privacy", Source.FILE, false));
-        drafts = new BookingDrafts(database.bookingStates());
+        drafts = new BookingDrafts(database.bookingStates(), box);
         consent = new PrivacyConsent(settings, database.bookingConsents());
-        remembered = new RememberedContacts(database.customerContacts(new SecretBox(new byte[32])), consent);
+        remembered = new RememberedContacts(database.customerContacts(box), consent);
         references = database.bookingReferences();
         BookingQuotas quotas = new BookingQuotas(limits, database.bookingLimitEvents(), phone -> "h:" + phone, clock);
         RefusalPolicy policy = new RefusalPolicy();
