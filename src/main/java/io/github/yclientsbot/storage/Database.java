@@ -102,7 +102,7 @@ public final class Database implements AutoCloseable {
             SessionFactory sessionFactory = DatabaseSetup.validatedSessionFactory(dataSource);
             log.info("database opened at {}", JdbcUrl.display(url));
             return new Database(dataSource, sessionFactory, clock);
-        } catch (RuntimeException | java.sql.SQLException e) {
+        } catch (RuntimeException e) {
             dataSource.close();
             throw OpenFailure.describe(url, e);
         }

@@ -78,18 +78,22 @@ final class DatabaseSetup {
      * @return the pool to use from now on
      */
     static HikariDataSource compact(HikariDataSource dataSource, String url, String user, String password,
-                                    MeterRegistry metrics) throws SQLException {
+                                    MeterRegistry metrics) {
         if (JdbcUrl.isH2File(url)) {
-            Connection c = dataSource.getConnection();
             try {
+                Connection c = dataSource.getConnection();
                 try (Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN COMPACT");
+                } finally {
+                    closeShutDown(c);
                 }
-            } finally {
-                closeShutDown(c);
+                log.info("Upgrade: the database file was compacted; the plain-text secrets removed from it are gone from disk");
+            } catch (SQLException e) {
+                log.warn("Upgrade: the database file could not be compacted ({}); the plain-text secrets removed from it"
+                        + " stay in its free space until H2 reuses it", OpenFailure.oneLine(e));
             }
+            // whether or not it shut down, no connection of this pool is to be trusted
             dataSource.close();
-            log.info("Upgrade: the database file was compacted; the plain-text secrets removed from it are gone from disk");
             return pool(url, user, password, metrics);
         }
         if (JdbcUrl.isPostgres(url)) {
@@ -97,9 +101,12 @@ final class DatabaseSetup {
                 c.setAutoCommit(true);
                 s.execute("VACUUM FULL inbox_update");
                 s.execute("VACUUM FULL booking_state");
+                log.info("Upgrade: the inbox and booking tables were rewritten (VACUUM FULL); the plain-text secrets"
+                        + " removed from them are gone from their files");
+            } catch (SQLException e) {
+                log.warn("Upgrade: VACUUM FULL of the inbox and booking tables failed ({}); the plain-text secrets removed"
+                        + " from them stay in the tables' free space until PostgreSQL reuses it", OpenFailure.oneLine(e));
             }
-            log.info("Upgrade: the inbox and booking tables were rewritten (VACUUM FULL); the plain-text secrets removed"
-                    + " from them are gone from their files");
         }
         return dataSource;
     }
