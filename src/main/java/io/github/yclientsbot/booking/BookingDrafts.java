@@ -73,6 +73,11 @@ public final class BookingDrafts {
         states.delete(userId);
     }
 
+    /** Ends the draft only if it is still at {@code version}; {@code false} when it moved on (or is gone). */
+    public boolean end(long userId, int version) {
+        return states.delete(userId, version);
+    }
+
     public int deleteExpired() {
         return states.deleteExpired();
     }
