@@ -15,6 +15,7 @@ import io.github.yclientsbot.storage.UpdateInbox;
 import io.github.yclientsbot.testing.LogCapture;
 import io.github.yclientsbot.testing.TestClock;
 import io.github.yclientsbot.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,8 +196,10 @@ class PlainSecretsUpgradeTest {
         }
     }
 
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
     private Database openAsTheBotDoes() throws Exception {
-        return Database.open(target.url(), target.user(), target.password(), clock, null, new PlainSecretsUpgrade(mapper, box));
+        return Database.open(target.url(), target.user(), target.password(), clock, metrics, new PlainSecretsUpgrade(mapper, box));
     }
 
     @Test
@@ -213,6 +216,9 @@ class PlainSecretsUpgradeTest {
         }
 
         database = openAsTheBotDoes();
+        assertTrue(database.ping(), "the database works after the upgrade (on H2 through the pool opened after the compaction)");
+        assertEquals(1, metrics.find("hikaricp.connections.max").gauges().size(), "one pool's meters, the live one's");
+        assertEquals(10, metrics.get("hikaricp.connections.max").gauge().value());
 
         String rows = tables();
         for (String plain : PLAIN) {
@@ -229,6 +235,7 @@ class PlainSecretsUpgradeTest {
             }
             database = openAsTheBotDoes();
             assertTrue(logs.text().contains("the database file was compacted"), logs.text());
+
         } else {
             assertNotEquals(inboxNode, fileNode("inbox_update"), "VACUUM FULL rewrote the inbox into a new file");
             assertTrue(logs.text().contains("VACUUM FULL"), logs.text());
