@@ -1,5 +1,6 @@
 package io.github.yclientsbot;
 
+import io.github.yclientsbot.booking.AcceptedBookings;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.CatalogRefresher;
 import io.github.yclientsbot.company.NotReadyException;
@@ -15,11 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What runs on its own every cache period (at least every 10 s): button titles and prices refreshed from YCLIENTS,
- * idle booking conversations and old limit counters deleted, the booking form discovered again. One daemon
- * thread; a failure of one job is logged and the others still run.
+ * idle booking conversations and old limit counters deleted, the booking form discovered again; and every 10 s the
+ * bookings YCLIENTS accepted while the database failed are stored. One daemon thread; a failure of one job is logged
+ * and the others still run.
  */
 final class BackgroundJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
+
+    /** How often bookings YCLIENTS accepted while the database failed are written again. */
+    static final long RETRY_SECONDS = 10;
 
     private final ScheduledExecutorService executor;
 
@@ -42,7 +47,24 @@ final class BackgroundJobs implements AutoCloseable {
             purgeOldLimitEvents(limitEvents);
             discoverQuietly(chat.companySetup());
         }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+        AcceptedBookings accepted = chat.accepted();
+        executor.scheduleWithFixedDelay(() -> storeAcceptedBookings(accepted), RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
         return new BackgroundJobs(executor);
+    }
+
+    /** Bookings YCLIENTS accepted while the database failed: their conversation, count and references written now. */
+    private static void storeAcceptedBookings(AcceptedBookings accepted) {
+        if (accepted.waiting() == 0) {
+            return;
+        }
+        try {
+            int left = accepted.retry();
+            if (left > 0) {
+                log.warn("{} booking(s) made in YCLIENTS still wait to be stored: the database does not answer", left);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not store the bookings made while the database failed: {}", e.toString());
+        }
     }
 
     /** The booking limits' counters older than two days are deleted (also on every write). */

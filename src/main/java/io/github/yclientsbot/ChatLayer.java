@@ -1,5 +1,6 @@
 package io.github.yclientsbot;
 
+import io.github.yclientsbot.booking.AcceptedBookings;
 import io.github.yclientsbot.booking.BookingConfirmation;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingFlow;
@@ -50,8 +51,10 @@ import java.util.function.Supplier;
  * @param menu         the customers' service buttons (also served on the HTTP port)
  * @param companySetup finds the booking form (at start and in the background)
  * @param drafts       booking conversations (expired ones are deleted in the background)
+ * @param accepted     bookings YCLIENTS accepted whose writes failed (written again in the background)
  */
-public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts, Roles roles) {
+public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts,
+                        AcceptedBookings accepted, Roles roles) {
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
     public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
@@ -77,7 +80,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 database.auditLog(), core.stats(), database::ping, Version.current());
         CompanySetup companySetup = new CompanySetup(core.settings(), core.yclients(), database.serviceMappings(),
                 database.auditLog());
-        BookingDrafts drafts = new BookingDrafts(database.bookingStates());
+        BookingDrafts drafts = new BookingDrafts(database.bookingStates(), core.secrets());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
         BookingService bookingService = new BookingService(core.settings(), core.yclients(),
                 new ServiceButtons(database.serviceMappings()), core.clock());
@@ -86,9 +89,10 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         RememberedContacts remembered = new RememberedContacts(database.customerContacts(core.secrets()), consent);
         RefusalPolicy refusals = new RefusalPolicy();
         BookingSteps steps = new BookingSteps(bookingService, remembered, refusals);
+        AcceptedBookings accepted = new AcceptedBookings(drafts, quotas, database.bookingReferences());
         BookingFlow flow = new BookingFlow(bookingService, drafts, menu, consent, remembered, database.bookingReferences(),
-                steps, new BookingConfirmation(bookingService, drafts, quotas, remembered, database.bookingReferences(),
-                        steps, refusals));
+                steps, new BookingConfirmation(bookingService, drafts, quotas, remembered, accepted, steps, refusals),
+                accepted);
         BookingLayout layout = new BookingLayout(prices, new BookingForm(menu, bookingService));
         MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences()), layout);
         BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername);
@@ -104,7 +108,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                         Version.current()), downloader),
                 new StatusCommand(status, botUsername),
                 bookingChat);
-        return new ChatLayer(bot, menu, companySetup, drafts, roles);
+        return new ChatLayer(bot, menu, companySetup, drafts, accepted, roles);
     }
 
     /** No files outside Telegram. */

@@ -58,19 +58,19 @@ public record CoreServices(BotConfig config, BotApplication.Options options, Pro
         Clock clock = options.clock();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmMeters jvmMeters = JvmMeters.bindTo(metrics);
+        ObjectMapper mapper = objectMapper();
         Database database;
         SecretBox secrets;
         try {
             StorageConfig storage = config.storage();
             secrets = SecretBox.fromKeyOrFile(storage.secretKey(), storage.secretFile());
             database = Database.open(storage.dbUrl(), blankToNull(storage.dbUser()), blankToNull(storage.dbPassword()),
-                    clock, metrics);
+                    clock, metrics, new PlainSecretsUpgrade(mapper, secrets));
         } catch (StorageException e) {
             closeMeters(jvmMeters, metrics);
             throw new StartupException(e.getMessage(), 1);
         }
         try {
-            ObjectMapper mapper = objectMapper();
             RuntimeStats stats = new RuntimeStats(clock, metrics);
             Settings settings = new Settings(config, database.settings(secrets));
             registerStoredSecrets(settings);

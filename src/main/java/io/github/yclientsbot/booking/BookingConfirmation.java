@@ -3,7 +3,6 @@ package io.github.yclientsbot.booking;
 import io.github.yclientsbot.booking.BookingDraft.Step;
 import io.github.yclientsbot.booking.BookingOutcome.CodeTrouble;
 import io.github.yclientsbot.company.NotReadyException;
-import io.github.yclientsbot.storage.BookingReferences;
 import io.github.yclientsbot.yclients.BookedRecord;
 import io.github.yclientsbot.yclients.Company;
 import io.github.yclientsbot.yclients.YclientsException;
@@ -14,11 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Confirm and what follows it: the limits, the SMS code when the company wants the phone confirmed,
  * {@code book_check} right before {@code book_record}, and where a refusal leads ({@link RefusalPolicy}). A booking
- * YCLIENTS accepted is counted for the limits, kept for /mybookings and comes with its calendar file.
+ * YCLIENTS accepted is counted for the limits, kept for /mybookings and comes with its calendar file; from that moment
+ * nothing goes back to the summary: what the database fails to write waits in {@link AcceptedBookings}.
  */
 public final class BookingConfirmation {
     private static final Logger log = LoggerFactory.getLogger(BookingConfirmation.class);
@@ -27,18 +28,18 @@ public final class BookingConfirmation {
     private final BookingDrafts drafts;
     private final BookingQuotas quotas;
     private final RememberedContacts remembered;
-    private final BookingReferences references;
+    private final AcceptedBookings accepted;
     private final BookingSteps steps;
     private final RefusalPolicy policy;
 
     public BookingConfirmation(BookingService booking, BookingDrafts drafts, BookingQuotas quotas,
-                               RememberedContacts remembered, BookingReferences references, BookingSteps steps,
+                               RememberedContacts remembered, AcceptedBookings accepted, BookingSteps steps,
                                RefusalPolicy policy) {
         this.booking = booking;
         this.drafts = drafts;
         this.quotas = quotas;
         this.remembered = remembered;
-        this.references = references;
+        this.accepted = accepted;
         this.steps = steps;
         this.policy = policy;
     }
@@ -104,8 +105,9 @@ public final class BookingConfirmation {
     }
 
     /**
-     * Something unexpected (a database hiccup) after the draft was moved to BOOKING: it goes back to {@code to},
-     * so Confirm works again instead of "being booked" for 30 minutes; the error goes on to the generic answer.
+     * Something unexpected (a database hiccup) after the draft was moved to BOOKING and before YCLIENTS was asked to
+     * book (after that, {@link #book} throws nothing): it goes back to {@code to}, so Confirm works again instead of
+     * "being booked" for 30 minutes; the error goes on to the generic answer.
      */
     private RuntimeException unstuck(long userId, BookingDraft d, Step to, RuntimeException e) {
         try {
@@ -117,23 +119,14 @@ public final class BookingConfirmation {
         return e;
     }
 
-    /** {@code book_check} and {@code book_record}, with the typed SMS code or none ({@code null}). */
+    /**
+     * {@code book_check} and {@code book_record}, with the typed SMS code or none ({@code null}). Once YCLIENTS
+     * accepted, nothing here throws: the customer gets the booking's number whatever the database does.
+     */
     private BookingOutcome book(long userId, BookingDraft d, String code) {
+        List<BookedRecord> records;
         try {
-            List<BookedRecord> records = booking.book(d, code);
-            boolean ask = shouldAskToRemember(userId, d);
-            if (ask) {
-                // the phone and name stay in the draft only until the customer answers (or it expires)
-                backTo(userId, d, Step.REMEMBER);
-            } else {
-                drafts.end(userId);
-            }
-            log.info("User {} booked service {} with staff {} in chat: record {}", userId, d.serviceId(), d.staffId(),
-                    records.get(0).recordId());
-            countBooking(userId, d);
-            Company company = companyOrNull(userId);
-            keepForMyBookings(userId, d, records);
-            return new BookingOutcome.Booked(d, records.get(0).recordId(), calendarFile(d, records.get(0), company), ask);
+            records = booking.book(d, code);
         } catch (BookingOutcomeUnknown e) {
             log.warn("Booking of user {} may or may not have been made (no usable answer to book_record): {}", userId,
                     e.getMessage());
@@ -145,6 +138,18 @@ public final class BookingConfirmation {
             log.info("Booking for user {} refused by YCLIENTS: {}", userId, e.getMessage());
             return refused(userId, d, policy.ofBooking(e, code != null));
         }
+        log.info("User {} booked service {} with staff {} in chat: record {}", userId, d.serviceId(), d.staffId(),
+                records.get(0).recordId());
+        // the phone and name stay in the draft only until the customer answers "remember?" (or it expires)
+        boolean ask = accepted.settle(userId, d, records, companyId(userId), shouldAskToRemember(userId, d));
+        Optional<CalendarInvite> calendar;
+        try {
+            calendar = calendarFile(d, records.get(0), companyOrNull(userId));
+        } catch (RuntimeException e) {
+            log.warn("Booking of user {} made; no calendar file: {}", userId, e.toString());
+            calendar = Optional.empty();
+        }
+        return new BookingOutcome.Booked(d, records.get(0).recordId(), calendar, ask);
     }
 
     /**
@@ -212,9 +217,8 @@ public final class BookingConfirmation {
             case STAY_AT_CODE -> new BookingOutcome.CodeProblem(d,
                     reason == RefusalPolicy.Reason.UNAVAILABLE ? CodeTrouble.UNAVAILABLE : CodeTrouble.NOT_SENT, 0);
             case END_UNKNOWN -> {
-                // counted as a booking: it may well exist
-                drafts.end(userId);
-                countBooking(userId, d);
+                // counted as a booking: it may well exist; never back to the summary
+                accepted.settleUnknown(userId, d);
                 yield new BookingOutcome.OutcomeUnknown(salonPhone());
             }
         };
@@ -277,24 +281,13 @@ public final class BookingConfirmation {
         }
     }
 
-    /** A booking YCLIENTS accepted counts toward the limit; a failure to count does not undo the booking. */
-    private void countBooking(long userId, BookingDraft d) {
+    /** The company the booking went to, for /mybookings; empty when not known (then nothing is kept there). */
+    private OptionalLong companyId(long userId) {
         try {
-            quotas.booked(userId, d.phone());
-        } catch (RuntimeException e) {
-            log.warn("Booking of user {} made but not counted for the limits: {}", userId, e.toString());
-        }
-    }
-
-    /** The records and their hashes are kept with the customer for /mybookings; a failure here does not undo the booking. */
-    private void keepForMyBookings(long userId, BookingDraft d, List<BookedRecord> records) {
-        try {
-            long company = booking.company();
-            for (BookedRecord r : records) {
-                references.add(userId, company, r.recordId(), r.recordHash(), d.datetime());
-            }
+            return OptionalLong.of(booking.company());
         } catch (NotReadyException | RuntimeException e) {
             log.warn("Booking of user {} made but not stored for /mybookings: {}", userId, e.toString());
+            return OptionalLong.empty();
         }
     }
 

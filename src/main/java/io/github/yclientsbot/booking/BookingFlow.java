@@ -30,10 +30,11 @@ public final class BookingFlow {
     private final BookingReferences references;
     private final BookingSteps steps;
     private final BookingConfirmation confirmation;
+    private final AcceptedBookings accepted;
 
     public BookingFlow(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PrivacyConsent consent,
                        RememberedContacts remembered, BookingReferences references, BookingSteps steps,
-                       BookingConfirmation confirmation) {
+                       BookingConfirmation confirmation, AcceptedBookings accepted) {
         this.booking = booking;
         this.drafts = drafts;
         this.menu = menu;
@@ -42,6 +43,7 @@ public final class BookingFlow {
         this.references = references;
         this.steps = steps;
         this.confirmation = confirmation;
+        this.accepted = accepted;
     }
 
     /** A contact shared in Telegram: whose it is ({@code ownerId}, null when not a Telegram user's) and what it says. */
@@ -72,6 +74,7 @@ public final class BookingFlow {
      * they hold no phone number and are deleted after two days.
      */
     public BookingOutcome forget(long userId) {
+        accepted.forget(userId);
         drafts.end(userId);
         boolean hadConsent = consent.forget(userId);
         boolean hadContact = remembered.forget(userId);
@@ -92,6 +95,8 @@ public final class BookingFlow {
         if (choice instanceof Choice.Service s) {
             return chooseService(userId, s.buttonId());
         }
+        // a booking made while the database failed: its conversation is closed first, if the database answers again
+        accepted.retry(userId);
         Optional<BookingDrafts.Versioned> found = drafts.find(userId);
         if (found.isEmpty()) {
             return choice instanceof Choice.Remember
@@ -113,6 +118,10 @@ public final class BookingFlow {
     private BookingOutcome step(long userId, BookingDrafts.Versioned v, Choice choice) throws BookingSteps.Unavailable {
         BookingDraft d = v.draft();
         Step at = d.step();
+        if (at == Step.BOOKING && accepted.madeButOpen(userId)) {
+            // YCLIENTS accepted it; only the database has not been told yet: nothing to confirm, go back to or cancel
+            return new Ignored(Why.ALREADY_BOOKED);
+        }
         if (choice instanceof Choice.Cancel) {
             return cancel(userId, d);
         }

@@ -62,7 +62,7 @@ public final class ChatBot {
     }
 
     /** Commands whose arguments are secrets: a token, a password, the claim code. */
-    private static final Set<String> SECRET_COMMANDS = Set.of("settoken", "yclogin", "claim");
+    private static final Set<String> SECRET_COMMANDS = SecretCommands.NAMES;
 
     /**
      * What must happen before the update is handled at all: a message that carries a secret is deleted
@@ -86,6 +86,10 @@ public final class ChatBot {
     public Reply handle(Incoming in) {
         Role role = roles.roleOf(in.userId());
         Context ctx = new Context(in, role, messages.languageFor(in.languageCode()), messages);
+        if (ctx.isPrivate() && SecretCommands.hiddenIn(in)) {
+            // replayed from the inbox after a restart: the secret (or phone number) in it was never stored
+            return withStaffMenu(ctx, ctx.say("inbox.secret.resend"));
+        }
         Reply reply = switch (in.kind()) {
             case CALLBACK -> callback(ctx);
             case TEXT -> text(ctx);

@@ -90,6 +90,15 @@ public final class BookingStates {
                 .executeUpdate()) > 0;
     }
 
+    /** Ends the conversation only if it is still at {@code version}; {@code false} when it moved on or is gone. */
+    public boolean delete(long userId, int version) {
+        return sessionFactory.fromTransaction(session -> session
+                .createMutationQuery("delete from BookingStateEntity where userId = :userId and version = :version")
+                .setParameter("userId", userId)
+                .setParameter("version", version)
+                .executeUpdate()) > 0;
+    }
+
     /** Deletes every conversation idle longer than the time-out; returns how many. */
     public int deleteExpired() {
         Instant cutoff = Database.now(clock).minus(idleTimeout);

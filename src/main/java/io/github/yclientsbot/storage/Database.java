@@ -75,7 +75,18 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String user, String password, Clock clock, MeterRegistry metrics)
             throws StorageException {
+        return open(jdbcUrl, user, password, clock, metrics, PlainSecretsScrub.NONE);
+    }
+
+    /**
+     * As {@link #open(String, String, String, Clock, MeterRegistry)}; an upgrade from a version before 7 rewrites the
+     * rows that hold a secret or a phone number in plain text with {@code scrub}, then compacts the database so the
+     * old bytes are gone from disk (see {@link PlainSecretsMigration}). The bot opens its database this way.
+     */
+    public static Database open(String jdbcUrl, String user, String password, Clock clock, MeterRegistry metrics,
+                                PlainSecretsScrub scrub) throws StorageException {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(scrub, "scrub");
         Objects.requireNonNull(clock, "clock");
         String url = effectiveUrl(jdbcUrl);
         HikariDataSource dataSource;
@@ -85,7 +96,9 @@ public final class Database implements AutoCloseable {
             throw OpenFailure.describe(url, e);
         }
         try {
-            DatabaseSetup.migrate(dataSource);
+            if (DatabaseSetup.migrate(dataSource, scrub)) {
+                dataSource = DatabaseSetup.compact(dataSource, url, user, password, metrics);
+            }
             SessionFactory sessionFactory = DatabaseSetup.validatedSessionFactory(dataSource);
             log.info("database opened at {}", JdbcUrl.display(url));
             return new Database(dataSource, sessionFactory, clock);

@@ -96,6 +96,11 @@ public final class SecretBox {
         }
     }
 
+    /** {@code true} when {@code text} has the stored form of {@link #encrypt} (whether or not this key opens it). */
+    public static boolean isSealed(String text) {
+        return text != null && text.startsWith(PREFIX);
+    }
+
     public String decrypt(String stored) throws SecretBoxException {
         if (stored == null || !stored.startsWith(PREFIX)) {
             throw new SecretBoxException("not a stored secret (expected the v1: format)");

@@ -20,7 +20,8 @@ import java.util.Map;
  * Takes batches from the library and hands them to {@link ChatLanes}: a bounded worker pool, different chats in
  * parallel, one chat's updates strictly in order.
  *
- * <p>{@link #consume} returns once the batch is written to the {@link UpdateStore} (the inbox) (so the library may confirm
+ * <p>{@link #consume} returns once the batch is written to the {@link UpdateStore} (the inbox), masked by {@link
+ * InboxMasking} (so the library may confirm
  * it to Telegram) — not after it is handled, so a slow chat does not hold up polling. An update is marked
  * handled after its reply went out, in groups by a {@link HandledRecorder}; one Telegram sends again, or one
  * still in the inbox after a crash, is not answered twice (only a crash between sending and recording — a few
@@ -112,7 +113,8 @@ public final class UpdateDispatcher implements LongPollingUpdateConsumer {
                 Instant now = clock.instant();
                 for (Update u : updates) {
                     byId.put((long) u.getUpdateId(), u);
-                    entries.add(new UpdateStore.Stored(u.getUpdateId(), chatOf(u), mapper.writeValueAsString(u), now));
+                    // stored masked (no token, password, claim code or phone number on disk); the worker gets u itself
+                    entries.add(new UpdateStore.Stored(u.getUpdateId(), chatOf(u), InboxMasking.payload(mapper, u), now));
                 }
                 added = inbox.add(entries);
                 if (added.size() < entries.size()) {

@@ -3,13 +3,16 @@ package io.github.yclientsbot.booking;
 import io.github.yclientsbot.config.BookingLimits;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.when;
 
 import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.config.Source;
+import io.github.yclientsbot.storage.BookingLimitEvents;
 import io.github.yclientsbot.storage.BookingReferences;
+import io.github.yclientsbot.storage.BookingStates;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.storage.SecretBox;
 import io.github.yclientsbot.testing.TestClock;
@@ -46,26 +49,40 @@ final class BookingFixture implements AutoCloseable {
     final BookingService yclients = mock(BookingService.class);
     final ServiceMenu menu = mock(ServiceMenu.class);
     final Database database;
+    final SecretBox box = new SecretBox(new byte[32]);
     final BookingDrafts drafts;
     final PrivacyConsent consent;
     final RememberedContacts remembered;
     final BookingReferences references;
+    final AcceptedBookings accepted;
     final BookingFlow flow;
 
+    /** The stores the flow writes to: the database's own, or Mockito spies of them ({@link #BookingFixture(BookingLimits, boolean)}). */
+    final BookingStates states;
+    final BookingLimitEvents limitEvents;
+
     BookingFixture(BookingLimits limits) throws Exception {
+        this(limits, false);
+    }
+
+    /** @param spyStores the drafts', references' and limit counters' stores are spies, so a test can make them fail */
+    BookingFixture(BookingLimits limits, boolean spyStores) throws Exception {
         database = TestDatabase.H2.prepare(BookingFixture.class, "jdbc:h2:mem:flow-" + System.nanoTime()).open(clock);
+        states = spyStores ? spy(database.bookingStates()) : database.bookingStates();
+        limitEvents = spyStores ? spy(database.bookingLimitEvents()) : database.bookingLimitEvents();
         Settings settings = mock(Settings.class);
         when(settings.get(SettingKey.BOOKING_PRIVACY_URL))
                 .thenReturn(new Settings.Value("https://salon.example/privacy", Source.FILE, false));
-        drafts = new BookingDrafts(database.bookingStates());
+        drafts = new BookingDrafts(states, box);
         consent = new PrivacyConsent(settings, database.bookingConsents());
-        remembered = new RememberedContacts(database.customerContacts(new SecretBox(new byte[32])), consent);
-        references = database.bookingReferences();
-        BookingQuotas quotas = new BookingQuotas(limits, database.bookingLimitEvents(), phone -> "h:" + phone, clock);
+        remembered = new RememberedContacts(database.customerContacts(box), consent);
+        references = spyStores ? spy(database.bookingReferences()) : database.bookingReferences();
+        BookingQuotas quotas = new BookingQuotas(limits, limitEvents, phone -> "h:" + phone, clock);
         RefusalPolicy policy = new RefusalPolicy();
         BookingSteps steps = new BookingSteps(yclients, remembered, policy);
+        accepted = new AcceptedBookings(drafts, quotas, references);
         flow = new BookingFlow(yclients, drafts, menu, consent, remembered, references, steps,
-                new BookingConfirmation(yclients, drafts, quotas, remembered, references, steps, policy));
+                new BookingConfirmation(yclients, drafts, quotas, remembered, accepted, steps, policy), accepted);
 
         ServiceButton any = new ServiceButton(ANY_BUTTON, SERVICE, 0, "Женская стрижка", false, new BigDecimal("2500"), null);
         ServiceButton withAnna = new ServiceButton(ANNA_BUTTON, SERVICE, ANNA, "Стрижка — Анна", true, null, null);
