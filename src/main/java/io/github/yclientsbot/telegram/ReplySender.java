@@ -23,6 +23,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,7 +39,7 @@ import java.util.function.LongConsumer;
  * is delivered or older than {@code telegram.send.max-age-seconds} (counted from when the reply was ready; a message
  * with {@link Action.Send#keepUntil()} is kept at least until then). A message dropped is one WARN, counted in
  * /metrics and /status. One chat's messages go out in order: the next waits until the one before is delivered or
- * dropped.
+ * given up. A text too long for one message goes as several ({@link TextParts}), the buttons on the last.
  */
 public final class ReplySender {
     private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
@@ -229,8 +230,34 @@ public final class ReplySender {
         return action instanceof Action.Send || action instanceof Action.Edit || action instanceof Action.SendDocument;
     }
 
-    /** The calls one action becomes (one, for now). */
+    /**
+     * The calls one action becomes: a text over 4096 characters as several messages (the buttons on the last), a
+     * document's caption over 1024 as the document with the caption's start and the rest as messages. An edited
+     * message cannot become several: its text is cut at a character boundary and ends with "…".
+     */
     static List<Action> parts(Action action) {
+        if (action instanceof Action.Send s && s.text().length() > MAX_TEXT) {
+            List<String> texts = TextParts.split(s.text(), MAX_TEXT);
+            List<Action> parts = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                parts.add(new Action.Send(s.chatId(), texts.get(i), i == texts.size() - 1 ? s.keyboard() : null, s.keepUntil()));
+            }
+            return parts;
+        }
+        if (action instanceof Action.SendDocument d && d.caption() != null && d.caption().length() > MAX_CAPTION) {
+            List<String> captions = TextParts.split(d.caption(), MAX_CAPTION);
+            List<Action> parts = new ArrayList<>();
+            parts.add(new Action.SendDocument(d.chatId(), d.fileName(), d.content(), captions.get(0)));
+            String rest = String.join("\n", captions.subList(1, captions.size()));
+            for (String text : TextParts.split(rest, MAX_TEXT)) {
+                parts.add(new Action.Send(d.chatId(), text, null));
+            }
+            return parts;
+        }
+        if (action instanceof Action.Edit e && e.text().length() > MAX_TEXT) {
+            return List.of(new Action.Edit(e.chatId(), e.messageId(), TextParts.cutToFit(e.text(), MAX_TEXT - 1) + "…",
+                    e.keyboard()));
+        }
         return List.of(action);
     }
 
@@ -238,7 +265,7 @@ public final class ReplySender {
         if (action instanceof Action.Send s) {
             client.execute(SendMessage.builder()
                     .chatId(s.chatId())
-                    .text(limit(s.text(), MAX_TEXT))
+                    .text(s.text())
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                     .replyMarkup(KeyboardMarkup.forSend(s.keyboard()))
                     .build());
@@ -247,14 +274,14 @@ public final class ReplySender {
             client.execute(SendDocument.builder()
                     .chatId(d.chatId())
                     .document(new InputFile(new ByteArrayInputStream(d.content()), d.fileName()))
-                    .caption(d.caption() == null ? null : limit(d.caption(), MAX_CAPTION))
+                    .caption(d.caption())
                     .build());
             stats.replySent("document");
         } else if (action instanceof Action.Edit e) {
             client.execute(EditMessageText.builder()
                     .chatId(e.chatId())
                     .messageId(e.messageId())
-                    .text(limit(e.text(), MAX_TEXT))
+                    .text(e.text())
                     .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                     .replyMarkup(KeyboardMarkup.inline(e.keyboard()))
                     .build());
@@ -323,10 +350,6 @@ public final class ReplySender {
             return "answer a button";
         }
         return "set the command menu";
-    }
-
-    private static String limit(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The message and its first cause ("Unable to execute sendmessage method" alone says nothing). */

@@ -2,6 +2,8 @@ package io.github.yclientsbot.telegram;
 
 import io.github.yclientsbot.BotApplication;
 import io.github.yclientsbot.chat.Action;
+import io.github.yclientsbot.chat.Button;
+import io.github.yclientsbot.chat.Keyboard;
 import io.github.yclientsbot.chat.Reply;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.testing.FakeTelegramServer;
@@ -150,6 +152,51 @@ class ReplySenderTest {
         assertEquals(1, telegram.calls("sendmessage").size());
         assertEquals(1, stats.errors());
         assertEquals(0, stats.sendDroppedCount());
+    }
+
+    @Test
+    void aLongTextGoesAsSeveralMessagesInOrderCutAtLineBreaksWithTheButtonsOnTheLast() {
+        String para1 = "Первый абзац. ".repeat(200).strip();     // 2,799 characters
+        String para2 = "Второй абзац. ".repeat(200).strip();
+        String para3 = "Третий абзац. ".repeat(100).strip();
+        Keyboard keyboard = Keyboard.builder().row(Button.callback("Дальше", "next")).build();
+        refuse(CHAT, 3, 2);  // the first part is refused three times: the others still come after it
+        assertTrue(sender(Duration.ofMinutes(10)).send(Reply.of(new Action.Send(CHAT, para1 + "\n\n" + para2 + "\n\n" + para3,
+                keyboard)), 1));
+
+        List<Call> sent = telegram.answered("sendmessage");
+        assertEquals(List.of(para1, para2, para3), sent.stream().map(Call::text).toList());
+        assertEquals(List.of(), sent.get(0).buttonTexts());
+        assertEquals(List.of(), sent.get(1).buttonTexts());
+        assertEquals(List.of("Дальше"), sent.get(2).buttonTexts(), "the buttons under the last part");
+    }
+
+    @Test
+    void anEmojiAtTheBoundaryOfFourThousandNinetySixIsNeverCut() {
+        String family = "👨‍👩‍👧‍👦";
+        String text = "a".repeat(4093) + family + "b".repeat(50);   // the emoji spans 4093..4104
+        assertTrue(sender(Duration.ofMinutes(10)).send(Reply.text(CHAT, text), 1));
+        List<String> parts = delivered(CHAT);
+        assertEquals(List.of("a".repeat(4093), family + "b".repeat(50)), parts);
+    }
+
+    @Test
+    void anEditedMessageCannotBecomeSeveralAndIsCutAtACharacterBoundary() {
+        String text = "a".repeat(4094) + "🙂🙂";
+        assertTrue(sender(Duration.ofMinutes(10)).send(Reply.of(new Action.Edit(CHAT, 77, text, null)), 1));
+        Call edit = telegram.answered("editmessagetext").get(0);
+        assertEquals("a".repeat(4094) + "…", edit.text(), "no half of a surrogate pair before the ellipsis");
+    }
+
+    @Test
+    void aLongCaptionGoesWithTheDocumentAndTheRestFollowsAsAMessage() {
+        String caption = "строка подписи\n".repeat(100).strip();  // 1,499 characters
+        assertTrue(sender(Duration.ofMinutes(10)).send(Reply.of(new Action.SendDocument(CHAT, "export.json",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), caption)), 1));
+        Call document = telegram.answered("senddocument").get(0);
+        assertTrue(document.caption().length() <= ReplySender.MAX_CAPTION, document.caption().length() + "");
+        String rest = delivered(CHAT).get(0);
+        assertEquals(caption, document.caption() + "\n" + rest);
     }
 
     @Test
