@@ -18,8 +18,18 @@ class SendPacerTest {
     private final AtomicLong now = new AtomicLong(-7 * SECOND);
     private final long start = now.get();
 
+    /** While set, the sleeper records the waits instead of moving the clock (senders waiting side by side). */
+    private volatile boolean frozen;
+    private final java.util.List<Long> waits = new java.util.ArrayList<>();
+
     private SendPacer pacer(int perSecond) {
-        return new SendPacer(perSecond, true, now::get, now::addAndGet);
+        return new SendPacer(perSecond, true, now::get, nanos -> {
+            if (frozen) {
+                waits.add(nanos);
+            } else {
+                now.addAndGet(nanos);
+            }
+        });
     }
 
     private long elapsed() {
@@ -84,16 +94,16 @@ class SendPacerTest {
     }
 
     @Test
-    void tooManyRequestsFromSeveralChatsPauseEverySendAndHalveThePace() throws Exception {
+    void tooManyRequestsFromSeveralChatsPauseEverySendAndLowerThePace() throws Exception {
         SendPacer p = pacer(30);
         assertEquals(SendPacing.Scope.CHAT, p.tooManyRequests(1, Duration.ofSeconds(2)));
         advance(Duration.ofMillis(500));
         assertEquals(SendPacing.Scope.BOT, p.tooManyRequests(2, Duration.ofSeconds(2)), "a second chat within 3 s");
-        assertEquals(15.0, p.pace(), 1e-9, "multiplicative decrease");
+        assertEquals(21.0, p.pace(), 1e-9, "multiplicative decrease: 0.7 of 30");
         p.acquire(3, NEVER);
         assertEquals(2500 * 1_000_000L, elapsed(), "a chat never refused waits for the bot's pause too");
         p.acquire(4, NEVER);
-        assertEquals(2500 * 1_000_000L + WINDOW / 15, elapsed(), "after the pause: 15 a second, evenly spaced");
+        assertEquals(2500 * 1_000_000L + WINDOW / 21, elapsed(), "after the pause: 21 a second, evenly spaced");
     }
 
     @Test
@@ -106,19 +116,31 @@ class SendPacerTest {
         assertEquals(SendPacing.Scope.CHAT, p.tooManyRequests(2, Duration.ofSeconds(1)), "the same chat twice is still that chat");
     }
 
-    @Test
-    void thePaceClimbsBackAdditivelyToTheConfiguredOne() {
+    /** Telegram lowers the bot's limit to about 3 a second: the pace comes down to it, then climbs with care. */
+    private SendPacer stormedDownToThree() {
         SendPacer p = pacer(30);
-        p.tooManyRequests(1, Duration.ofSeconds(1));
-        p.tooManyRequests(2, Duration.ofSeconds(1));
-        assertEquals(15.0, p.pace(), 1e-9);
-        advance(Duration.ofSeconds(1));
-        assertEquals(15.0, p.pace(), 1e-9, "no climb during the pause");
+        long chat = 1;
+        while (p.pace() > 3.2) {
+            p.tooManyRequests(chat++, Duration.ofSeconds(1));
+            p.tooManyRequests(chat++, Duration.ofSeconds(1));
+            advance(Duration.ofSeconds(1));
+        }
+        return p;
+    }
+
+    @Test
+    void thePaceClimbsSlowlyUpToWhereTelegramRefusedThenFastBackToTheConfiguredOne() {
+        SendPacer p = stormedDownToThree();
+        double lowered = p.pace();
+        double refused = lowered / SendPacer.DECREASE;
+        advance(Duration.ofSeconds(5));
+        assertEquals(lowered + 0.5, p.pace(), 1e-9, "a tenth of a message a second more for each second");
+        double slowSeconds = (refused - lowered) / SendPacer.CLIMB_SLOW;
+        advance(Duration.ofNanos((long) ((slowSeconds - 5) * SECOND)));
+        assertEquals(refused, p.pace(), 1e-6, "where Telegram refused");
         advance(Duration.ofSeconds(10));
-        assertEquals(20.0, p.pace(), 1e-9, "half a message a second more for each second since the pause");
-        advance(Duration.ofSeconds(19));
-        assertEquals(29.5, p.pace(), 1e-9);
-        advance(Duration.ofSeconds(1));
+        assertEquals(refused + 10, p.pace(), 1e-6, "above it: a message a second more each second");
+        advance(Duration.ofSeconds(30));
         assertEquals(30.0, p.pace(), "back at the configured pace");
         advance(Duration.ofMinutes(10));
         assertEquals(30.0, p.pace(), "and never above it");
@@ -132,11 +154,11 @@ class SendPacerTest {
         for (long chat = 3; chat < 10; chat++) {
             assertEquals(SendPacing.Scope.BOT, p.tooManyRequests(chat, Duration.ofSeconds(1)));
         }
-        assertEquals(15.0, p.pace(), 1e-9, "429s for messages sent before the pause began do not lower it again");
+        assertEquals(21.0, p.pace(), 1e-9, "429s for messages sent before the pause began do not lower it again");
         advance(Duration.ofSeconds(1));
         assertEquals(SendPacing.Scope.BOT, p.tooManyRequests(11, Duration.ofSeconds(1)), "still within 3 s of the others");
-        assertEquals(7.5, p.pace(), 1e-9, "still over the limit after the pause: halved again");
-        for (int i = 0; i < 10; i++) {
+        assertEquals(14.7, p.pace(), 1e-9, "still over the limit after the pause: lowered again");
+        for (int i = 0; i < 20; i++) {
             advance(Duration.ofSeconds(1));
             p.tooManyRequests(20 + i, Duration.ofSeconds(1));
         }
@@ -148,9 +170,22 @@ class SendPacerTest {
         SendPacer p = pacer(0);
         p.tooManyRequests(1, Duration.ofSeconds(1));
         p.tooManyRequests(2, Duration.ofSeconds(1));
-        assertEquals(15.0, p.pace(), 1e-9);
-        advance(Duration.ofSeconds(31));
+        assertEquals(21.0, p.pace(), 1e-9);
+        advance(Duration.ofSeconds(92));
         assertEquals(0, p.pace(), "no limit again");
+    }
+
+    @Test
+    void placesTakenAheadFollowTheClimbNotThePaceWhenTheyWereTaken() throws Exception {
+        SendPacer p = stormedDownToThree();
+        advance(Duration.ofSeconds(1));  // the pause
+        frozen = true;                   // forty senders take their places now and wait for them
+        for (long chat = 1001; chat <= 1040; chat++) {
+            p.acquire(chat, NEVER);
+        }
+        long firstGap = waits.get(1) - waits.get(0);
+        long lastGap = waits.get(waits.size() - 1) - waits.get(waits.size() - 2);
+        assertTrue(lastGap < firstGap * 0.9, "the gap shrinks as the pace climbs: " + firstGap + " then " + lastGap);
     }
 
     @Test
