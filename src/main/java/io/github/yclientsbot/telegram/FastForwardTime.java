@@ -5,10 +5,10 @@ import io.github.yclientsbot.ratelimit.Sleeper;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock for tests of behaviour that jumps forward by every wait asked of it: {@link #sleepNanos} moves it on by
- * the whole wait and lets {@code sleeper} (a shortened one) sleep the thread a little, so loops that wait for a
- * moment on this clock reach it without waiting for it. The jump is shared by every thread (time passes faster for
- * everyone), which a pacer's pauses allow: they only ever end earlier.
+ * A clock for tests of behaviour that jumps over every wait asked of it: {@link #sleepNanos} moves it on to the
+ * moment the wait ends and lets {@code sleeper} (a shortened one) sleep the thread a little, so loops that wait for
+ * a moment on this clock reach it without waiting for it. The jump is shared by every thread (time passes faster
+ * for everyone), which a pacer's pauses allow: they only ever end earlier.
  */
 final class FastForwardTime {
     private final Sleeper sleeper;
@@ -26,7 +26,9 @@ final class FastForwardTime {
         if (nanos <= 0) {
             return;
         }
-        skipped.addAndGet(nanos);
+        long target = nanoTime() + nanos;
+        // the clock jumps to the moment this sleep ends (two threads sleeping a second side by side: one second)
+        skipped.accumulateAndGet(target - System.nanoTime(), Math::max);
         sleeper.sleepNanos(nanos);
     }
 }

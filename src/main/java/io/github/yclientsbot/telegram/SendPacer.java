@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  *       {@link #DECREASE} of what it was (multiplicative decrease, not below one a second), then climbs back
  *       (additive increase): by {@link #CLIMB_SLOW} messages a second for every second up to the pace Telegram
  *       refused — that is where its limit is, so approached with care —, and by {@link #CLIMB_FAST} above it (the
- *       limit was lifted), until it is back at the configured pace. In a benchmark where Telegram allowed 3 a
+ *       limit was lifted), until it is back at the configured pace. A refusal at the configured pace itself (30 a
+ *       second is Telegram's usual limit: most likely messages bunched up on the way) climbs back fast at once. In a benchmark where Telegram allowed 3 a
  *       second (docs/BENCHMARKS.md) this spent fewer seconds and drew fewer 429s than halving and one steady
  *       climb.</li>
  *   <li>A failed call (5xx, network) pauses its chat for the sender's back-off.</li>
@@ -44,7 +45,7 @@ final class SendPacer implements SendPacing {
     /** The pace's window: a second and 5%. */
     private static final long WINDOW = SECOND + SECOND / 20;
     /** 429s from this many different chats ... */
-    static final int BOT_WIDE_CHATS = 2;
+    static final int BOT_WIDE_CHATS = 3;
     /** ... within this long mean the bot as a whole is over its limit. */
     static final Duration BOT_WIDE_WITHIN = Duration.ofSeconds(3);
     /** What a bot-wide 429 does to the pace. */
@@ -79,7 +80,8 @@ final class SendPacer implements SendPacing {
     // guarded by this
     private final Deque<Refusal> refusals = new ArrayDeque<>();
     private long pausedUntil = Long.MIN_VALUE;
-    private long nextPlace = Long.MIN_VALUE;
+    /** When the last message took its place in the bot's pace. */
+    private long lastTaken = Long.MIN_VALUE;
     /** The pace right after the last bot-wide pause began; 0 = not lowered (the configured pace). */
     private double loweredTo;
     /** The pace Telegram refused then. */
@@ -115,7 +117,7 @@ final class SendPacer implements SendPacing {
                     continue;
                 }
                 if (!chatPlace) {
-                    if (nextPlace(now) > deadlineNanos) {
+                    if (due(now) > deadlineNanos) {
                         return false; // known before a place in the chat's own window is taken
                     }
                     long wait = chat.limiter.tryAcquire();
@@ -128,17 +130,15 @@ final class SendPacer implements SendPacing {
                     }
                     chatPlace = true;
                 }
-                long at = reserve(now, deadlineNanos);
-                if (at == Long.MIN_VALUE) {
+                long wait = take(now, deadlineNanos);
+                if (wait < 0) {
                     return false;
                 }
-                if (at > now) {
-                    sleeper.sleepNanos(at - now);
-                    if (pauseEnd(chat) > nanoTime.getAsLong()) {
-                        continue; // a pause began while this one waited for its place: the place is given up
-                    }
+                if (wait == 0) {
+                    return true;
                 }
-                return true;
+                sleeper.sleepNanos(wait); // then again: a pause may have begun, another sender may have gone first
+
             }
         } finally {
             waiting.decrementAndGet();
@@ -242,25 +242,25 @@ final class SendPacer implements SendPacing {
         return Math.max(pausedUntil, chat.pausedUntil);
     }
 
-    /** When the next place in the bot's pace is, without taking it. */
-    private synchronized long nextPlace(long now) {
-        return Double.isInfinite(pace(now)) ? now : Math.max(now, nextPlace);
+    /**
+     * When the bot's next message may go: one gap of the pace (as it is now) after the last one went, or now.
+     * A sender takes its place only when it is due and records the moment it really took it: one that woke late
+     * does not make the next one go early, and the gap follows the pace as it climbs.
+     */
+    private synchronized long due(long now) {
+        double pace = pace(now);
+        return Double.isInfinite(pace) || lastTaken == Long.MIN_VALUE ? now
+                : Math.max(now, lastTaken + (long) (WINDOW / pace));
     }
 
-    /**
-     * Takes the next place in the bot's pace: its time, or {@link Long#MIN_VALUE} when it would be past the deadline.
-     * The gap after it is the pace at that place, not now: places taken ahead by waiting senders follow the climb.
-     */
-    private synchronized long reserve(long now, long deadlineNanos) {
-        if (Double.isInfinite(pace(now))) {
-            return now;
+    /** Takes the bot's next place if it is due: 0; else the nanoseconds until it is, or -1 when that is past the deadline. */
+    private synchronized long take(long now, long deadlineNanos) {
+        long due = due(now);
+        if (due <= now) {
+            lastTaken = now;
+            return 0;
         }
-        long at = Math.max(now, nextPlace);
-        if (at > deadlineNanos) {
-            return Long.MIN_VALUE;
-        }
-        nextPlace = at + (long) (WINDOW / paceAt(at));
-        return at;
+        return due > deadlineNanos ? -1 : due - now;
     }
 
     /** Messages a second at {@code now}, infinite when there is no limit; ends a climb that reached the top. */
@@ -279,9 +279,11 @@ final class SendPacer implements SendPacing {
             return configuredPace();
         }
         double seconds = Math.max(0, time - climbFrom) / (double) SECOND;
-        double slowFor = Math.max(0, refusedAt - loweredTo) / CLIMB_SLOW;
+        // refused at the configured pace: Telegram's usual limit, most likely a burst bunched up on the way
+        double slowUpTo = refusedAt >= (perSecond > 0 ? perSecond : UNLIMITED_BASE) ? loweredTo : refusedAt;
+        double slowFor = Math.max(0, slowUpTo - loweredTo) / CLIMB_SLOW;
         double climbed = seconds <= slowFor ? loweredTo + CLIMB_SLOW * seconds
-                : Math.max(loweredTo, refusedAt) + CLIMB_FAST * (seconds - slowFor);
+                : Math.max(loweredTo, slowUpTo) + CLIMB_FAST * (seconds - slowFor);
         return climbed < (perSecond > 0 ? perSecond : UNLIMITED_BASE) ? climbed : configuredPace();
     }
 

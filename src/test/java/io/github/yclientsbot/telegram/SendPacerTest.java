@@ -18,18 +18,11 @@ class SendPacerTest {
     private final AtomicLong now = new AtomicLong(-7 * SECOND);
     private final long start = now.get();
 
-    /** While set, the sleeper records the waits instead of moving the clock (senders waiting side by side). */
-    private volatile boolean frozen;
-    private final java.util.List<Long> waits = new java.util.ArrayList<>();
+    /** How much later than asked a sleeping sender wakes. */
+    private volatile Duration oversleep = Duration.ZERO;
 
     private SendPacer pacer(int perSecond) {
-        return new SendPacer(perSecond, true, now::get, nanos -> {
-            if (frozen) {
-                waits.add(nanos);
-            } else {
-                now.addAndGet(nanos);
-            }
-        });
+        return new SendPacer(perSecond, true, now::get, nanos -> now.addAndGet(nanos + oversleep.toNanos()));
     }
 
     private long elapsed() {
@@ -97,8 +90,9 @@ class SendPacerTest {
     void tooManyRequestsFromSeveralChatsPauseEverySendAndLowerThePace() throws Exception {
         SendPacer p = pacer(30);
         assertEquals(SendPacing.Scope.CHAT, p.tooManyRequests(1, Duration.ofSeconds(2)));
+        assertEquals(SendPacing.Scope.CHAT, p.tooManyRequests(2, Duration.ofSeconds(2)), "two chats may be their own limits");
         advance(Duration.ofMillis(500));
-        assertEquals(SendPacing.Scope.BOT, p.tooManyRequests(2, Duration.ofSeconds(2)), "a second chat within 3 s");
+        assertEquals(SendPacing.Scope.BOT, p.tooManyRequests(3, Duration.ofSeconds(2)), "a third chat within 3 s");
         assertEquals(21.0, p.pace(), 1e-9, "multiplicative decrease: 0.7 of 30");
         p.acquire(3, NEVER);
         assertEquals(2500 * 1_000_000L, elapsed(), "a chat never refused waits for the bot's pause too");
@@ -114,6 +108,8 @@ class SendPacerTest {
         assertEquals(SendPacing.Scope.CHAT, p.tooManyRequests(2, Duration.ofSeconds(1)));
         assertEquals(30.0, p.pace());
         assertEquals(SendPacing.Scope.CHAT, p.tooManyRequests(2, Duration.ofSeconds(1)), "the same chat twice is still that chat");
+        advance(Duration.ofSeconds(2));
+        assertEquals(SendPacing.Scope.CHAT, p.tooManyRequests(3, Duration.ofSeconds(1)), "chat 1's was more than 3 s ago");
     }
 
     /** Telegram lowers the bot's limit to about 3 a second: the pace comes down to it, then climbs with care. */
@@ -147,6 +143,18 @@ class SendPacerTest {
     }
 
     @Test
+    void aRefusalAtTheConfiguredPaceClimbsBackFast() {
+        SendPacer p = pacer(30);
+        for (long chat = 1; chat <= 3; chat++) {
+            p.tooManyRequests(chat, Duration.ofSeconds(1));
+        }
+        advance(Duration.ofSeconds(1 + 8));
+        assertEquals(29.0, p.pace(), 1e-9, "a message a second more each second: back at 30 in nine seconds");
+        advance(Duration.ofSeconds(1));
+        assertEquals(30.0, p.pace());
+    }
+
+    @Test
     void oneDecreasePerPauseThenAgainWhenStillOverTheLimitButNeverBelowOneASecond() {
         SendPacer p = pacer(30);
         p.tooManyRequests(1, Duration.ofSeconds(1));
@@ -168,24 +176,44 @@ class SendPacerTest {
     @Test
     void withNoConfiguredLimitABotWide429StartsFromTelegramsThirtyAndTheLimitIsLiftedAgain() {
         SendPacer p = pacer(0);
-        p.tooManyRequests(1, Duration.ofSeconds(1));
-        p.tooManyRequests(2, Duration.ofSeconds(1));
+        for (long chat = 1; chat <= 3; chat++) {
+            p.tooManyRequests(chat, Duration.ofSeconds(1));
+        }
         assertEquals(21.0, p.pace(), 1e-9);
-        advance(Duration.ofSeconds(92));
+        advance(Duration.ofSeconds(1 + 5));
+        assertEquals(26.0, p.pace(), 1e-9, "refused at Telegram's usual 30: climbs back fast at once");
+        advance(Duration.ofSeconds(4));
         assertEquals(0, p.pace(), "no limit again");
     }
 
     @Test
-    void placesTakenAheadFollowTheClimbNotThePaceWhenTheyWereTaken() throws Exception {
+    void theGapBetweenMessagesFollowsTheClimb() throws Exception {
         SendPacer p = stormedDownToThree();
         advance(Duration.ofSeconds(1));  // the pause
-        frozen = true;                   // forty senders take their places now and wait for them
-        for (long chat = 1001; chat <= 1040; chat++) {
-            p.acquire(chat, NEVER);
-        }
-        long firstGap = waits.get(1) - waits.get(0);
-        long lastGap = waits.get(waits.size() - 1) - waits.get(waits.size() - 2);
-        assertTrue(lastGap < firstGap * 0.9, "the gap shrinks as the pace climbs: " + firstGap + " then " + lastGap);
+        long gap1 = gapBetweenTwoMessages(p, 1001);
+        advance(Duration.ofSeconds(15));
+        long gap2 = gapBetweenTwoMessages(p, 1003);
+        assertTrue(gap2 < gap1 * 0.8, "the gap shrinks as the pace climbs: " + gap1 + " then " + gap2);
+        assertEquals((double) WINDOW / gap2, p.pace(), 0.2, "the gap is the pace's");
+    }
+
+    private long gapBetweenTwoMessages(SendPacer p, long chat) throws Exception {
+        p.acquire(chat, NEVER);
+        long first = now.get();
+        p.acquire(chat + 1, NEVER);
+        return now.get() - first;
+    }
+
+    @Test
+    void aSenderThatWokeLateDoesNotMakeTheNextOneGoEarly() throws Exception {
+        SendPacer p = pacer(10);
+        p.acquire(1, NEVER);
+        oversleep = Duration.ofMillis(50);  // a busy machine: the thread wakes 50 ms after it should
+        p.acquire(2, NEVER);
+        long late = now.get();
+        oversleep = Duration.ZERO;
+        p.acquire(3, NEVER);
+        assertEquals(WINDOW / 10, now.get() - late, "the next one keeps a whole gap after the late one");
     }
 
     @Test
