@@ -25,7 +25,8 @@ public record Pacing(IntFunction<SendPacing> telegram, Supplier<RequestLimiter> 
 
     /**
      * No pacing and no limiter; back-offs wait a hundredth of their time (at most 50 ms), so a retry loop against
-     * a fake server still yields the CPU; a failed getUpdates is tried again after 5 ms (doubling).
+     * a fake server still yields the CPU; Telegram's 429s and failed sends still pause the chat or the bot, on the
+     * pacing's fast-forward clock ({@link SendPacing#unpaced()}); a failed getUpdates is tried again after 5 ms (doubling).
      */
     public static Pacing none() {
         return new Pacing(perSecond -> SendPacing.unpaced(), RequestLimiter::unlimited, Sleeper.shortened(100, 50),

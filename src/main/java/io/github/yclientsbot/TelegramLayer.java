@@ -29,8 +29,8 @@ final class TelegramLayer {
         UpdatesConfig updates = config.updates();
         ChatHandler handler = new ChatBotHandler(chat.bot());
         SendPacing pacing = options.pacing().telegram().apply(config.telegram().ratePerSecond());
-        ReplySender sender = new ReplySender(connection, core.stats(), handler::staffMenuFailed, pacing,
-                options.pacing().sleeper());
+        ReplySender sender = new ReplySender(connection, core.stats(), handler::staffMenuFailed, pacing, options.clock(),
+                config.telegram().sendMaxAge());
         UpdateHandler updateHandler = new UpdateHandler(handler, sender, core.stats());
         UpdateDispatcher dispatcher = new UpdateDispatcher(new InboxStore(core.database().inbox()), core.mapper(),
                 updateHandler::handle, new FloodGuard(updates.floodMaxUpdates(), updates.floodWindow(), options.clock()),

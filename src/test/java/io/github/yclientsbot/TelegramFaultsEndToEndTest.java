@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +136,49 @@ class TelegramFaultsEndToEndTest {
         // two tries reached the server; the second one delivered it — once
         assertEquals(2, telegram.calls("sendmessage").stream().filter(c -> c.text().contains(Long.toString(USER))).count());
         assertTrue(logs.text().contains("Telegram asks to wait 1 s"), logs.text());
+    }
+
+    @Test
+    void aStormOfTooManyRequestsForSeveralChatsDropsNothingAndKeepsEachChatsOrder() throws Exception {
+        app = start(Map.of());
+        List<Long> chats = List.of(101L, 102L, 103L, 104L);
+        for (long chat : chats) {
+            // more refusals in a row than the four tries a message used to get
+            telegram.failSendsTo(chat, 6, 429, "Too Many Requests: retry after 1", "{\"retry_after\":1}");
+        }
+        for (long chat : chats) {
+            telegram.sendPrivateText(chat, "/whoami");
+            telegram.sendPrivateText(chat, "/help");
+        }
+        awaitHandled();
+        for (long chat : chats) {
+            List<String> delivered = telegram.answered("sendmessage").stream().filter(c -> c.chatId() == chat)
+                    .map(FakeTelegramServer.Call::text).toList();
+            assertEquals(2, delivered.size(), "each reply exactly once in chat " + chat + ": " + delivered);
+            assertTrue(delivered.get(0).startsWith("Ваш Telegram id: " + chat), "/whoami's answer first: " + delivered);
+            assertTrue(delivered.get(1).startsWith("Я помогаю"), "then /help's: " + delivered);
+        }
+        assertEquals(0, app.stats().sendDroppedCount());
+        assertTrue(logs.text().contains("the bot is over its limit. Every send pauses 1 s"), logs.text());
+    }
+
+    @Test
+    void aMessageTelegramRefusesPastTheMaxAgeIsDroppedWithOneWarningAndShownInStatus() throws Exception {
+        app = start(Map.of("TELEGRAM_SEND_MAX_AGE_SECONDS", "10"));
+        long customer = 6006;
+        telegram.failSendsTo(customer, Integer.MAX_VALUE, 429, "Too Many Requests: retry after 4", "{\"retry_after\":4}");
+        telegram.sendPrivateText(customer, "/whoami");
+        awaitHandled();
+        assertEquals(1, app.stats().sendDroppedCount());
+        assertEquals(1, count(logs.text(), "WARN  ReplySender - Dropped: could not send a message in chat 6006"), logs.text());
+        telegram.sendPrivateText(USER, "/status");
+        var status = telegram.await(c -> c.method().equals("sendmessage") && c.chatId() == USER, 1, WAIT).get(0);
+        assertTrue(status.text().contains("⚠️ Сообщений не доставлено (Telegram не принял их за 10 с): 1"), status.text());
+    }
+
+    private void awaitHandled() {
+        org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                .until(() -> telegram.allTakenIn() && app.stats().updateQueueDepth() == 0);
     }
 
     @Test

@@ -7,8 +7,21 @@ public sealed interface Action {
 
     long chatId();
 
-    /** A new message. */
-    record Send(long chatId, String text, Keyboard keyboard) implements Action {}
+    /**
+     * A new message. Telegram may make it wait (429); the transport tries until it is delivered or older than
+     * {@code telegram.send.max-age-seconds}, and never gives it up for age before {@code keepUntil} (null: no such
+     * promise) — a reminder of a visit carries the visit's start, so it is not dropped while the visit is ahead.
+     */
+    record Send(long chatId, String text, Keyboard keyboard, java.time.Instant keepUntil) implements Action {
+        public Send(long chatId, String text, Keyboard keyboard) {
+            this(chatId, text, keyboard, null);
+        }
+
+        /** This message, not given up for age before {@code until}. */
+        public Send keptUntil(java.time.Instant until) {
+            return new Send(chatId, text, keyboard, until);
+        }
+    }
 
     /**
      * {@code send}, or — when Telegram refuses it because that chat does not take messages from the bot (403: a user who

@@ -72,6 +72,8 @@ public final class StatusCommand implements Command {
         line(sb, ctx.t("status.updates", "count", s.updatesHandled()));
         line(sb, ctx.t("status.update.queue", "count", s.updateQueueDepth()));
         line(sb, ctx.t("status.send.queue", "count", s.sendQueueDepth()));
+        line(sb, ctx.t(s.sendDropped() == 0 ? "status.send.dropped.none" : "status.send.dropped",
+                "count", s.sendDropped(), "seconds", s.sendMaxAgeSeconds()));
         if (s.errors() == 0) {
             line(sb, ctx.t("status.errors.none"));
         } else {

@@ -11,6 +11,7 @@ public enum SettingKey {
     TELEGRAM_BOT_TOKEN("telegram.bot.token", true, null),
     TELEGRAM_API_URL("telegram.api.url", false, "https://api.telegram.org"),
     TELEGRAM_RATE_PER_SECOND("telegram.rate.per-second", false, "30"),
+    TELEGRAM_SEND_MAX_AGE_SECONDS("telegram.send.max-age-seconds", false, "600"),
     BOT_ADMINS("bot.admins", false, ""),
     BOT_SUPPORT("bot.support", false, ""),
     BOT_LANGUAGE("bot.language", false, "ru"),

@@ -1,5 +1,6 @@
 package io.github.yclientsbot.config;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -10,8 +11,10 @@ import java.util.regex.Pattern;
  *                      the token may be missing, but one that is set must still be well-formed
  * @param apiUrl        absolute http(s) URL without trailing slash
  * @param ratePerSecond messages a second the bot sends at most, over all chats; 0 = no limit
+ * @param sendMaxAge    how long a message Telegram does not take (429, failures) is tried before it is dropped
  */
-public record TelegramConfig(String botToken, boolean tokenRequired, String apiUrl, int ratePerSecond) {
+public record TelegramConfig(String botToken, boolean tokenRequired, String apiUrl, int ratePerSecond,
+                             Duration sendMaxAge) {
 
     /** {@code <digits>:<at least 20 of [A-Za-z0-9_-]>}, the shape of a token from @BotFather. */
     static final Pattern BOT_TOKEN = Pattern.compile("[0-9]+:[A-Za-z0-9_-]{20,}");
@@ -23,7 +26,10 @@ public record TelegramConfig(String botToken, boolean tokenRequired, String apiU
             throw r.invalid(SettingKey.TELEGRAM_API_URL, "must be the server address only, without /bot<token>",
                     "like https://api.telegram.org");
         }
-        return new TelegramConfig(r.text(SettingKey.TELEGRAM_BOT_TOKEN), tokenRequired, apiUrl, rate(r));
+        int maxAge = r.intIn(SettingKey.TELEGRAM_SEND_MAX_AGE_SECONDS, 10, 86_400,
+                "like 600 (seconds a message is tried while Telegram asks to wait, before it is dropped)");
+        return new TelegramConfig(r.text(SettingKey.TELEGRAM_BOT_TOKEN), tokenRequired, apiUrl, rate(r),
+                Duration.ofSeconds(maxAge));
     }
 
     private static void validateToken(SettingReader r, boolean required) throws ConfigException {
@@ -59,6 +65,6 @@ public record TelegramConfig(String botToken, boolean tokenRequired, String apiU
     @Override
     public String toString() {
         return "TelegramConfig[botToken=" + SettingReader.masked(botToken) + ", tokenRequired=" + tokenRequired
-                + ", apiUrl=" + apiUrl + ", ratePerSecond=" + ratePerSecond + "]";
+                + ", apiUrl=" + apiUrl + ", ratePerSecond=" + ratePerSecond + ", sendMaxAge=" + sendMaxAge + "]";
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -43,11 +44,14 @@ public final class RuntimeStats {
     private final Counter updatesHandled;
     private final Counter errors;
     private final Counter floodLimited;
+    private final Counter sendDropped;
+    private final Counter tooManyRequests;
     private final Timer handling;
     private final Map<String, Counter> repliesSent = new ConcurrentHashMap<>();
     private final Map<String, Counter> yclientsCalls = new ConcurrentHashMap<>();
     private volatile LastError lastError;
     private volatile IntSupplier sendQueueDepth = () -> 0;
+    private volatile DoubleSupplier sendPace = () -> 0;
     private volatile IntSupplier updateQueueDepth = () -> 0;
 
     /** Registers the bot's meters in {@code registry} (the one the composition root built). */
@@ -62,6 +66,12 @@ public final class RuntimeStats {
         this.floodLimited = Counter.builder(PREFIX + "flood.limited")
                 .description("Updates from a user over the flood limit: one notice, the rest not answered.")
                 .register(registry);
+        this.sendDropped = Counter.builder(PREFIX + "send.dropped")
+                .description("Messages dropped: Telegram did not take them within telegram.send.max-age-seconds.")
+                .register(registry);
+        this.tooManyRequests = Counter.builder(PREFIX + "send.too.many.requests")
+                .description("Sends Telegram refused with 429 Too Many Requests (each is tried again after the wait).")
+                .register(registry);
         this.handling = Timer.builder(PREFIX + "update.handling")
                 .description("Time to handle one update and send its reply.")
                 .serviceLevelObjectives(LATENCY_BOUNDS.toArray(Duration[]::new))
@@ -71,6 +81,8 @@ public final class RuntimeStats {
                 "Updates received and not yet handled (stored in the inbox, queued for a worker).", this::updateQueueDepth);
         gauge("send.queue.depth", null, "Replies waiting to be sent (0 while replies are sent at once).",
                 this::sendQueueDepth);
+        gauge("send.pace", null, "Messages a second the bot lets through now over all chats (0 = no limit): lower than"
+                + " telegram.rate.per-second after Telegram's 429s, climbing back.", () -> sendPace.getAsDouble());
         REPLY_KINDS.forEach(this::replyCounter);
         YCLIENTS_OUTCOMES.forEach(this::yclientsCounter);
     }
@@ -115,6 +127,25 @@ public final class RuntimeStats {
     /** Where the send-queue depth comes from once replies are queued; 0 until then. */
     public void sendQueueDepthFrom(IntSupplier depth) {
         this.sendQueueDepth = depth;
+    }
+
+    /** Where the send pace comes from; 0 until set. */
+    public void sendPaceFrom(DoubleSupplier pace) {
+        this.sendPace = pace;
+    }
+
+    /** A message dropped: Telegram did not take it within telegram.send.max-age-seconds. */
+    public void sendDropped() {
+        sendDropped.increment();
+    }
+
+    public long sendDroppedCount() {
+        return (long) sendDropped.count();
+    }
+
+    /** Telegram refused a send with 429 (it is tried again after the wait). */
+    public void tooManyRequests() {
+        tooManyRequests.increment();
     }
 
     public int sendQueueDepth() {

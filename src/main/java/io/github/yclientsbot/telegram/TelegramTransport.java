@@ -147,7 +147,7 @@ public final class TelegramTransport implements AutoCloseable {
             org.telegram.telegrambots.meta.api.methods.send.SendMessage reply = org.telegram.telegrambots.meta.api.methods.send.SendMessage
                     .builder().chatId(1L).text("t")
                     .linkPreviewOptions(org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions.builder().isDisabled(true).build())
-                    .replyMarkup(ReplySender.markup(new io.github.yclientsbot.chat.Keyboard(List.of(List.of(
+                    .replyMarkup(KeyboardMarkup.inline(new io.github.yclientsbot.chat.Keyboard(List.of(List.of(
                             io.github.yclientsbot.chat.Button.url("u", "https://example.org"),
                             io.github.yclientsbot.chat.Button.callback("c", "d"))))))
                     .build();

@@ -55,13 +55,20 @@ public final class UpdateHandler {
         long started = System.nanoTime();
         try {
             sender.chatActive(in.chatId());
-            sender.send(bot.preflight(in), in.updateId());
+            if (!sender.send(bot.preflight(in), in.updateId())) {
+                return false;
+            }
             Reply reply = bot.handle(in);
             if (abandoned.getAsBoolean()) {
                 log.info("Shutting down: the reply to update {} in chat {} is left to the next start", in.updateId(), in.chatId());
                 return false;
             }
-            sender.send(reply, in.updateId());
+            if (!sender.send(reply, in.updateId())) {
+                // interrupted while Telegram made it wait (the bot is stopping): not lost, handled again after the start
+                log.info("Shutting down: the reply to update {} in chat {} was not sent; the update is handled again"
+                        + " after the next start", in.updateId(), in.chatId());
+                return false;
+            }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             stats.error("update " + in.updateId(), e);
             log.error("Failed to handle update {} in chat {} from user {}", in.updateId(), in.chatId(), in.userId(), e);

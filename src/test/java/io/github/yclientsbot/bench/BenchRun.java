@@ -41,7 +41,8 @@ import java.util.Map;
  * in process, N chats each sending /services once, and either the real bot or a baseline built on the
  * library's default single-thread consumer with the same ChatBot behind it. Prints one RESULT line.
  *
- * <p>Arguments: {@code bot|baseline chats delayMillis telegramLimitPerSecond botRatePerSecond}.
+ * <p>Arguments: {@code bot|baseline chats delayMillis telegramLimitPerSecond botRatePerSecond [limitSeconds
+ * laterLimitPerSecond]}: with {@code limitSeconds}, Telegram's limit holds that long, then the later one.
  */
 public final class BenchRun {
     static final String TOKEN = "5151:bench-token-abcdefghijklmnopqrstuvwxyz";
@@ -52,6 +53,8 @@ public final class BenchRun {
         long delay = Long.parseLong(args[2]);
         int limit = Integer.parseInt(args[3]);
         int botRate = Integer.parseInt(args[4]);
+        int limitSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        int laterLimit = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         Path dir = Files.createTempDirectory("yclients-bench");
         String dbUrl = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
         try (Database db = Database.open(dbUrl, null, null, Clock.systemUTC())) {
@@ -60,7 +63,7 @@ public final class BenchRun {
             db.serviceMappings().upsert(13700342, 0, "Маникюр с покрытием гель-лак", false, new BigDecimal("2200"), new BigDecimal("2900"));
         }
         try (FakeYclientsServer yclients = new FakeYclientsServer();
-             BenchTelegram telegram = new BenchTelegram(TOKEN, chats, delay, limit)) {
+             BenchTelegram telegram = new BenchTelegram(TOKEN, chats, delay, limit, limitSeconds, laterLimit)) {
             yclients.on("GET", "/api/v1/company/502817").respondWithFixture(200, "company.json");
             yclients.on("GET", "/api/v1/book_services/502817").respondWithFixture(200, "book_services.json");
             Map<String, String> env = new HashMap<>();
@@ -74,15 +77,22 @@ public final class BenchRun {
             env.put("YCLIENTS_COMPANY_ID", "502817");
             env.put("YCLIENTS_BOOKING_URL", "https://n611204.yclients.com");
             env.put("TELEGRAM_RATE_PER_SECOND", Integer.toString(botRate));
+            int metricsPort;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                metricsPort = free.getLocalPort();
+            }
+            env.put("BOT_HTTP_PORT", Integer.toString(metricsPort));
             BotConfig config = new ConfigLoader(env, dir).load(null);
             resetPeaks();
             int yclientsBefore;
+            long dropped = -1;
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             if (mode.equals("bot")) {
                 try (BotApplication app = BotApplication.start(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC(), Pacing.production()))) {
                     yclientsBefore = yclients.requests().size();
                     awaitAll(telegram, deadline);
                     printThreadCpu(telegram);
+                    dropped = droppedFromMetrics(metricsPort);
                 }
             } else {
                 try (BotApplication app = BotApplication.startConsole(config, new BotApplication.Options(1, Duration.ofMinutes(5), Clock.systemUTC(), Pacing.production()), false, false);
@@ -99,12 +109,21 @@ public final class BenchRun {
 
             BenchTelegram.Result r = telegram.result();
             System.out.printf(java.util.Locale.ROOT,
-                    "RESULT mode=%s chats=%d delay=%d limit=%d answered=%d duplicates=%d tooMany=%d seconds=%.2f p50=%.0f p99=%.0f"
-                            + " yclients=%d heapMB=%.1f rssMB=%.1f%n",
-                    mode, r.chats(), delay, limit, r.answered(), r.duplicates(), r.tooManyRequests(), r.seconds(),
-                    r.p50Millis(), r.p99Millis(), yclientsDuring, peakHeapMb(), peakRssMb());
+                    "RESULT mode=%s chats=%d delay=%d limit=%d limitSeconds=%d laterLimit=%d answered=%d duplicates=%d tooMany=%d seconds=%.2f"
+                            + " p50=%.0f p99=%.0f yclients=%d dropped=%d heapMB=%.1f rssMB=%.1f%n",
+                    mode, r.chats(), delay, limit, limitSeconds, laterLimit, r.answered(), r.duplicates(), r.tooManyRequests(), r.seconds(),
+                    r.p50Millis(), r.p99Millis(), yclientsDuring, dropped, peakHeapMb(), peakRssMb());
         }
         System.exit(0);
+    }
+
+    /** Messages the bot dropped (Telegram did not take them within the max age), as GET /metrics says. */
+    private static long droppedFromMetrics(int port) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.body().lines().filter(l -> l.startsWith("yclients_bot_send_dropped_total "))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     /** The naive bot: the library's default consumer (one thread, one update after the other), direct sends, no limits. */
@@ -141,8 +160,11 @@ public final class BenchRun {
         }
     }
 
+    /** Until every chat is answered, or nothing was sent for 15 s (what the baseline dropped stays dropped). */
     private static void awaitAll(BenchTelegram telegram, long deadline) throws InterruptedException {
-        while (!telegram.allAnswered() && System.nanoTime() < deadline) {
+        long quiet = Duration.ofSeconds(15).toNanos();
+        while (!telegram.allAnswered() && System.nanoTime() < deadline
+                && !(telegram.quietNanos() > quiet && telegram.quietNanos() != Long.MAX_VALUE)) {
             Thread.sleep(20);
         }
         Thread.sleep(500); // duplicates, if any, arrive late

@@ -23,9 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake Bot API for load: every call takes {@code delayMillis} (the round trip to Telegram), and
- * sendMessage is limited to {@code limitPerSecond} over the whole bot like real Telegram — past it the
- * answer is 429 with retry_after. Records when each chat's update was handed out and when (and how
- * often) its reply was accepted.
+ * sendMessage is limited to {@code limitPerSecond} in any second over the whole bot like real Telegram — past it
+ * the answer is 429 with {@code retry_after} (the whole seconds until the window has room, at least 1). With
+ * {@code limitSeconds > 0} that limit holds for that long after the first update is handed out (Telegram lowering
+ * a bot's limit for a while, a "429 storm"), then {@code laterLimitPerSecond} (0 = none). Records when each chat's
+ * update was handed out and when (and how often) its reply was accepted.
  */
 final class BenchTelegram implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
@@ -38,6 +40,11 @@ final class BenchTelegram implements AutoCloseable {
     private final String token;
     private final long delayMillis;
     private final int limitPerSecond;
+    /** How long {@code limitPerSecond} holds after the first update is handed out; 0 = always. */
+    private final long limitNanos;
+    private final int laterLimitPerSecond;
+    /** The last sendMessage call, accepted or not (the naive baseline stops sending what it dropped). */
+    private final AtomicLong lastSendNanos = new AtomicLong();
     private final ObjectNode[] updates;
     private final long[] servedAtNanos;
     private final long[] repliedAtNanos;
@@ -50,9 +57,16 @@ final class BenchTelegram implements AutoCloseable {
     static final long FIRST_CHAT = 700_000_000L;
 
     BenchTelegram(String token, int chats, long delayMillis, int limitPerSecond) throws IOException {
+        this(token, chats, delayMillis, limitPerSecond, 0, 0);
+    }
+
+    BenchTelegram(String token, int chats, long delayMillis, int limitPerSecond, int limitSeconds, int laterLimitPerSecond)
+            throws IOException {
         this.token = token;
         this.delayMillis = delayMillis;
         this.limitPerSecond = limitPerSecond;
+        this.limitNanos = limitSeconds * 1_000_000_000L;
+        this.laterLimitPerSecond = laterLimitPerSecond;
         this.updates = new ObjectNode[chats];
         this.servedAtNanos = new long[chats];
         this.repliedAtNanos = new long[chats];
@@ -124,19 +138,29 @@ final class BenchTelegram implements AutoCloseable {
     }
 
     private void sendMessage(HttpExchange exchange, JsonNode body) throws IOException {
-        if (limitPerSecond > 0) {
-            long now = System.nanoTime();
+        long now = System.nanoTime();
+        lastSendNanos.set(now);
+        int limit = limitAt(now);
+        if (limit > 0) {
+            long retryAfter;
             synchronized (accepted) {
                 while (!accepted.isEmpty() && accepted.peekFirst() <= now - 1_000_000_000L) {
                     accepted.removeFirst();
                 }
-                if (accepted.size() >= limitPerSecond) {
-                    tooManyRequests.incrementAndGet();
-                    respond(exchange, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
-                            + "\"parameters\":{\"retry_after\":1}}");
-                    return;
+                if (accepted.size() < limit) {
+                    accepted.addLast(now);
+                    retryAfter = 0;
+                } else {
+                    // the whole seconds until the request that must leave the window has left it
+                    long oldest = accepted.stream().skip(accepted.size() - limit).findFirst().orElse(now);
+                    retryAfter = Math.max(1, (oldest + 1_000_000_000L - now + 999_999_999L) / 1_000_000_000L);
                 }
-                accepted.addLast(now);
+            }
+            if (retryAfter > 0) {
+                tooManyRequests.incrementAndGet();
+                respond(exchange, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                        + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
+                return;
             }
         }
         long chat = body.path("chat_id").asLong();
@@ -146,6 +170,18 @@ final class BenchTelegram implements AutoCloseable {
         }
         respond(exchange, 200, "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
                 + ",\"date\":1700000000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"ok\"}}");
+    }
+
+    /** The limit in force at {@code now}: {@code limitPerSecond}, or the later one once its time is over. */
+    private int limitAt(long now) {
+        long first = firstServedNanos.get();
+        return limitNanos == 0 || first == 0 || now - first < limitNanos ? limitPerSecond : laterLimitPerSecond;
+    }
+
+    /** Nanoseconds since the last sendMessage call (accepted or refused); max when there was none yet. */
+    long quietNanos() {
+        long last = lastSendNanos.get();
+        return last == 0 ? Long.MAX_VALUE : System.nanoTime() - last;
     }
 
     /** Every chat answered at least once? */

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the scenarios of issue 3, each in a child JVM started with the JVM options of the Dockerfile,
  * and prints their numbers side by side: the bot and the baseline (the library's default single-thread
- * consumer) under a realistic Telegram (100 ms per call, 30 messages/s enforced with 429), and both
- * with no delay and no limit (raw throughput).
+ * consumer) under a realistic Telegram (100 ms per call, 30 messages/s enforced with 429), both
+ * with no delay and no limit (raw throughput), and (issue 12) both in a 429 storm: Telegram lets through
+ * 3 messages a second for 60 s while 100 chats wait for an answer (BENCH_ONLY=storm).
  *
  * <p>{@code scripts/benchmark.sh} runs it; {@code -Dbench.chats=1000 -Dbench.delay=100} change the load.
  */
@@ -36,15 +37,27 @@ public final class Benchmark {
             lines.add(run("bot", chats, 0, 0, 0));
             lines.add(run("baseline", chats, 0, 0, 0));
         }
+        if (only.isEmpty() || only.equals("storm")) {
+            // issue 12: Telegram lets through only 3 messages a second for a minute; the bot is set to its usual 30
+            int stormChats = Integer.getInteger("bench.storm.chats", 100);
+            lines.add(run("bot", stormChats, delay, 3, 30, 60, 30));
+            lines.add(run("baseline", stormChats, delay, 3, 30, 60, 30));
+        }
         System.out.println();
-        System.out.println("| run | Telegram delay | Telegram limit | chats answered | duplicates | 429s | time, s | updates/s | p50, ms | p99, ms | YCLIENTS calls in burst | peak heap, MB | peak RSS, MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| run | Telegram delay | Telegram limit | chats answered | duplicates | 429s | dropped | time, s | updates/s | p50, ms | p99, ms | YCLIENTS calls in burst | peak heap, MB | peak RSS, MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String line : lines) {
             System.out.println(row(line));
         }
     }
 
     private static String run(String mode, int chats, int delay, int limit, int botRate) throws Exception {
+        return run(mode, chats, delay, limit, botRate, 0, 0);
+    }
+
+    /** With {@code limitSeconds > 0}: Telegram's {@code limit} holds that long, then {@code laterLimit}. */
+    private static String run(String mode, int chats, int delay, int limit, int botRate, int limitSeconds, int laterLimit)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty("java.home") + "/bin/java");
         cmd.addAll(DOCKER_JVM_OPTIONS);
@@ -60,8 +73,10 @@ public final class Benchmark {
         cmd.add(Integer.toString(delay));
         cmd.add(Integer.toString(limit));
         cmd.add(Integer.toString(botRate));
+        cmd.add(Integer.toString(limitSeconds));
+        cmd.add(Integer.toString(laterLimit));
         System.out.printf("running %s: %d chats, %d ms per Telegram call, limit %s …%n", mode, chats, delay,
-                limit == 0 ? "off" : limit + "/s");
+                limitText(limit, limitSeconds, laterLimit));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String result = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -88,10 +103,17 @@ public final class Benchmark {
         }
         double seconds = Double.parseDouble(v.get("seconds"));
         int answered = Integer.parseInt(v.get("answered"));
-        return String.format(java.util.Locale.ROOT, "| %s | %s ms | %s | %s/%s | %s | %s | %.1f | %.0f | %s | %s | %s | %s | %s |",
-                v.get("mode"), v.get("delay"), v.get("limit").equals("0") ? "off" : v.get("limit") + "/s",
-                answered, v.get("chats"), v.get("duplicates"), v.get("tooMany"), seconds,
+        String dropped = v.get("dropped").equals("-1") ? "—" : v.get("dropped");
+        return String.format(java.util.Locale.ROOT, "| %s | %s ms | %s | %s/%s | %s | %s | %s | %.1f | %.0f | %s | %s | %s | %s | %s |",
+                v.get("mode"), v.get("delay"), limitText(Integer.parseInt(v.get("limit")), Integer.parseInt(v.get("limitSeconds")),
+                        Integer.parseInt(v.get("laterLimit"))),
+                answered, v.get("chats"), v.get("duplicates"), v.get("tooMany"), dropped, seconds,
                 seconds > 0 ? answered / seconds : 0, v.get("p50"), v.get("p99"), v.get("yclients"), v.get("heapMB"), v.get("rssMB"));
+    }
+
+    private static String limitText(int limit, int limitSeconds, int laterLimit) {
+        String text = limit == 0 ? "off" : limit + "/s";
+        return limitSeconds == 0 ? text : text + " for " + limitSeconds + " s, then " + (laterLimit == 0 ? "off" : laterLimit + "/s");
     }
 
     private Benchmark() {

@@ -252,7 +252,8 @@ class BotConfigTest {
         assertEquals(new BookingConfig("both", Optional.empty(), new BookingLimits(3, 5, 3)), config.booking());
         assertEquals(new UpdatesConfig(8, 20, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(8)),
                 config.updates());
-        assertEquals(new TelegramConfig(TOKEN, true, "https://api.telegram.org", 30), config.telegram());
+        assertEquals(new TelegramConfig(TOKEN, true, "https://api.telegram.org", 30, java.time.Duration.ofSeconds(600)),
+                config.telegram());
         assertEquals(java.time.Duration.ofMinutes(5), config.yclients().cacheTtl());
 
         BotConfig set = load("BOOKING_MODE", " Chat ", "BOOKING_PRIVACY_URL", "https://example.com/privacy/",
@@ -263,6 +264,16 @@ class BotConfigTest {
         assertEquals(0, set.telegram().ratePerSecond());
         assertEquals("booking.mode", loadFails("BOOKING_MODE", "phone").key());
         assertEquals("booking.privacy-url", loadFails("BOOKING_PRIVACY_URL", "example.com").key());
+    }
+
+    @Test
+    void aMessageIsTriedTenMinutesByDefaultAndTheSettingIsChecked() throws Exception {
+        assertEquals(java.time.Duration.ofMinutes(10), load().telegram().sendMaxAge());
+        assertEquals(java.time.Duration.ofSeconds(90), load("TELEGRAM_SEND_MAX_AGE_SECONDS", "90").telegram().sendMaxAge());
+        for (String bad : List.of("0", "5", "86401", "ten", "-1")) {
+            ConfigException e = loadFails("TELEGRAM_SEND_MAX_AGE_SECONDS", bad);
+            assertEquals("telegram.send.max-age-seconds", e.key(), bad);
+        }
     }
 
     @Test

@@ -55,6 +55,9 @@ class MetricsExpositionTest {
             Map.entry(P + "update_queue_depth", "gauge"),
             Map.entry(P + "flood_limited_total", "counter"),
             Map.entry(P + "send_queue_depth", "gauge"),
+            Map.entry(P + "send_dropped_total", "counter"),
+            Map.entry(P + "send_too_many_requests_total", "counter"),
+            Map.entry(P + "send_pace", "gauge"),
             Map.entry(P + "update_handling_seconds", "histogram"));
     /** Families a library may add beside them without breaking anyone (Micrometer's maximum of a timer). */
     private static final Set<String> MAY_ADD = Set.of(P + "update_handling_seconds_max");
@@ -156,7 +159,8 @@ class MetricsExpositionTest {
         assertTrue(MAY_ADD.containsAll(added), "new families under " + P + ": " + added);
 
         for (String plain : List.of("up", "polling_up", "database_up", "uptime_seconds", "updates_handled_total",
-                "errors_total", "update_queue_depth", "flood_limited_total", "send_queue_depth")) {
+                "errors_total", "update_queue_depth", "flood_limited_total", "send_queue_depth", "send_dropped_total",
+                "send_too_many_requests_total", "send_pace")) {
             assertEquals(Set.of(P + plain), e.series(P + plain), plain + " has no labels");
         }
         assertEquals(Set.of(P + "build_info{version=\"1.2.3-test\"}"), e.series(P + "build_info"));
@@ -171,7 +175,8 @@ class MetricsExpositionTest {
         assertEquals(Set.of(h + "_count"), e.series(h + "_count"));
 
         for (String zero : List.of("updates_handled_total", "errors_total", "flood_limited_total", "update_queue_depth",
-                "send_queue_depth", "replies_sent_total{action=\"send\"}", "yclients_calls_total{outcome=\"ok\"}",
+                "send_queue_depth", "send_dropped_total", "send_too_many_requests_total", "send_pace",
+                "replies_sent_total{action=\"send\"}", "yclients_calls_total{outcome=\"ok\"}",
                 "update_handling_seconds_count", "update_handling_seconds_bucket{le=\"+Inf\"}")) {
             assertEquals(0.0, e.value(P + zero), zero);
         }
@@ -196,6 +201,10 @@ class MetricsExpositionTest {
         stats.floodLimited();
         stats.updateQueueDepthFrom(() -> 4);
         stats.sendQueueDepthFrom(() -> 2);
+        stats.sendDropped();
+        stats.tooManyRequests();
+        stats.tooManyRequests();
+        stats.sendPaceFrom(() -> 7.5);
         clock.advance(Duration.ofSeconds(90));
         database.set(false);
 
@@ -210,6 +219,9 @@ class MetricsExpositionTest {
         assertEquals(1.0, e.value(P + "flood_limited_total"));
         assertEquals(4.0, e.value(P + "update_queue_depth"));
         assertEquals(2.0, e.value(P + "send_queue_depth"));
+        assertEquals(1.0, e.value(P + "send_dropped_total"));
+        assertEquals(2.0, e.value(P + "send_too_many_requests_total"));
+        assertEquals(7.5, e.value(P + "send_pace"));
         assertEquals(90.0, e.value(P + "uptime_seconds"));
         assertEquals(0.0, e.value(P + "up"));
         assertEquals(1.0, e.value(P + "polling_up"));

@@ -54,6 +54,10 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Call> failedCalls = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedQueue<Failure>> failures = new ConcurrentHashMap<>();
+    /** sendMessage calls to a chat that fail, and how many more times ({@link #failSendsTo}). */
+    private final Map<Long, ChatFailure> chatFailures = new ConcurrentHashMap<>();
+    /** Calls answered with success, in the order they were answered. */
+    private final List<Call> answered = new CopyOnWriteArrayList<>();
     /** Files users sent or the bot uploaded, by file_id, served by getFile and /file/bot<token>/<path>. */
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger nextFileId = new AtomicInteger();
@@ -121,6 +125,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private record Failure(int status, String description, String parametersJson) {}
+
+    private record ChatFailure(Failure failure, AtomicInteger left) {}
 
     /** An update waiting for the bot; {@code delivered} once a getUpdates answer carried it. */
     private static final class Pending {
@@ -336,8 +342,21 @@ public final class FakeTelegramServer implements AutoCloseable {
                 .add(new Failure(status, description, parametersJson));
     }
 
+    /**
+     * The next {@code times} sendMessage (and sendDocument) calls to {@code chatId} answer with this error and
+     * {@code parameters} (e.g. {"retry_after":5}); {@link Integer#MAX_VALUE}: every one from now on.
+     */
+    public void failSendsTo(long chatId, int times, int status, String description, String parametersJson) {
+        chatFailures.put(chatId, new ChatFailure(new Failure(status, description, parametersJson), new AtomicInteger(times)));
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Calls of {@code method} answered with success (a refused try is not among them), in the order they were answered. */
+    public List<Call> answered(String method) {
+        return answered.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
     }
 
     /** Calls that were answered with an injected failure (also listed in {@link #calls()}). */
@@ -415,6 +434,11 @@ public final class FakeTelegramServer implements AutoCloseable {
                 ((ObjectNode) body).put("document", storeFile(parsed.file()));
             }
             Failure failure = failures.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
+            ChatFailure chatFailure = method.equals("sendmessage") || method.equals("senddocument")
+                    ? chatFailures.get(body.path("chat_id").asLong()) : null;
+            if (failure == null && chatFailure != null && chatFailure.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                failure = chatFailure.failure();
+            }
             if (failure != null) {
                 Call failed = new Call(method, body, 0, parsed.fileName(), parsed.file());
                 failedCalls.add(failed);
@@ -426,7 +450,9 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             ObjectNode answer = answer(method, body);
             if (!method.equals("getupdates")) {
-                calls.add(new Call(method, body, answer.path("result").path("message_id").asInt(0), parsed.fileName(), parsed.file()));
+                Call call = new Call(method, body, answer.path("result").path("message_id").asInt(0), parsed.fileName(), parsed.file());
+                calls.add(call);
+                answered.add(call);
             }
             respond(exchange, 200, mapper.writeValueAsString(answer));
         } catch (RuntimeException e) {
