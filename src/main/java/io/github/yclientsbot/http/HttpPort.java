@@ -134,8 +134,13 @@ final class HttpPort implements AutoCloseable {
         server.setErrorHandler(new JsonErrors(refusal));
         try {
             server.start();
-        } catch (IOException | RuntimeException e) {
-            stopQuietly(server); // e.g. the port is taken
+        } catch (IOException e) {
+            stopQuietly(server);
+            // Jetty says "Failed to bind to /127.0.0.1:8080"; its cause says why ("Address already in use")
+            throw e.getCause() == null || e.getCause().getMessage() == null ? e
+                    : new IOException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+        } catch (RuntimeException e) {
+            stopQuietly(server);
             throw e;
         } catch (Exception e) {
             stopQuietly(server);
