@@ -280,6 +280,8 @@ final class HttpPort implements AutoCloseable {
 
         private static String explain(int status, String reason) {
             return switch (status) {
+                case 408 -> "the request did not arrive in time";
+                case 413 -> "the request is too large";
                 case 431 -> "the request line and headers are larger than " + MAX_HEAD_BYTES + " bytes";
                 case 503 -> "too many requests at once; try again";
                 case 426, 505 -> "this port speaks HTTP/1.1 and HTTP/1.0 only";
