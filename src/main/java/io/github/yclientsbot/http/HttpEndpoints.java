@@ -24,8 +24,9 @@ import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * The bot's HTTP port ({@code bot.http.port}), served by {@link HttpPort} (read timeouts, a deadline per
- * connection, a bounded pool: slow clients cannot block {@code /health}; a malformed request or query gets 400):
+ * The bot's HTTP port ({@code bot.http.port}), served by {@link HttpPort} on embedded Jetty (an idle timeout, a
+ * bounded pool, a bounded wait for a turn and a quick 503 beyond it: slow clients cannot block {@code /health}; a
+ * malformed request or query gets 400 in the JSON error shape below):
  * <ul>
  *   <li>{@code GET /health}: 200 when polling (or the console) runs and the database answers, else 503;</li>
  *   <li>{@code GET /metrics}: the bot's meter registry in the Prometheus text format (0.0.4): the bot's own

@@ -1,61 +1,74 @@
 package io.github.yclientsbot.http;
 
-import io.github.yclientsbot.ratelimit.Sleeper;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.UrlEncoded;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
- * The socket side of the bot's HTTP port: a small HTTP/1.1 server for GET and HEAD, one request per connection.
- * It exists for what the JDK's built-in server does not give: each connection gets a read timeout between bytes
- * and a deadline for the whole exchange (the JDK server waits for a half-sent request for ever, one of its few
- * threads with it), a bounded pool of workers, and a {@code 503} at once when they are all busy. So two slow or
- * silent clients — a stuck load-balancer probe, a port scanner — cannot keep {@code /health} from answering.
- * A request line or header that is not HTTP, or a target that is not a valid URI (a bad {@code %} escape in the
- * query), gets {@code 400}; a request that does not arrive in time gets {@code 408}.
+ * The socket side of the bot's HTTP port, on embedded Jetty (its core {@code Handler} API, no servlets): it turns a
+ * request into a {@link Request} for {@link HttpEndpoints} and writes its {@link Response} back. What Jetty brings
+ * that matters here: non-blocking I/O, so a silent or half-sent request holds a socket but no thread, and an idle
+ * timeout drops it; a bounded thread pool; a {@link QoSHandler} that lets a few requests run at once, parks a bounded
+ * number more (without a thread) for a short while and refuses the rest with {@code 503} at once. So two slow or
+ * silent clients — a stuck load-balancer probe, a port scanner — cannot keep {@code /health} from answering. A
+ * request that is not HTTP gets {@code 400} (a head over {@value #MAX_HEAD_BYTES} bytes {@code 431}), in the JSON
+ * error shape of {@link Refusal}; so does a query with a broken {@code %} escape.
  */
 final class HttpPort implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpPort.class);
-    private static final int MAX_HEAD_BYTES = 16 * 1024;
-    private static final int MAX_HEADERS = 100;
-    private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** The request line and headers together; a longer head gets 431. */
+    static final int MAX_HEAD_BYTES = 16 * 1024;
+    /** Pool threads beside the request handlers: Jetty's selector, and reading new requests (and refusing them). */
+    private static final int SPARE_THREADS = 4;
+    /** Connections the kernel holds until Jetty accepts them (the listen backlog, as before). */
+    private static final int BACKLOG = 50;
 
     /**
-     * @param threads     requests handled at once
-     * @param queue       connections that wait for a worker; beyond that a connection is answered 503 at once
-     * @param readTimeout the longest pause between two bytes of a request
-     * @param deadline    the longest a connection may take from accept to the last byte of the answer
+     * @param idleTimeout the longest a connection may stay silent: before its request is complete, while its answer is
+     *                    being written, and between two requests on a kept-alive connection
+     * @param requests    requests handled at once (each on a thread of its own)
+     * @param waiting     requests that wait, without a thread, for one of those; beyond that a request gets 503 at once
+     * @param maxWait     the longest a request waits for its turn before it gets 503
      */
-    record Limits(int threads, int queue, Duration readTimeout, Duration deadline) {
-        static final Limits DEFAULT = new Limits(16, 64, Duration.ofSeconds(5), Duration.ofSeconds(15));
+    record Limits(Duration idleTimeout, int requests, int waiting, Duration maxWait) {
+        static final Limits DEFAULT = new Limits(Duration.ofSeconds(5), 8, 64, Duration.ofSeconds(5));
+
+        Limits {
+            if (!positive(idleTimeout) || requests < 1 || waiting < 0 || !positive(maxWait)) {
+                throw new IllegalArgumentException("HTTP port limits must be positive: " + idleTimeout + ", " + requests
+                        + ", " + waiting + ", " + maxWait);
+            }
+        }
+
+        private static boolean positive(Duration d) {
+            return !d.isNegative() && !d.isZero();
+        }
+
+        /** The thread pool's size: the request handlers and {@link #SPARE_THREADS}. */
+        int threads() {
+            return requests + SPARE_THREADS;
+        }
     }
 
     /** A request: {@code path} decoded, {@code rawQuery} as sent (null when none), header names in lower case. */
@@ -82,263 +95,212 @@ final class HttpPort implements AutoCloseable {
         Response handle(Request request) throws IOException;
     }
 
-    /** The answer when the request cannot be read: its status and a short JSON body. */
+    /** The answer when the request cannot be read or served: its status and a short JSON body. */
     interface Refusal {
         Response of(int status, String code, String message);
     }
 
-    private final ServerSocket server;
-    private final Limits limits;
-    private final Handler handler;
-    private final Refusal refusal;
-    private final ThreadPoolExecutor workers;
-    private final ScheduledThreadPoolExecutor watchdog;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
-    private volatile boolean closed;
-    /** A WARN once when the port becomes full, not one per refused connection (a port scan would flood the log). */
-    private final AtomicBoolean busyLogged = new AtomicBoolean();
+    private final Server server;
+    private final ServerConnector connector;
 
-    private HttpPort(ServerSocket server, Limits limits, Handler handler, Refusal refusal) {
+    private HttpPort(Server server, ServerConnector connector) {
         this.server = server;
-        this.limits = limits;
-        this.handler = handler;
-        this.refusal = refusal;
-        this.workers = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, limits.queue())), daemon("http-"));
-        this.watchdog = new ScheduledThreadPoolExecutor(1, daemon("http-deadline-"));
-        this.watchdog.setRemoveOnCancelPolicy(true);
-        this.acceptor = daemon("http-accept-").newThread(this::acceptLoop);
+        this.connector = connector;
     }
 
-    /** Binds {@code host:port} (0: any free port) and starts accepting. */
+    /** Binds {@code host:port} (0: any free port) and starts serving. */
     static HttpPort start(String host, int port, Limits limits, Handler handler, Refusal refusal) throws IOException {
-        ServerSocket server = new ServerSocket();
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(2, limits.threads()));
+        threads.setName("http");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0); // a thread kept spinning for latency buys nothing at a probe's rate
+        Server server = new Server(threads, new ScheduledExecutorScheduler("http-timer", true), null);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(MAX_HEAD_BYTES);
+        // 0 acceptors: the selector accepts as well, so the pool keeps one more thread for requests
+        ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(BACKLOG);
+        server.addConnector(connector);
+
+        AtomicBoolean busyLogged = new AtomicBoolean();
+        Turns turns = new Turns(limits, busyLogged);
+        turns.setHandler(new Adapter(handler, refusal, busyLogged));
+        server.setHandler(turns);
+        server.setErrorHandler(new JsonErrors(refusal));
         try {
-            server.bind(new InetSocketAddress(host, port), 50);
-        } catch (IOException | RuntimeException e) {
-            server.close();
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server);
+            // Jetty says "Failed to bind to /127.0.0.1:8080"; its cause says why ("Address already in use")
+            throw e.getCause() == null || e.getCause().getMessage() == null ? e
+                    : new IOException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+        } catch (RuntimeException e) {
+            stopQuietly(server);
             throw e;
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException(e.getMessage(), e);
         }
-        HttpPort http = new HttpPort(server, limits, handler, refusal);
-        http.acceptor.start();
-        return http;
+        return new HttpPort(server, connector);
     }
 
     int port() {
-        return server.getLocalPort();
+        return connector.getLocalPort();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    // e.g. out of file descriptors: wait a moment rather than spin
-                    log.warn("HTTP port: accept failed: {}", e.toString());
-                    pause();
+    /** Turns the Jetty request into ours, and our answer into Jetty's response. */
+    private static final class Adapter extends org.eclipse.jetty.server.Handler.Abstract {
+        private final Handler handler;
+        private final Refusal refusal;
+        private final AtomicBoolean busyLogged;
+
+        Adapter(Handler handler, Refusal refusal, AtomicBoolean busyLogged) {
+            super(InvocationType.BLOCKING); // /health asks the database: never on Jetty's selector thread
+            this.handler = handler;
+            this.refusal = refusal;
+            this.busyLogged = busyLogged;
+        }
+
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              Callback callback) throws IOException {
+            String rawQuery = request.getHttpURI().getQuery();
+            Response answer;
+            if (!wellFormed(rawQuery)) {
+                answer = refusal.of(400, "bad_request", "the query string is malformed (check its % escapes)");
+            } else {
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (HttpField field : request.getHeaders()) {
+                    headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
                 }
-                continue;
+                answer = handler.handle(new Request(request.getMethod(), request.getHttpURI().getDecodedPath(),
+                        rawQuery, Map.copyOf(headers)));
+                busyLogged.set(false);
             }
-            open.add(socket);
-            ScheduledFuture<?> cutOff = watchdog.schedule(() -> closeQuietly(socket), limits.deadline().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            try {
-                workers.execute(() -> serve(socket, cutOff));
-            } catch (RejectedExecutionException busy) {
-                if (busyLogged.compareAndSet(false, true)) {
-                    log.warn("HTTP port: all {} workers busy and {} connections waiting; new connections get 503 until one"
-                            + " is free (slow or silent clients are cut off after {} s)", limits.threads(), limits.queue(),
-                            limits.deadline().toSeconds());
-                }
-                try {
-                    // a few hundred bytes into a fresh connection's send buffer: this does not block the acceptor
-                    write(socket.getOutputStream(), refusal.of(503, "busy", "too many connections; try again"), false);
-                } catch (IOException e) {
-                    log.debug("HTTP port: could not answer 503: {}", e.toString());
-                } finally {
-                    cutOff.cancel(false);
-                    closeQuietly(socket);
-                }
-            }
+            send(response, answer, callback);
+            return true;
         }
     }
 
-    private void pause() {
+    /** Whether every {@code %} escape of the query is two hex digits of UTF-8 (Jetty checks the path, not the query). */
+    static boolean wellFormed(String rawQuery) {
+        if (rawQuery == null) {
+            return true;
+        }
         try {
-            Sleeper.real().sleep(ACCEPT_RETRY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
+            UrlEncoded.decodeUtf8To(rawQuery, new org.eclipse.jetty.util.Fields(true));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
-    private void serve(Socket socket, ScheduledFuture<?> cutOff) {
-        try (socket) {
-            socket.setSoTimeout((int) Math.max(1, limits.readTimeout().toMillis()));
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            Request request;
-            try {
-                request = read(in);
-            } catch (Malformed e) {
-                write(out, refusal.of(e.status, e.status == 431 ? "request_too_large" : "bad_request", e.getMessage()), false);
-                return;
-            } catch (SocketTimeoutException e) {
-                write(out, refusal.of(408, "request_timeout", "the request did not arrive in time"), false);
-                return;
+    /** Our answers, and Jetty's refusals in our shape: the same headers either way. */
+    private static void send(org.eclipse.jetty.server.Response response, Response answer, Callback callback) {
+        response.setStatus(answer.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        answer.headers().forEach(headers::put);
+        headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    /**
+     * At most {@link Limits#requests()} requests at once; up to {@link Limits#waiting()} more wait their turn (no
+     * thread held) for {@link Limits#maxWait()}; the rest get 503 at once — through {@link JsonErrors}, as "busy".
+     */
+    private static final class Turns extends QoSHandler {
+        private final Limits limits;
+        private final AtomicBoolean busyLogged;
+
+        Turns(Limits limits, AtomicBoolean busyLogged) {
+            this.limits = limits;
+            this.busyLogged = busyLogged;
+            setMaxRequestCount(limits.requests());
+            setMaxSuspendedRequestCount(limits.waiting());
+            setMaxSuspend(limits.maxWait());
+        }
+
+        @Override
+        protected void reject(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              Callback callback, int status) {
+            busy();
+            super.reject(request, response, callback, status);
+        }
+
+        @Override
+        protected void expireSuspended(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                       Callback callback) {
+            busy();
+            super.expireSuspended(request, response, callback);
+        }
+
+        /** A WARN once when the port becomes full, not one per refused request (a port scan would flood the log). */
+        private void busy() {
+            if (busyLogged.compareAndSet(false, true)) {
+                log.warn("HTTP port busy: a request got 503 (at most {} are handled at once and {} more wait, each up to"
+                        + " {} ms); logged once until a request is served again", limits.requests(), limits.waiting(),
+                        limits.maxWait().toMillis());
             }
-            if (request == null) {
-                return; // the client closed without sending a request
-            }
-            write(out, handler.handle(request), request.method().equals("HEAD"));
-            busyLogged.set(false);
-        } catch (IOException e) {
-            // the client went away, or the deadline closed the socket
-            log.debug("HTTP port: connection ended: {}", e.toString());
-        } finally {
-            cutOff.cancel(false);
-            open.remove(socket);
         }
     }
 
-    /** The request line and headers; null when the stream ends before anything was sent. */
-    private static Request read(InputStream in) throws IOException {
-        Head head = new Head(in);
-        String line = head.line();
-        while (line != null && line.isEmpty()) {
-            line = head.line(); // a stray empty line before the request line is allowed
+    /** Jetty's own refusals (not HTTP, a head too large, busy) in our JSON error shape. */
+    private static final class JsonErrors extends ErrorHandler {
+        private final Refusal refusal;
+
+        JsonErrors(Refusal refusal) {
+            this.refusal = refusal;
+            setCacheControl("no-store");
+            setShowStacks(false);
         }
-        if (line == null) {
-            return null;
+
+        @Override
+        protected void generateResponse(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                        int code, String message, Throwable cause, Callback callback) {
+            send(response, refusal.of(code, errorCode(code), explain(code, message)), callback);
         }
-        String[] parts = line.split(" ", -1);
-        if (parts.length != 3 || !TOKEN.matcher(parts[0]).matches() || !parts[2].matches("HTTP/1\\.[01]")) {
-            throw new Malformed(400, "not an HTTP/1.x request line");
+
+        private static String errorCode(int status) {
+            return switch (status) {
+                case 400 -> "bad_request";
+                case 408 -> "request_timeout";
+                case 413, 431 -> "request_too_large";
+                case 503 -> "busy";
+                case 426, 505 -> "http_version_not_supported"; // HTTP/2.0 or HTTP/0.9 in the request line
+                default -> status >= 500 ? "internal_error" : "bad_request";
+            };
         }
-        URI target;
+
+        private static String explain(int status, String reason) {
+            return switch (status) {
+                case 408 -> "the request did not arrive in time";
+                case 413 -> "the request is too large";
+                case 431 -> "the request line and headers are larger than " + MAX_HEAD_BYTES + " bytes";
+                case 503 -> "too many requests at once; try again";
+                case 426, 505 -> "this port speaks HTTP/1.1 and HTTP/1.0 only";
+                default -> status >= 500 ? "the request failed; see the bot's log"
+                        : "not a valid HTTP/1.1 request (" + reason + ")";
+            };
+        }
+    }
+
+    private static void stopQuietly(Server server) {
         try {
-            target = new URI(parts[1]);
-        } catch (URISyntaxException e) {
-            throw new Malformed(400, "the request target is not a valid URI (check the % escapes of the query)");
+            server.stop();
+        } catch (Exception e) {
+            log.debug("HTTP port: stopping failed: {}", e.toString());
         }
-        if (target.isAbsolute() || target.getRawAuthority() != null || target.getPath() == null
-                || !target.getPath().startsWith("/")) {
-            throw new Malformed(400, "the request target must be a path, like /health");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String h = head.line(); ; h = head.line()) {
-            if (h == null) {
-                throw new Malformed(400, "the request ended inside its headers");
-            }
-            if (h.isEmpty()) {
-                break;
-            }
-            int colon = h.indexOf(':');
-            if (colon <= 0 || !TOKEN.matcher(h.substring(0, colon)).matches() || headers.size() >= MAX_HEADERS) {
-                throw new Malformed(400, "a malformed header line");
-            }
-            headers.putIfAbsent(h.substring(0, colon).toLowerCase(Locale.ROOT), h.substring(colon + 1).strip());
-        }
-        return new Request(parts[0], target.getPath(), target.getRawQuery(), Map.copyOf(headers));
-    }
-
-    /** Reads the request head line by line, at most {@link #MAX_HEAD_BYTES} in all. */
-    private static final class Head {
-        private final InputStream in;
-        private int total;
-
-        Head(InputStream in) {
-            this.in = in;
-        }
-
-        /** The next line without its CRLF (or LF); null at the end of the stream before any byte of it. */
-        String line() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b = in.read(); ; b = in.read()) {
-                if (b < 0) {
-                    return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-                }
-                if (++total > MAX_HEAD_BYTES) {
-                    throw new Malformed(431, "the request line and headers are larger than " + MAX_HEAD_BYTES + " bytes");
-                }
-                if (b == '\n') {
-                    String s = line.toString(StandardCharsets.ISO_8859_1);
-                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-                }
-                line.write(b);
-            }
-        }
-    }
-
-    private static final class Malformed extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-
-        Malformed(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
-
-    private static void write(OutputStream out, Response r, boolean head) throws IOException {
-        StringBuilder sb = new StringBuilder("HTTP/1.1 ").append(r.status()).append(' ').append(reason(r.status())).append("\r\n");
-        sb.append("Content-Type: ").append(r.contentType()).append("\r\n");
-        sb.append("Content-Length: ").append(r.body().length).append("\r\n");
-        sb.append("Cache-Control: no-store\r\n");
-        r.headers().forEach((name, value) -> sb.append(name).append(": ").append(value).append("\r\n"));
-        sb.append("Connection: close\r\n\r\n");
-        out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (!head) {
-            out.write(r.body());
-        }
-        out.flush();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 408 -> "Request Timeout";
-            case 431 -> "Request Header Fields Too Large";
-            case 500 -> "Internal Server Error";
-            case 503 -> "Service Unavailable";
-            default -> "Status";
-        };
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            log.debug("HTTP port: closing a connection failed: {}", e.toString());
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
     public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException e) {
-            log.debug("HTTP port: closing the listening socket failed: {}", e.toString());
-        }
-        open.forEach(HttpPort::closeQuietly);
-        workers.shutdownNow();
-        watchdog.shutdownNow();
+        stopQuietly(server);
     }
 }
