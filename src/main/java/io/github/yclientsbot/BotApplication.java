@@ -132,7 +132,7 @@ public final class BotApplication implements AutoCloseable {
         DemoYclients demoServer = null;
         try {
             if (demo) {
-                demoServer = DemoYclients.start();
+                demoServer = DemoYclients.start(CoreServices.objectMapper());
             }
             BotConfig config = ConsoleMode.configure(loaded, inMemory);
             if (demoServer != null) {

@@ -145,4 +145,20 @@ class ConsoleModeTest {
         assertTrue(out.contains("Проверьте запись"), out);
         assertTrue(out.contains("Вы записаны") && out.contains("Номер записи: 900001"), out);
     }
+
+    @Test
+    void inTheDemoABookingIsListedByMybookingsAndCancelledThere() throws Exception {
+        // book (any specialist), "remember?" no; then /mybookings, Cancel 1, "yes, cancel", /mybookings again
+        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
+                "/mybookings", "1", "1", "/mybookings");
+        assertTrue(out.contains("Номер записи: 900001"), out);
+        int listed = out.indexOf("Ваши предстоящие записи");
+        assertTrue(listed > 0, "the booking just made is read back from the demo YCLIENTS: " + out);
+        // "any specialist": the demo gives the booking to the one who does the service, as YCLIENTS would
+        assertTrue(out.indexOf("Женская стрижка · Анна Соколова", listed) > 0, out);
+        int cancelled = out.indexOf("отменена", listed);
+        assertTrue(cancelled > 0, "Cancel is accepted by the demo YCLIENTS: " + out);
+        assertTrue(out.indexOf("Предстоящих записей, сделанных здесь в чате, нет", cancelled) > 0,
+                "a cancelled booking is no longer listed: " + out);
+    }
 }
