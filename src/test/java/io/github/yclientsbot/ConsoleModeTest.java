@@ -161,4 +161,16 @@ class ConsoleModeTest {
         assertTrue(out.indexOf("Предстоящих записей, сделанных здесь в чате, нет", cancelled) > 0,
                 "a cancelled booking is no longer listed: " + out);
     }
+
+    @Test
+    void theDemoOffersOnlyTheSpecialistsWhoDoTheService() throws Exception {
+        // as YCLIENTS filters book_staff by service_ids[]: haircut → its two stylists; manicure → its one master
+        String out = converse("/book", "1", "/book", "3");
+        String haircut = out.substring(out.indexOf("Услуга: Женская стрижка"), out.lastIndexOf("Запись. Шаг 1 из 5"));
+        assertTrue(haircut.contains("[2] Анна Соколова · Топ-стилист") && haircut.contains("[3] Екатерина Лебедева · Стилист"),
+                haircut);
+        assertFalse(haircut.contains("Илья Орлов") || haircut.contains("Мария Ким"), haircut);
+        String manicure = out.substring(out.indexOf("Услуга: Маникюр с покрытием гель-лак"));
+        assertTrue(manicure.contains("[2] Мария Ким · Мастер маникюра") && manicure.contains("[3] ‹ Назад"), manicure);
+    }
 }

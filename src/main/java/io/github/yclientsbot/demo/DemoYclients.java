@@ -171,7 +171,7 @@ public final class DemoYclients implements AutoCloseable {
             } else if (path.equals(API + "/book_services/" + COMPANY_ID)) {
                 respond(exchange, 200, resource("book_services.json"));
             } else if (path.equals(API + "/book_staff/" + COMPANY_ID)) {
-                respond(exchange, 200, resource("book_staff.json"));
+                respond(exchange, 200, bookings.staff(resource("book_staff.json"), serviceId(exchange)));
             } else if (path.equals(API + "/book_dates/" + COMPANY_ID)) {
                 respond(exchange, 200, bookDates(today()));
             } else if (times.matches()) {
