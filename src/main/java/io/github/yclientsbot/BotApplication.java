@@ -10,6 +10,7 @@ import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.console.ConsoleMode;
 import io.github.yclientsbot.console.ConsoleTransport;
+import io.github.yclientsbot.console.DocumentFolder;
 import io.github.yclientsbot.demo.DemoYclients;
 import io.github.yclientsbot.http.HttpEndpoints;
 import io.github.yclientsbot.health.RuntimeStats;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -248,14 +250,15 @@ public final class BotApplication implements AutoCloseable {
 
     /**
      * Console mode: reads lines from {@code in} and prints the bot's replies to {@code out} until the end of
-     * input, then returns (the caller closes the application).
+     * input, then returns (the caller closes the application). Files the bot sends are saved in {@code documents}.
      */
-    public void runConsole(InputStream in, PrintStream out) {
+    public void runConsole(InputStream in, PrintStream out, Path documents) {
         if (telegram != null) {
             throw new IllegalStateException("this application was started for Telegram");
         }
         String language = core.config().locale().language();
-        ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language);
+        ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language,
+                new DocumentFolder(documents));
         String hint = demo == null ? null
                 : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
         console.run(console.banner(hint));

@@ -51,6 +51,14 @@ public final class Main {
 
     /** @return the exit code, or -1 once the bot runs until a signal stops it */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * @param documents where console mode saves the files the bot sends (the working directory)
+     * @return the exit code, or -1 once the bot runs until a signal stops it
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path documents) {
         Path configFile = null;
         boolean console = false;
         boolean demo = false;
@@ -109,7 +117,7 @@ public final class Main {
             Thread hook = new Thread(app::close, "shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                app.runConsole(in, out);
+                app.runConsole(in, out, documents);
             } finally {
                 app.close();
                 removeHook(hook);

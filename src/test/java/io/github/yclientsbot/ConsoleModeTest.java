@@ -47,7 +47,7 @@ class ConsoleModeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String input = String.join("\n", lines) + "\n";
         app.runConsole(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), dir);
         String text = out.toString(StandardCharsets.UTF_8);
         assertFalse(Messages.isMissingMarker(text), "a message key is missing: " + text);
         return text;
@@ -112,7 +112,7 @@ class ConsoleModeTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"--console", "--demo"},
                 new ByteArrayInputStream("/services\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir);
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertTrue(text.contains("Женская стрижка"), text);
@@ -126,7 +126,7 @@ class ConsoleModeTest {
                 false, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         app.runConsole(new ByteArrayInputStream("/services\n/whoami\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), dir);
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("Онлайн-запись сейчас недоступна"), text);
         assertTrue(text.contains("1000003"), "/whoami answers with the console customer's id: " + text);
@@ -144,6 +144,39 @@ class ConsoleModeTest {
         assertTrue(out.contains("Шаг 5 из 5"), out);
         assertTrue(out.contains("Проверьте запись"), out);
         assertTrue(out.contains("Вы записаны") && out.contains("Номер записи: 900001"), out);
+    }
+
+    @Test
+    void theCalendarFileAfterABookingIsPrintedAndSavedBesideTheOneAlreadyThere() throws Exception {
+        // a file of that name from an earlier run (record ids start again at 900001 in every demo) is never overwritten
+        Path earlier = dir.resolve("booking-900001.ics");
+        Files.writeString(earlier, "an earlier run's file");
+
+        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1");
+
+        Path saved = dir.resolve("booking-900001-1.ics");
+        assertTrue(Files.exists(saved), out);
+        String ics = Files.readString(saved);
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR") && ics.contains("Женская стрижка"), ics);
+        assertTrue(out.contains("бот: 📎 файл booking-900001.ics (" + Files.size(saved) + " байт) сохранён: " + saved), out);
+        assertTrue(out.contains(") сохранён: " + saved + "\n📅 Добавьте запись в календарь"), "the caption follows: " + out);
+        assertEquals("an earlier run's file", Files.readString(earlier));
+        assertTrue(out.contains("сохраняются в " + dir.toAbsolutePath().normalize()), "the banner says where: " + out);
+    }
+
+    @Test
+    void exportPrintsTheFilesNameAndSizeAndSavesIt() throws Exception {
+        String out = converse("/as admin", "/export", "/export");
+
+        Matcher printed = Pattern.compile("бот: 📎 файл (yclients-bot[^ ]+\\.json) \\((\\d+) байт\\) сохранён: (.+)").matcher(out);
+        assertTrue(printed.find(), out);
+        Path first = Path.of(printed.group(3).strip());
+        assertEquals(dir.resolve(printed.group(1)).toAbsolutePath().normalize(), first);
+        assertEquals(Long.parseLong(printed.group(2)), Files.size(first));
+        assertTrue(Files.readString(first).contains("\"service_buttons\""), "the export itself: " + Files.readString(first));
+        assertFalse(Files.readString(first).contains(DemoYclients.PARTNER_TOKEN), "tokens are left out");
+        assertTrue(printed.find(), "the second /export is printed too: " + out);
+        assertFalse(Path.of(printed.group(3).strip()).equals(first), "and saved beside the first, not over it: " + out);
     }
 
     @Test
