@@ -1,0 +1,26 @@
+package io.github.yclientsbot.scenario;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a newcomer trips over: the answers must say what really happened and what to do next. */
+class NewcomerScenarioTest extends InChatBookingBase {
+
+    @Test
+    void aSecondPressOnRememberSaysTheNumberIsRememberedWhenItIs() {
+        setUpCompany();
+        mapHaircut();
+        Outgoing question = confirmAndGetRememberQuestion(walkToSummary());
+        assertTrue(tap(question.messageId(), "bk:rm:y").text().contains("Запомнил"));
+
+        // a double tap (Telegram delivers both before the edit removes the buttons), or the other button
+        Outgoing again = tap(question.messageId(), "bk:rm:y");
+        assertTrue(again.text().contains("Номер +7 916 123-45-67 уже запомнен"), again.text());
+        assertFalse(again.text().contains("не сохранён"), again.text());
+        Outgoing no = tap(question.messageId(), "bk:rm:n");
+        assertTrue(no.text().contains("уже запомнен") && no.text().contains("/forgetme"), no.text());
+        assertTrue(bot.database().customerContacts(bot.core().secrets()).find(CUSTOMER).isPresent(), "still remembered");
+    }
+}
