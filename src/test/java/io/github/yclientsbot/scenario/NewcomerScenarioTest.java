@@ -23,4 +23,15 @@ class NewcomerScenarioTest extends InChatBookingBase {
         assertTrue(no.text().contains("уже запомнен") && no.text().contains("/forgetme"), no.text());
         assertTrue(bot.database().customerContacts(bot.core().secrets()).find(CUSTOMER).isPresent(), "still remembered");
     }
+
+    @Test
+    void setserviceWithARepeatedStaffKeyGetsItsUsageAndSavesNothing() {
+        setUpCompany();
+        Outgoing repeated = ask(ADMIN, "/setservice 13700211 staff=2290341 staff=2290355");
+        assertTrue(repeated.text().startsWith("Использование: /setservice"), repeated.text());
+        Outgoing misplaced = ask(ADMIN, "/setservice 13700211 Стрижка staff=2290341");
+        assertTrue(misplaced.text().startsWith("Использование: /setservice"), misplaced.text());
+        assertTrue(bot.database().serviceMappings().all().isEmpty(), "no button saved");
+        assertTrue(ask(CUSTOMER, "/services").buttonUrls().isEmpty(), "customers see no new button");
+    }
 }
