@@ -59,8 +59,12 @@ public final class BookingFlow {
 
     /** /book: a new conversation at the service step, or {@link BookingOutcome.NoBooking}. */
     public BookingOutcome start(long userId) {
-        if (menu.linksUnavailable().isPresent() || booking.services().isEmpty()) {
-            return new BookingOutcome.NoBooking();
+        Optional<ServiceMenu.Unavailable> closed = menu.linksUnavailable();
+        if (closed.isPresent()) {
+            return new BookingOutcome.NoBooking(closed.get());
+        }
+        if (booking.services().isEmpty()) {
+            return new BookingOutcome.NoBooking(ServiceMenu.Unavailable.NO_SERVICES);
         }
         drafts.start(userId, BookingDraft.start());
         return steps.services(0);

@@ -156,8 +156,8 @@ public sealed interface BookingOutcome {
     /** /forgetme done. */
     record Forgotten() implements BookingOutcome {}
 
-    /** /book while nothing can be booked: links unavailable (disabled, not set up) or no service buttons. */
-    record NoBooking() implements BookingOutcome {}
+    /** /book while nothing can be booked, and why: switched off, not set up, or no service open for booking yet. */
+    record NoBooking(ServiceMenu.Unavailable why) implements BookingOutcome {}
 
     // --- failures and refusals ---------------------------------------------------------------------
 

@@ -34,4 +34,21 @@ class NewcomerScenarioTest extends InChatBookingBase {
         assertTrue(bot.database().serviceMappings().all().isEmpty(), "no button saved");
         assertTrue(ask(CUSTOMER, "/services").buttonUrls().isEmpty(), "customers see no new button");
     }
+
+    @Test
+    void bookWithNoServiceOpenSaysSoAndTellsAnAdminWhatToDo() {
+        setUpCompany();
+        Outgoing customer = ask(CUSTOMER, "/book");
+        assertTrue(customer.text().contains("Услуг для онлайн-записи пока нет"), customer.text());
+        assertFalse(customer.text().contains("недоступна"), "not \"unavailable, try later\": " + customer.text());
+        assertFalse(customer.text().contains("/yservices"), "customers are not given admin commands: " + customer.text());
+
+        Outgoing admin = ask(ADMIN, "/book");
+        assertTrue(admin.text().contains("Услуг для онлайн-записи пока нет")
+                && admin.text().contains("/yservices") && admin.text().contains("/setservice"), admin.text());
+        assertTrue(ask(ADMIN, "/services").text().equals(admin.text()), "/services says the same");
+
+        mapHaircut();
+        assertTrue(ask(CUSTOMER, "/book").text().contains("Шаг 1 из 5"), "once a service is mapped, /book books");
+    }
 }
