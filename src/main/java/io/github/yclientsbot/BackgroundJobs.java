@@ -9,6 +9,7 @@ import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ final class BackgroundJobs implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long refreshSeconds = Math.max(10, core.cacheTtl().toSeconds());
+        long refreshSeconds = period(core).toSeconds();
         CatalogRefresher catalogRefresher = new CatalogRefresher(core.yclients(), core.database().serviceMappings());
         BookingLimitEvents limitEvents = core.database().bookingLimitEvents();
         executor.scheduleWithFixedDelay(() -> {
@@ -43,6 +44,11 @@ final class BackgroundJobs implements AutoCloseable {
             discoverQuietly(chat.companySetup());
         }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         return new BackgroundJobs(executor);
+    }
+
+    /** How often the jobs run: every cache period, at least every 10 s. */
+    static Duration period(CoreServices core) {
+        return Duration.ofSeconds(Math.max(10, core.cacheTtl().toSeconds()));
     }
 
     /** The booking limits' counters older than two days are deleted (also on every write). */

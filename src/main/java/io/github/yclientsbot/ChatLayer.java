@@ -99,7 +99,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), core.yclients(), core.mapper(), core.clock(),
                         Version.current()), downloader),
-                new StatusCommand(status),
+                new StatusCommand(status, menu),
                 bookingChat);
         return new ChatLayer(bot, menu, companySetup, drafts, roles);
     }

@@ -4,6 +4,7 @@ import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.ConfigLoader;
 import io.github.yclientsbot.demo.DemoYclients;
 import io.github.yclientsbot.i18n.Messages;
+import io.github.yclientsbot.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,11 @@ class ConsoleModeTest {
         BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
         app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()),
                 true, true);
+        return talk(lines);
+    }
+
+    /** The lines typed into the started console; returns what it printed. */
+    private String talk(String... lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String input = String.join("\n", lines) + "\n";
         app.runConsole(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
@@ -205,5 +213,51 @@ class ConsoleModeTest {
         assertFalse(haircut.contains("Илья Орлов") || haircut.contains("Мария Ким"), haircut);
         String manicure = out.substring(out.indexOf("Услуга: Маникюр с покрытием гель-лак"));
         assertTrue(manicure.contains("[2] Мария Ким · Мастер маникюра") && manicure.contains("[3] ‹ Назад"), manicure);
+    }
+
+    @Test
+    void withYclientsUnreachableAtTheFirstStartTheLogTheCustomersAndStatusTellTheSameStory() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> env = Map.of("YCLIENTS_API_URL", "http://127.0.0.1:" + closedPort,
+                "YCLIENTS_API_TOKEN", "partner-token-0001", "YCLIENTS_COMPANY_ID", "502817");
+        String startLog;
+        try (LogCapture logs = new LogCapture()) {
+            app = BotApplication.startConsole(new ConfigLoader(env, dir).load(null, false),
+                    BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()), false, true);
+            startLog = logs.text();
+        }
+        String out = talk("/services", "/as admin", "/status");
+
+        // no booking form could be found: customers are told booking is not available — and the log and /status say so
+        assertTrue(startLog.contains("did not answer the start-up check"), startLog);
+        assertTrue(startLog.contains("No booking form is known yet, so customers are told online booking is not available"
+                + " until it is found: the bot asks YCLIENTS again every 300 s"), startLog);
+        assertFalse(startLog.contains("still get their booking buttons"), startLog);
+        assertTrue(out.contains("Онлайн-запись сейчас недоступна"), out);
+        assertTrue(out.contains("Онлайн-запись: ⚠️ включена, но клиентам недоступна — нет формы записи"), out);
+        assertFalse(out.contains("✅ включена"), out);
+        assertTrue(out.contains("Форма записи: ❌ нет"), out);
+    }
+
+    @Test
+    void withAFormButNoServiceTheLogTheCustomersAndStatusSayNoServicesAreOpen() throws Exception {
+        Map<String, String> env = Map.of("YCLIENTS_API_URL", "http://127.0.0.1:1", "YCLIENTS_API_TOKEN", "partner-token-0001",
+                "YCLIENTS_COMPANY_ID", "502817", "YCLIENTS_BOOKING_URL", "https://n611204.yclients.com");
+        String startLog;
+        try (LogCapture logs = new LogCapture()) {
+            app = BotApplication.startConsole(new ConfigLoader(env, dir).load(null, false),
+                    BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()), false, true);
+            startLog = logs.text();
+        }
+        String out = talk("/book", "/as admin", "/status");
+
+        assertTrue(startLog.contains("Customers are told no services are open for booking yet: add them with /yservices or /setservice"),
+                startLog);
+        assertTrue(out.contains("Услуг для онлайн-записи пока нет"), out);
+        assertTrue(out.contains("Онлайн-запись: ⚠️ включена, но кнопок услуг нет"), out);
+        assertTrue(out.contains("Форма записи: https://n611204.yclients.com"), out);
     }
 }
