@@ -207,9 +207,10 @@ public final class BotApplication implements AutoCloseable {
 
     /**
      * Console mode: reads lines from {@code in} and prints the bot's replies to {@code out} until the end of
-     * input, then returns (the caller closes the application). Files the bot sends are saved in {@code documents}.
+     * input, then returns (the caller closes the application). Files the bot sends are saved in {@code documents};
+     * {@code log} says where the log goes (a file, stderr), for the banner — null: not said.
      */
-    public void runConsole(InputStream in, PrintStream out, Path documents) {
+    public void runConsole(InputStream in, PrintStream out, Path documents, String log) {
         if (telegram != null) {
             throw new IllegalStateException("this application was started for Telegram");
         }
@@ -218,7 +219,7 @@ public final class BotApplication implements AutoCloseable {
                 new DocumentFolder(documents));
         String hint = demo == null ? null
                 : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
-        console.run(console.banner(hint));
+        console.run(console.banner(hint, log));
     }
 
     /** The HTTP port actually bound (when bot.http.port is on). */

@@ -55,7 +55,7 @@ class ConsoleModeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String input = String.join("\n", lines) + "\n";
         app.runConsole(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), dir);
+                new PrintStream(out, true, StandardCharsets.UTF_8), dir, null);
         String text = out.toString(StandardCharsets.UTF_8);
         assertFalse(Messages.isMissingMarker(text), "a message key is missing: " + text);
         return text;
@@ -120,7 +120,7 @@ class ConsoleModeTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"--console", "--demo"},
                 new ByteArrayInputStream("/services\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir);
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir, null);
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertTrue(text.contains("Женская стрижка"), text);
@@ -134,7 +134,7 @@ class ConsoleModeTest {
                 false, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         app.runConsole(new ByteArrayInputStream("/services\n/whoami\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), dir);
+                new PrintStream(out, true, StandardCharsets.UTF_8), dir, null);
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("Онлайн-запись сейчас недоступна"), text);
         assertTrue(text.contains("1000003"), "/whoami answers with the console customer's id: " + text);

@@ -80,9 +80,12 @@ public final class ConsoleTransport {
         out.println();
     }
 
-    /** The start banner; {@code demoHint} is appended when not null. */
-    public String banner(String demoHint) {
+    /** The start banner; {@code demoHint} and where the log goes ({@code log}) are added when not null. */
+    public String banner(String demoHint, String log) {
         String text = t("console.banner", "role", role) + "\n" + t("console.files", "dir", documents.dir());
+        if (log != null) {
+            text += "\n" + t("console.log", "where", log);
+        }
         return demoHint == null ? text : text + "\n" + demoHint;
     }
 
