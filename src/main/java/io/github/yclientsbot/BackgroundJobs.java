@@ -34,7 +34,7 @@ final class BackgroundJobs implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long refreshSeconds = period(core).toSeconds();
+        long refreshSeconds = Math.max(10, core.cacheTtl().toSeconds());
         CatalogRefresher catalogRefresher = new CatalogRefresher(core.yclients(), core.database().serviceMappings());
         BookingLimitEvents limitEvents = core.database().bookingLimitEvents();
         executor.scheduleWithFixedDelay(() -> {
@@ -44,11 +44,6 @@ final class BackgroundJobs implements AutoCloseable {
             discoverQuietly(chat.companySetup());
         }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         return new BackgroundJobs(executor);
-    }
-
-    /** How often the jobs run: every cache period, at least every 10 s. */
-    static Duration period(CoreServices core) {
-        return Duration.ofSeconds(Math.max(10, core.cacheTtl().toSeconds()));
     }
 
     /** The booking limits' counters older than two days are deleted (also on every write). */
@@ -81,6 +76,11 @@ final class BackgroundJobs implements AutoCloseable {
         } catch (YclientsException | NotReadyException | RuntimeException e) {
             log.debug("Booking form discovery skipped: {}", e.getMessage());
         }
+    }
+
+    /** How often the jobs run (the period {@link #start} schedules): every cache period, at least every 10 s. */
+    static Duration period(CoreServices core) {
+        return Duration.ofSeconds(Math.max(10, core.cacheTtl().toSeconds()));
     }
 
     @Override
