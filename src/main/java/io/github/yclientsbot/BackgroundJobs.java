@@ -10,6 +10,7 @@ import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,11 @@ final class BackgroundJobs implements AutoCloseable {
         } catch (YclientsException | NotReadyException | RuntimeException e) {
             log.debug("Booking form discovery skipped: {}", e.getMessage());
         }
+    }
+
+    /** How often the jobs run (the period {@link #start} schedules): every cache period, at least every 10 s. */
+    static Duration period(CoreServices core) {
+        return Duration.ofSeconds(Math.max(10, core.cacheTtl().toSeconds()));
     }
 
     @Override

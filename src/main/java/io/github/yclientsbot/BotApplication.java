@@ -1,35 +1,28 @@
 package io.github.yclientsbot;
 
-import io.github.yclientsbot.company.NotReadyException;
-import io.github.yclientsbot.company.Readiness;
-import io.github.yclientsbot.company.Settings;
-import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.console.ConsoleMode;
 import io.github.yclientsbot.console.ConsoleTransport;
+import io.github.yclientsbot.console.DocumentFolder;
 import io.github.yclientsbot.demo.DemoYclients;
 import io.github.yclientsbot.http.HttpEndpoints;
 import io.github.yclientsbot.health.RuntimeStats;
-import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.telegram.InvalidBotTokenException;
 import io.github.yclientsbot.telegram.TelegramConnection;
 import io.github.yclientsbot.telegram.TelegramTransport;
-import io.github.yclientsbot.yclients.Company;
-import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
@@ -132,7 +125,7 @@ public final class BotApplication implements AutoCloseable {
         DemoYclients demoServer = null;
         try {
             if (demo) {
-                demoServer = DemoYclients.start();
+                demoServer = DemoYclients.start(CoreServices.objectMapper());
             }
             BotConfig config = ConsoleMode.configure(loaded, inMemory);
             if (demoServer != null) {
@@ -174,7 +167,7 @@ public final class BotApplication implements AutoCloseable {
             if (demo != null) {
                 demo.seedButtons(core.database().serviceMappings());
             }
-            logYclientsReadiness(core.settings(), core.yclients(), chat.companySetup());
+            StartupCheck.log(core.settings(), core.yclients(), chat.companySetup(), chat.menu(), BackgroundJobs.period(core));
             BotApplication app = new BotApplication(core, chat, telegram, BackgroundJobs.start(core, chat), demo);
             if (telegram != null) {
                 telegram.onFatal(app::close);
@@ -198,40 +191,6 @@ public final class BotApplication implements AutoCloseable {
         }
     }
 
-    /** One line: ready (company, form) or exactly what is missing. */
-    private static void logYclientsReadiness(Settings settings, YclientsDirectory yclients, CompanySetup company) {
-        Readiness r = yclients.readiness();
-        if (!r.enabled()) {
-            log.warn("Online booking is switched off (yclients.enabled=false or /disable): customers are told it is unavailable");
-        }
-        if (!r.ready()) {
-            List<String> missing = new ArrayList<>();
-            for (Readiness.Missing m : r.missing()) {
-                missing.add(switch (m) {
-                    case PARTNER_TOKEN -> "partner token (YCLIENTS_API_TOKEN, or /settoken partner in chat)";
-                    case PARTNER_TOKEN_UNREADABLE -> "partner token: the stored one cannot be decrypted with this secret key (enter it again with /settoken partner)";
-                    case USER_TOKEN_UNREADABLE -> "user token: the stored one cannot be decrypted (enter it again with /settoken user or /yclogin)";
-                    case COMPANY_ID -> "company id (YCLIENTS_COMPANY_ID, or /setcompany in chat)";
-                });
-            }
-            log.warn("YCLIENTS is not ready, missing: {}", String.join("; ", missing));
-            return;
-        }
-        try {
-            Company c = yclients.company();
-            String form = company.discoverBookingForm().map(f -> f.url() + " (" + f.sourceLabel() + ")")
-                    .orElse("none — set one with /setbookingurl");
-            log.info("YCLIENTS ready: company {} «{}», booking form {}", c.id(), c.displayTitle(), form);
-        } catch (YclientsException e) {
-            log.warn("YCLIENTS is configured (company {}) but did not answer the start-up check: {}."
-                    + " Customers still get their booking buttons.", settings.companyId().orElse(0), e.getMessage());
-        } catch (NotReadyException e) {
-            log.warn("YCLIENTS is not ready: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            log.warn("The YCLIENTS start-up check failed unexpectedly ({}); customers still get their booking buttons", e.toString());
-        }
-    }
-
     public ChatBot bot() {
         return chat.bot();
     }
@@ -248,17 +207,19 @@ public final class BotApplication implements AutoCloseable {
 
     /**
      * Console mode: reads lines from {@code in} and prints the bot's replies to {@code out} until the end of
-     * input, then returns (the caller closes the application).
+     * input, then returns (the caller closes the application). Files the bot sends are saved in {@code documents};
+     * {@code log} says where the log goes (a file, stderr), for the banner — null: not said.
      */
-    public void runConsole(InputStream in, PrintStream out) {
+    public void runConsole(InputStream in, PrintStream out, Path documents, String log) {
         if (telegram != null) {
             throw new IllegalStateException("this application was started for Telegram");
         }
         String language = core.config().locale().language();
-        ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language);
+        ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language,
+                new DocumentFolder(documents));
         String hint = demo == null ? null
                 : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
-        console.run(console.banner(hint));
+        console.run(console.banner(hint, log));
     }
 
     /** The HTTP port actually bound (when bot.http.port is on). */

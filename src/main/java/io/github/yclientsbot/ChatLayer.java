@@ -106,7 +106,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), core.yclients(), roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
-                new StatusCommand(status, botUsername),
+                new StatusCommand(status, menu, botUsername),
                 bookingChat);
         return new ChatLayer(bot, menu, companySetup, drafts, accepted, roles);
     }

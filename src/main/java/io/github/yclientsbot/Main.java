@@ -3,6 +3,9 @@ package io.github.yclientsbot;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.ConfigLoader;
+import ch.qos.logback.classic.LoggerContext;
+import io.github.yclientsbot.logging.ConsoleLog;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.InputStream;
@@ -30,15 +33,17 @@ public final class Main {
 
     public static void main(String[] args) {
         List<String> flags = List.of(args);
-        boolean quietModes = flags.contains("--console") || flags.contains("--demo") || flags.contains("--healthcheck");
-        if (quietModes && System.getenv("BOT_LOG_LEVEL") == null) {
-            // the terminal is the chat (or a health probe): only warnings and errors from the log (logback.xml reads this)
+        boolean console = flags.contains("--console") || flags.contains("--demo");
+        if (flags.contains("--healthcheck") && !console && System.getenv("BOT_LOG_LEVEL") == null) {
+            // a health probe prints its one answer: only warnings and errors from the log (logback.xml reads this)
             System.setProperty("BOT_LOG_LEVEL", "WARN");
         }
         System.setProperty("org.jboss.logging.provider", "slf4j");
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        int code = run(args, System.in, System.out, System.err);
+        // in the console the terminal is the conversation: the log goes to a file (stderr if that fails), named in the banner
+        String log = console ? moveLogOffTheTerminal() : null;
+        int code = run(args, System.in, System.out, System.err, Path.of("").toAbsolutePath(), log);
         if (code >= 0) {
             System.exit(code);
         }
@@ -51,6 +56,15 @@ public final class Main {
 
     /** @return the exit code, or -1 once the bot runs until a signal stops it */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, Path.of("").toAbsolutePath(), null);
+    }
+
+    /**
+     * @param documents where console mode saves the files the bot sends (the working directory)
+     * @param log       where the log goes in console mode, for the banner; null when it was not moved
+     * @return the exit code, or -1 once the bot runs until a signal stops it
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path documents, String log) {
         Path configFile = null;
         boolean console = false;
         boolean demo = false;
@@ -109,7 +123,7 @@ public final class Main {
             Thread hook = new Thread(app::close, "shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                app.runConsole(in, out);
+                app.runConsole(in, out, documents, log);
             } finally {
                 app.close();
                 removeHook(hook);
@@ -136,6 +150,17 @@ public final class Main {
         }
         // stopped from inside (409 Conflict): leave with its code; after SIGTERM the hook decides
         return app.exitCode() != 0 ? app.exitCode() : -1;
+    }
+
+    /** The console's log file: in the temporary directory, so the directory the console runs in stays clean. */
+    static Path consoleLogFile() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "yclients-telegram-bot-console.log");
+    }
+
+    /** @return where the log goes now, or null when the logging is not Logback's (then it stays where it was) */
+    private static String moveLogOffTheTerminal() {
+        return LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                ? ConsoleLog.moveOffTheTerminal(context, consoleLogFile()) : null;
     }
 
     private static void removeHook(Thread hook) {

@@ -61,8 +61,12 @@ public final class BookingFlow {
 
     /** /book: a new conversation at the service step, or {@link BookingOutcome.NoBooking}. */
     public BookingOutcome start(long userId) {
-        if (menu.linksUnavailable().isPresent() || booking.services().isEmpty()) {
-            return new BookingOutcome.NoBooking();
+        Optional<ServiceMenu.Unavailable> closed = menu.linksUnavailable();
+        if (closed.isPresent()) {
+            return new BookingOutcome.NoBooking(closed.get());
+        }
+        if (booking.services().isEmpty()) {
+            return new BookingOutcome.NoBooking(ServiceMenu.Unavailable.NO_SERVICES);
         }
         drafts.start(userId, BookingDraft.start());
         return steps.services(0);
@@ -99,8 +103,8 @@ public final class BookingFlow {
         accepted.retry(userId);
         Optional<BookingDrafts.Versioned> found = drafts.find(userId);
         if (found.isEmpty()) {
-            return choice instanceof Choice.Remember
-                    ? new BookingOutcome.RememberAnswered(BookingOutcome.Remembering.EXPIRED, null)
+            return choice instanceof Choice.Remember answer
+                    ? lateRememberAnswer(userId, answer)
                     : new BookingOutcome.Ended(choice instanceof Choice.Confirm);
         }
         BookingDrafts.Versioned v = found.get();
@@ -322,6 +326,19 @@ public final class BookingFlow {
         drafts.end(userId);
         log.info("User {} asked the bot to remember their contact for the next booking", userId);
         return new BookingOutcome.RememberAnswered(BookingOutcome.Remembering.SAVED, d.phone());
+    }
+
+    /**
+     * "Remember?" answered once more after the first answer ended the booking's conversation (a second tap, or an
+     * old message): what is stored decides the reply — a remembered number is never called "not saved".
+     */
+    private BookingOutcome lateRememberAnswer(long userId, Choice.Remember answer) {
+        Optional<CustomerContacts.Contact> kept = remembered.forNextBooking(userId);
+        if (kept.isPresent()) {
+            return new BookingOutcome.RememberAnswered(BookingOutcome.Remembering.KEPT, kept.get().phone());
+        }
+        return new BookingOutcome.RememberAnswered(answer.yes() ? BookingOutcome.Remembering.EXPIRED
+                : BookingOutcome.Remembering.DECLINED, null);
     }
 
     private BookingOutcome back(long userId, BookingDrafts.Versioned v) throws BookingSteps.Unavailable {

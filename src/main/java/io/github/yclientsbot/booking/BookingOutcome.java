@@ -110,10 +110,14 @@ public sealed interface BookingOutcome {
     /** "Send again" too soon after the last code. */
     record ResendTooSoon(long seconds) implements BookingOutcome {}
 
-    /** The answer to "remember my number?"; {@code phone} is the remembered one with {@link Remembering#SAVED}. */
+    /**
+     * The answer to "remember my number?"; {@code phone} is the remembered one with {@link Remembering#SAVED} and
+     * {@link Remembering#KEPT}.
+     */
     record RememberAnswered(Remembering answer, String phone) implements BookingOutcome {}
 
-    enum Remembering { SAVED, DECLINED, EXPIRED }
+    /** {@code KEPT}: answered again after the question was settled (a second tap) while a number is remembered. */
+    enum Remembering { SAVED, DECLINED, EXPIRED, KEPT }
 
     /** Back from the phone step: the times again, and the share-contact keyboard goes. */
     record ContactDropped(TimeList times) implements BookingOutcome {}
@@ -152,8 +156,8 @@ public sealed interface BookingOutcome {
     /** /forgetme done. */
     record Forgotten() implements BookingOutcome {}
 
-    /** /book while nothing can be booked: links unavailable (disabled, not set up) or no service buttons. */
-    record NoBooking() implements BookingOutcome {}
+    /** /book while nothing can be booked, and why: switched off, not set up, or no service open for booking yet. */
+    record NoBooking(ServiceMenu.Unavailable why) implements BookingOutcome {}
 
     // --- failures and refusals ---------------------------------------------------------------------
 

@@ -74,6 +74,15 @@ public final class ServiceMenu {
         return new Page(items, page, pages, Optional.empty());
     }
 
+    /** Why customers get no service buttons now (what /services tells them), empty when they get them. */
+    public Optional<Unavailable> unavailable() {
+        Optional<Unavailable> links = linksUnavailable();
+        if (links.isPresent()) {
+            return links;
+        }
+        return mappings.count() == 0 ? Optional.of(Unavailable.NO_SERVICES) : Optional.empty();
+    }
+
     /** A booking link for one mapped service, as its button in the bot has it. */
     public record ServiceLink(long serviceId, long staffId, String title, String url) {}
 

@@ -225,6 +225,9 @@ public final class AdminCommands {
             staffId = staff.getAsLong();
             titleFrom = 2;
         }
+        if (args.subList(titleFrom, args.size()).stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("staff="))) {
+            return ctx.say("setservice.usage"); // a repeated (or misplaced) staff= is a slip, not a title
+        }
         String title = args.size() > titleFrom ? String.join(" ", args.subList(titleFrom, args.size())) : null;
         if (title != null && title.length() > ServiceSetup.TITLE_MAX) {
             return ctx.say("setservice.title.long", "max", ServiceSetup.TITLE_MAX);

@@ -66,8 +66,8 @@ final class BookingScreens {
             }));
         } else if (o instanceof BookingOutcome.Forgotten) {
             return s.notice(s.t("forgetme.done"));
-        } else if (o instanceof BookingOutcome.NoBooking) {
-            return s.notice(s.t("services.unavailable"));
+        } else if (o instanceof BookingOutcome.NoBooking x) {
+            return s.notice(ServiceListView.unavailable(s.ctx(), x.why()));
         }
         return s.reply(s.flow(failure(s, o)));
     }

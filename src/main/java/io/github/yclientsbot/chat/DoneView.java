@@ -35,6 +35,7 @@ final class DoneView {
             case SAVED -> s.t("bookflow.remember.saved", "phone", PhoneNumber.display(o.phone()));
             case DECLINED -> s.t("bookflow.remember.declined");
             case EXPIRED -> s.t("bookflow.remember.expired");
+            case KEPT -> s.t("bookflow.remember.kept", "phone", PhoneNumber.display(o.phone()));
         };
         return new View(text, Keyboard.NONE);
     }

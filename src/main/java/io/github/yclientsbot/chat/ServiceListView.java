@@ -34,17 +34,7 @@ public final class ServiceListView {
             text.append(intro).append("\n\n");
         }
         if (!p.available()) {
-            text.append(switch (p.unavailable().get()) {
-                case DISABLED, NOT_CONFIGURED -> ctx.t("services.unavailable");
-                case NO_SERVICES -> ctx.t("services.empty");
-            });
-            if (ctx.role().atLeast(io.github.yclientsbot.setup.Role.ADMIN)) {
-                text.append("\n\n").append(ctx.t(switch (p.unavailable().get()) {
-                    case DISABLED -> "services.admin.hint.disabled";
-                    case NOT_CONFIGURED -> "services.admin.hint.setup";
-                    case NO_SERVICES -> "services.admin.hint.empty";
-                }));
-            }
+            text.append(unavailable(ctx, p.unavailable().get()));
             return new View(text.toString(), Keyboard.NONE);
         }
         text.append(ctx.t("services.header", "business", business));
@@ -82,6 +72,22 @@ public final class ServiceListView {
             kb.row(nav);
         }
         return new View(text.toString(), kb.build());
+    }
+
+    /** Why there is nothing to book (the same for /services and /book), and for an admin what to do about it. */
+    static String unavailable(Context ctx, ServiceMenu.Unavailable why) {
+        String text = ctx.t(switch (why) {
+            case DISABLED, NOT_CONFIGURED -> "services.unavailable";
+            case NO_SERVICES -> "services.empty";
+        });
+        if (!ctx.role().atLeast(io.github.yclientsbot.setup.Role.ADMIN)) {
+            return text;
+        }
+        return text + "\n\n" + ctx.t(switch (why) {
+            case DISABLED -> "services.admin.hint.disabled";
+            case NOT_CONFIGURED -> "services.admin.hint.setup";
+            case NO_SERVICES -> "services.admin.hint.empty";
+        });
     }
 
     private Optional<String> deepLink() {

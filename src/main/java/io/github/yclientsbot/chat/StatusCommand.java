@@ -1,5 +1,6 @@
 package io.github.yclientsbot.chat;
 
+import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.setup.LiveCheck;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.StatusReport;
@@ -7,6 +8,7 @@ import io.github.yclientsbot.setup.StatusReport;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** /status: health at a glance, for support and admins, in their private chat. */
@@ -14,11 +16,16 @@ public final class StatusCommand implements Command {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final StatusReport report;
+    private final ServiceMenu menu;
     private final Supplier<String> botUsername;
 
-    /** @param botUsername the bot's username, for the link into the private chat (null while unknown) */
-    public StatusCommand(StatusReport report, Supplier<String> botUsername) {
+    /**
+     * @param menu        what customers get now: the first line says it as they see it
+     * @param botUsername the bot's username, for the link into the private chat (null while unknown)
+     */
+    public StatusCommand(StatusReport report, ServiceMenu menu, Supplier<String> botUsername) {
         this.report = report;
+        this.menu = menu;
         this.botUsername = botUsername;
     }
 
@@ -52,7 +59,7 @@ public final class StatusCommand implements Command {
     private String report(Context ctx) {
         StatusReport.Snapshot s = report.collect();
         StringBuilder sb = new StringBuilder(ctx.t("status.title"));
-        line(sb, ctx.t(s.enabled() ? "status.enabled" : "status.disabled"));
+        line(sb, booking(ctx, s));
         if (s.companyId().isPresent()) {
             line(sb, ctx.t("status.company", "id", s.companyId().getAsLong(),
                     "title", s.companyTitle().map(t -> "«" + t + "»").orElse("—"), "source", SourceNames.of(ctx, s.companySource())));
@@ -83,6 +90,23 @@ public final class StatusCommand implements Command {
         }
         s.lastChange().ifPresent(c -> line(sb, ctx.t("status.last.change", "action", c.action(), "user", c.userId(), "at", TIME.format(c.at()))));
         return sb.toString();
+    }
+
+    /** Switched on, and whether customers can book now — the same reasons /services and /book give them. */
+    private String booking(Context ctx, StatusReport.Snapshot s) {
+        if (!s.enabled()) {
+            return ctx.t("status.disabled");
+        }
+        Optional<ServiceMenu.Unavailable> closed = menu.unavailable();
+        if (closed.isEmpty()) {
+            return ctx.t("status.enabled");
+        }
+        return switch (closed.get()) {
+            case DISABLED -> ctx.t("status.disabled");
+            case NOT_CONFIGURED -> ctx.t("status.enabled.closed",
+                    "why", ctx.t(s.companyId().isEmpty() ? "status.closed.company" : "status.closed.form"));
+            case NO_SERVICES -> ctx.t("status.enabled.empty");
+        };
     }
 
     private static void line(StringBuilder sb, String text) {

@@ -44,6 +44,7 @@ public final class BotConfig {
         this.configFileName = configFileName;
 
         SettingReader reader = new SettingReader(this.values, configFileName);
+        ExamplePlaceholders.refuse(reader);
         this.telegram = TelegramConfig.read(reader, telegramTokenRequired);
         this.roles = RolesConfig.read(reader);
         this.locale = LocaleConfig.read(reader);

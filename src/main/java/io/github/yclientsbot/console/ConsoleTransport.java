@@ -19,6 +19,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class ConsoleTransport {
     private final RuntimeStats stats;
     private final Messages messages;
     private final String lang;
+    private final DocumentFolder documents;
 
     private String role = "customer";
     private long updateId;
@@ -50,13 +52,16 @@ public final class ConsoleTransport {
     private List<Button> choices = List.of();
     private int choicesMessageId;
 
-    public ConsoleTransport(InputStream in, PrintStream out, ChatBot bot, RuntimeStats stats, Messages messages, String lang) {
+    /** @param documents where the files the bot sends are saved (the directory the console runs in) */
+    public ConsoleTransport(InputStream in, PrintStream out, ChatBot bot, RuntimeStats stats, Messages messages, String lang,
+                            DocumentFolder documents) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.bot = bot;
         this.stats = stats;
         this.messages = messages;
         this.lang = lang;
+        this.documents = documents;
     }
 
     /** Reads and answers lines until the end of input. */
@@ -75,9 +80,12 @@ public final class ConsoleTransport {
         out.println();
     }
 
-    /** The start banner; {@code demoHint} is appended when not null. */
-    public String banner(String demoHint) {
-        String text = t("console.banner", "role", role);
+    /** The start banner; {@code demoHint} and where the log goes ({@code log}) are added when not null. */
+    public String banner(String demoHint, String log) {
+        String text = t("console.banner", "role", role) + "\n" + t("console.files", "dir", documents.dir());
+        if (log != null) {
+            text += "\n" + t("console.log", "where", log);
+        }
         return demoHint == null ? text : text + "\n" + demoHint;
     }
 
@@ -152,6 +160,10 @@ public final class ConsoleTransport {
             out.println(t("console.bot") + " " + s.text());
             showButtons(id, s.keyboard());
             stats.replySent("send");
+        } else if (action instanceof Action.SendDocument d) {
+            ++lastMessageId;
+            printDocument(d);
+            stats.replySent("document");
         } else if (action instanceof Action.Edit e) {
             out.println(t("console.edited", "id", e.messageId()));
             out.println(e.text());
@@ -167,6 +179,22 @@ public final class ConsoleTransport {
             stats.replySent("answer_callback");
         } else if (action instanceof Action.SetChatCommands) {
             stats.replySent("set_commands");
+        }
+    }
+
+    /** A file: its name and size, where it was saved (never over another file), and its caption. */
+    private void printDocument(Action.SendDocument d) {
+        byte[] content = d.content();
+        try {
+            Path saved = documents.save(d.fileName(), content);
+            out.println(t("console.bot") + " " + t("console.document", "name", d.fileName(), "size", content.length, "path", saved));
+        } catch (IOException e) {
+            log.warn("Console: could not save {} in {}: {}", d.fileName(), documents.dir(), e.toString());
+            out.println(t("console.bot") + " " + t("console.document.unsaved", "name", d.fileName(), "size", content.length,
+                    "dir", documents.dir(), "reason", e.getClass().getSimpleName()));
+        }
+        if (d.caption() != null && !d.caption().isBlank()) {
+            out.println(d.caption());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.yclientsbot.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.yclientsbot.config.BotConfig;
@@ -17,12 +18,14 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -44,23 +47,29 @@ public final class DemoYclients implements AutoCloseable {
 
     private static final String API = "/api/v1";
     private static final Pattern TIMES = Pattern.compile(API + "/book_times/" + COMPANY_ID + "/(\\d+)/(\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern RECORD = Pattern.compile(API + "/book_record/" + COMPANY_ID + "/(\\d+)/([A-Za-z0-9]+)");
+    private static final Pattern CANCEL = Pattern.compile(API + "/user/records/(\\d+)/([A-Za-z0-9]+)");
+    private static final Pattern SERVICE_ID = Pattern.compile("(?:^|&)service_ids\\[]=(\\d+)");
     private static final String NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Филиал не найден.\"}}";
+    private static final String RECORD_NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Запись не найдена\"}}";
     private static final String UNAUTHORIZED = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Необходима авторизация\"}}";
 
     private final HttpServer server;
-    /** Bookings made in the demo (book_record), for their record ids. */
-    private final java.util.concurrent.atomic.AtomicLong records = new java.util.concurrent.atomic.AtomicLong();
+    /** Who does which service, and the bookings made in the demo (kept for /mybookings and Cancel). */
+    private final DemoBookings bookings;
     private final ExecutorService executor;
     private final String baseUrl;
 
-    private DemoYclients(HttpServer server, ExecutorService executor) {
+    private DemoYclients(HttpServer server, ExecutorService executor, ObjectMapper mapper) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.bookings = new DemoBookings(mapper, resource("book_services.json"), resource("company_services.json"),
+                resource("book_staff.json"));
     }
 
-    /** Starts on a free port of 127.0.0.1. */
-    public static DemoYclients start() throws IOException {
+    /** Starts on a free port of 127.0.0.1; {@code mapper} reads the bot's requests and writes the bookings. */
+    public static DemoYclients start(ObjectMapper mapper) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "demo-yclients");
@@ -68,7 +77,7 @@ public final class DemoYclients implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        DemoYclients demo = new DemoYclients(server, executor);
+        DemoYclients demo = new DemoYclients(server, executor, mapper);
         server.createContext("/", demo::handle);
         server.start();
         log.info("Demo YCLIENTS serving a sample salon at {}", demo.baseUrl);
@@ -117,15 +126,24 @@ public final class DemoYclients implements AutoCloseable {
                 return;
             }
             if (method.equals("POST") && (path.equals(API + "/book_check/" + COMPANY_ID) || path.equals(API + "/book_record/" + COMPANY_ID))) {
-                drain(exchange.getRequestBody());
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 if (!partner(exchange)) {
                     respond(exchange, 401, UNAUTHORIZED);
                 } else if (path.endsWith("/book_check/" + COMPANY_ID)) {
                     respond(exchange, 201, "{\"success\":true,\"data\":null,\"meta\":{\"message\":\"Created\"}}");
                 } else {
-                    long record = 900_000 + records.incrementAndGet();
-                    respond(exchange, 201, "{\"success\":true,\"data\":[{\"id\":1,\"record_id\":" + record
-                            + ",\"record_hash\":\"demo" + record + "\"}],\"meta\":[]}");
+                    respond(exchange, 201, bookings.book(body));
+                }
+                return;
+            }
+            Matcher cancel = CANCEL.matcher(path);
+            if (method.equals("DELETE") && cancel.matches()) {
+                if (!partner(exchange)) {
+                    respond(exchange, 401, UNAUTHORIZED);
+                } else if (bookings.cancel(Long.parseLong(cancel.group(1)), cancel.group(2))) {
+                    respond(exchange, 200, "{\"success\":true,\"data\":null,\"meta\":[]}");
+                } else {
+                    respond(exchange, 404, RECORD_NOT_FOUND);
                 }
                 return;
             }
@@ -139,6 +157,7 @@ public final class DemoYclients implements AutoCloseable {
             }
             String company = API + "/company/" + COMPANY_ID;
             Matcher times = TIMES.matcher(path);
+            Matcher record = RECORD.matcher(path);
             if (path.equals(company)) {
                 respond(exchange, 200, resource("company.json").replace("{base}", baseUrl));
             } else if (path.equals(company + "/services") || path.equals(company + "/staff")) {
@@ -152,17 +171,30 @@ public final class DemoYclients implements AutoCloseable {
             } else if (path.equals(API + "/book_services/" + COMPANY_ID)) {
                 respond(exchange, 200, resource("book_services.json"));
             } else if (path.equals(API + "/book_staff/" + COMPANY_ID)) {
-                respond(exchange, 200, resource("book_staff.json"));
+                respond(exchange, 200, bookings.staff(resource("book_staff.json"), serviceId(exchange)));
             } else if (path.equals(API + "/book_dates/" + COMPANY_ID)) {
                 respond(exchange, 200, bookDates(today()));
             } else if (times.matches()) {
                 respond(exchange, 200, bookTimes(LocalDate.parse(times.group(2))));
+            } else if (record.matches()) {
+                Optional<String> found = bookings.record(Long.parseLong(record.group(1)), record.group(2));
+                respond(exchange, found.isPresent() ? 200 : 404, found.orElse(RECORD_NOT_FOUND));
             } else {
                 respond(exchange, 404, NOT_FOUND);
             }
         } catch (RuntimeException e) {
             log.warn("Demo YCLIENTS failed to answer: {}", e.toString());
         }
+    }
+
+    /** The {@code service_ids[]} of the query (the first one), or null. */
+    private static Long serviceId(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        Matcher m = SERVICE_ID.matcher(URLDecoder.decode(query, StandardCharsets.UTF_8));
+        return m.find() ? Long.valueOf(m.group(1)) : null;
     }
 
     private static LocalDate today() {

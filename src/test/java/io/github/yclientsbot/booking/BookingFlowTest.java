@@ -105,7 +105,7 @@ class BookingFlowTest {
     @Test
     void nothingToBookAndAServiceGoneAreSaid() {
         when(f.menu.linksUnavailable()).thenReturn(Optional.of(ServiceMenu.Unavailable.NOT_CONFIGURED));
-        assertEquals(new BookingOutcome.NoBooking(), flow.start(ANN));
+        assertEquals(new BookingOutcome.NoBooking(ServiceMenu.Unavailable.NOT_CONFIGURED), flow.start(ANN));
         assertEquals(new BookingOutcome.ServiceGone(), flow.press(ANN, new Choice.Service(99)));
         when(f.yclients.mode()).thenReturn(BookingService.Mode.FORM);
         assertFalse(flow.inChatEnabled());

@@ -17,6 +17,7 @@ import io.github.yclientsbot.booking.CalendarInvite;
 import io.github.yclientsbot.booking.CustomerName;
 import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.RefusalPolicy;
+import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.setup.Role;
@@ -95,7 +96,7 @@ class BookingScreensTest {
                 new BookingOutcome.Ended(true),
                 new BookingOutcome.Ignored(BookingOutcome.Why.OUTDATED_SUMMARY),
                 new BookingOutcome.Forgotten(),
-                new BookingOutcome.NoBooking(),
+                new BookingOutcome.NoBooking(ServiceMenu.Unavailable.NO_SERVICES),
                 new BookingOutcome.StepFailed(d, RefusalPolicy.Reason.UNAVAILABLE),
                 new BookingOutcome.StepNotReady(d),
                 new BookingOutcome.NotReady(d),

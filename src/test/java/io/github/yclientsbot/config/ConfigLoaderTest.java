@@ -262,4 +262,41 @@ class ConfigLoaderTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("YCLIENTS_API_TOKEN"), e.getMessage());
         org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("secret-part"), e.getMessage());
     }
+
+    @Test
+    void placeholdersFromTheExamplesAreRefusedWhereverTheyComeFromNamingTheKey() throws Exception {
+        ConfigException env = assertThrows(ConfigException.class,
+                () -> load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "YCLIENTS_API_TOKEN", "your-partner-token")));
+        assertEquals("yclients.api.token", env.key());
+        assertTrue(env.getMessage().startsWith("yclients.api.token is still the example's placeholder, not a real value"
+                + " (from the environment): set YCLIENTS_API_TOKEN"), env.getMessage());
+
+        // the README's example token has the right shape, so only the placeholder check stops it
+        write(".env", "TELEGRAM_BOT_TOKEN='123456:your-token-from-BotFather'\n");
+        ConfigException dotenv = assertThrows(ConfigException.class, () -> load(Map.of()));
+        assertEquals("telegram.bot.token", dotenv.key());
+        assertTrue(dotenv.getMessage().contains("(from .env)"), dotenv.getMessage());
+        Files.delete(dir.resolve(".env"));
+
+        write("bot-config.properties", "bot.admins=123456789, 987654321\n");
+        assertEquals("bot.admins", assertThrows(ConfigException.class, () -> load(ENV_WITH_TOKEN)).key());
+        write("bot-config.properties", "yclients.company.id=123456\n");
+        ConfigException company = assertThrows(ConfigException.class, () -> load(ENV_WITH_TOKEN));
+        assertTrue(company.getMessage().contains("/setcompany 123456"), "the way out if it is real: " + company.getMessage());
+        write("bot-config.properties", "yclients.user.token=<your user token>\n");
+        assertEquals("yclients.user.token", assertThrows(ConfigException.class, () -> load(ENV_WITH_TOKEN)).key());
+    }
+
+    @Test
+    void realValuesOfThoseKeysAndValuesSetInChatAreNotPlaceholders() throws Exception {
+        write("bot-config.properties", """
+                yclients.company.id=502817
+                bot.admins=123456789
+                yclients.api.token=0123456789abcdef0123456789abcdef
+                """);
+        BotConfig config = load(ENV_WITH_TOKEN);
+        assertEquals(OptionalLong.of(502817), config.yclients().companyId());
+        // in chat an admin answers for the value (a company may really be 123456): only the configuration is checked
+        assertEquals(OptionalLong.of(123456), config.with(SettingKey.YCLIENTS_COMPANY_ID, "123456").yclients().companyId());
+    }
 }

@@ -148,7 +148,7 @@ class AdminCommandsScenarioTest extends ScenarioBase {
         assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
         assertTrue(ask(ADMIN, "/delservice 13700211").text().contains("убрана"));
         Outgoing empty = ask(CUSTOMER, "/services");
-        assertTrue(empty.buttonUrls().isEmpty() && empty.text().contains("не готов"), empty.text());
+        assertTrue(empty.buttonUrls().isEmpty() && empty.text().contains("Услуг для онлайн-записи пока нет"), empty.text());
         assertTrue(ask(ADMIN, "/status").text().contains("Кнопок услуг: 0"));
     }
 
