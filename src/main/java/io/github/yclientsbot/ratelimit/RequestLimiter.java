@@ -39,6 +39,16 @@ public final class RequestLimiter {
         return windows;
     }
 
+    /** The clock this limiter reads (a scheduler in front of it waits on the same time). */
+    LongSupplier nanoTime() {
+        return nanoTime;
+    }
+
+    /** What this limiter waits with. */
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
     /** 5 a second and 200 a minute, on the real clock. */
     public static RequestLimiter yclientsDefault() {
         return new RequestLimiter(List.of(new Window(5, 1_000_000_000L), new Window(200, 60_000_000_000L)),
@@ -80,6 +90,11 @@ public final class RequestLimiter {
      */
     public synchronized long tryAcquire() {
         return take(nanoTime.getAsLong());
+    }
+
+    /** The nanoseconds until every window has room (0: a slot is free now); nothing is taken. */
+    public synchronized long nanosUntilFree() {
+        return waitNanos(nanoTime.getAsLong());
     }
 
     private long take(long now) {
