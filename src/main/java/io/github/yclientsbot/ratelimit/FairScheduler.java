@@ -128,7 +128,8 @@ public final class FairScheduler {
 
     /**
      * About how long a request of {@code caller} made now would wait for its slot: its own caps, the budget, and one
-     * slot for each caller ahead of it in turn. For telling a customer "one moment" before a step starts.
+     * slot for each caller ahead of it in turn; -1 when its own caps or the budget say it would be refused at once
+     * (no slot within its wait). For telling a customer "one moment" before a step starts.
      */
     public long estimateNanos(Caller caller) {
         if (unlimited) {
@@ -138,6 +139,9 @@ public final class FairScheduler {
         try {
             Lane lane = existingLane(caller);
             long own = ownWait(lane == null ? new Lane(caller, limiter(List.of())) : lane);
+            if (own > shares.waitFor(caller).toNanos()) {
+                return -1;
+            }
             int ahead = admins.waiting.size();
             if (caller.kind() != Caller.Kind.ADMIN) {
                 ahead += turns.size() - (lane != null && lane.inTurn ? 1 : 0) + (lane == null ? 0 : lane.waiting.size());

@@ -162,6 +162,15 @@ class FairSchedulerTest {
     }
 
     @Test
+    void estimatesARefusalWhenNoSlotCanComeWithinTheWait() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            scheduler.acquire(ANN);
+        }
+        assertEquals(-1, scheduler.estimateNanos(ANN), "Ann's own 30 a minute are used");
+        assertEquals(0, scheduler.estimateNanos(BOB));
+    }
+
+    @Test
     void unlimitedLetsEveryoneGo() throws Exception {
         FairScheduler none = FairScheduler.unlimited();
         for (int i = 0; i < 1000; i++) {
