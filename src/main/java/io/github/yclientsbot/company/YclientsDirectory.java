@@ -106,8 +106,20 @@ public final class YclientsDirectory {
     /** The configured company (cached). */
     public Company company() throws YclientsException, NotReadyException {
         Ready r = ready();
-        Company c = caches.companies().get(key("company", r), () -> client.companies().company(r.credentials(), r.companyId()));
-        settings.rememberCompanyTitle(c.id(), c.displayTitle());
+        return caches.companies().get(key("company", r), () -> remembered(client.companies().company(r.credentials(),
+                r.companyId())));
+    }
+
+    /**
+     * The title is kept for when YCLIENTS is down — written once per load, not on every read: a hundred customers
+     * starting at once would otherwise all insert the same setting (and all but one fail).
+     */
+    private Company remembered(Company c) {
+        try {
+            settings.rememberCompanyTitle(c.id(), c.displayTitle());
+        } catch (RuntimeException e) {
+            log.warn("Could not keep the company title for when YCLIENTS is down: {}", e.toString());
+        }
         return c;
     }
 
