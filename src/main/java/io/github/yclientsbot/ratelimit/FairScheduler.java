@@ -49,6 +49,8 @@ public final class FairScheduler {
     private final Condition changed = lock.newCondition();
     private final long longestWindow;
     private long grants;
+    /** No slot is given before this (the budget's owner said "too many requests"); 0: no pause. */
+    private long pausedUntil;
 
     /** Shares {@code total} (whose clock and sleeper it waits with) as {@code shares} says. */
     public FairScheduler(RequestLimiter total, Shares shares) {
@@ -127,6 +129,23 @@ public final class FairScheduler {
     }
 
     /**
+     * Gives no slot to anyone for {@code nanos}: the other side answered "too many requests" (its count of the limit
+     * can differ from ours — requests arrive bunched up, or another program calls from the same address), so
+     * everyone waits as it asked, not only the request that was refused.
+     */
+    public void pause(long nanos) {
+        if (unlimited || nanos <= 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            pausedUntil = Math.max(pausedUntil, nanoTime.getAsLong() + nanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * About how long a request of {@code caller} made now would wait for its slot: its own caps, the budget, and one
      * slot for each caller ahead of it in turn; -1 when its own caps or the budget say it would be refused at once
      * (no slot within its wait). For telling a customer "one moment" before a step starts.
@@ -194,7 +213,7 @@ public final class FairScheduler {
     /** The nanoseconds until a waiting request may get its slot or reach the end of its wait (MAX: none waits). */
     long nextChange(long now) {
         long best = Long.MAX_VALUE;
-        long budget = total.nanosUntilFree();
+        long budget = Math.max(total.nanosUntilFree(), pausedUntil - now);
         if (!admins.waiting.isEmpty()) {
             best = Math.min(best, Math.max(budget, admins.cap.nanosUntilFree()));
             best = Math.min(best, admins.waiting.peekFirst().deadline - now);
@@ -212,7 +231,7 @@ public final class FairScheduler {
     }
 
     private Ticket nextEligible() {
-        if (total.nanosUntilFree() > 0) {
+        if (total.nanosUntilFree() > 0 || nanoTime.getAsLong() < pausedUntil) {
             return null;
         }
         if (!admins.waiting.isEmpty() && admins.cap.nanosUntilFree() == 0) {
@@ -290,7 +309,8 @@ public final class FairScheduler {
 
     /** How long {@code lane} waits however the turns go: the budget, the part it may use, its own cap. */
     private long ownWait(Lane lane) {
-        long wait = Math.max(total.nanosUntilFree(), lane.cap.nanosUntilFree());
+        long paused = Math.max(0, pausedUntil - nanoTime.getAsLong());
+        long wait = Math.max(Math.max(total.nanosUntilFree(), paused), lane.cap.nanosUntilFree());
         return lane == admins ? wait : Math.max(wait, allButAdmins.nanosUntilFree());
     }
 

@@ -61,6 +61,10 @@ final class RetryLoop {
         return attempt.run(left);
       } catch (YclientsException e) {
         left -= nanoTime.getAsLong() - started;
+        if (e.httpStatus() == 429) {
+          // YCLIENTS counts differently from us just now: everyone waits as it asks, not only this call
+          budget.pause(backoffNanos(1, e.retryAfterSeconds() == null ? 1L : e.retryAfterSeconds()));
+        }
         if (n >= policy.maxAttempts() || !mayRetry(method, e)) {
           throw e;
         }

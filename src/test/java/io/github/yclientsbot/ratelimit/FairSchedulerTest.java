@@ -148,6 +148,16 @@ class FairSchedulerTest {
     }
 
     @Test
+    void aPauseHoldsEveryoneAndEndsOnTime() throws Exception {
+        scheduler.pause(2 * SECOND);
+        assertTrue(scheduler.estimateNanos(Caller.ADMIN) >= 2 * SECOND);
+        assertTrue(scheduler.acquire(Caller.ADMIN));
+        assertEquals(2 * SECOND, slept.get(), "even the admins wait as YCLIENTS asked");
+        assertTrue(scheduler.acquire(ANN));
+        assertEquals(2 * SECOND, slept.get(), "and then go on at once");
+    }
+
+    @Test
     void estimatesTheWaitOfAnotherCustomer() {
         assertEquals(0, scheduler.estimateNanos(ANN));
         for (int i = 0; i < 5; i++) {

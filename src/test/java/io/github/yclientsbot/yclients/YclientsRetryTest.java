@@ -200,6 +200,19 @@ class YclientsRetryTest {
     }
 
     @Test
+    void a429PausesEveryCallerForItsRetryAfterNotOnlyTheRefusedCall() throws Exception {
+        server.on("GET", COMPANY).respond(429, "{}").header("Retry-After", "2").respondWithFixture(200, "company.json");
+        CallPolicy once = new CallPolicy(Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+        YclientsClient client = client(once, limiter(100, SECOND), skipping).forCaller(Caller.customer(7));
+        YclientsException refused = assertThrows(YclientsException.class, () -> client.companies().company(CREDS, 502817));
+        assertEquals(429, refused.httpStatus());
+
+        client.forCaller(Caller.ADMIN).companies().company(CREDS, 502817);
+
+        assertEquals(List.of(2 * SECOND), sleeps, "the admin's call, another caller, waited out YCLIENTS's Retry-After");
+    }
+
+    @Test
     void aClientBoundToAnotherCallerSharesTheSameBudget() {
         YclientsClient client = client(QUICK);
         YclientsClient admin = client.forCaller(Caller.ADMIN);
