@@ -17,6 +17,8 @@ import java.util.function.LongSupplier;
  * <ol>
  *   <li>to an admin command, when one waits (within the admins' cap) — a part of the budget is kept for them, so
  *       they are served even while customers use all the rest;</li>
+ *   <li>else to the next lane in turn that is within its own cap and whose next request completes something
+ *       (a booking: {@code completes}), so a Confirm is not held up behind other customers' looking around;</li>
  *   <li>else to the next lane in turn that is within its own cap: every customer (and background work, as one more
  *       lane) gets one request per turn, so a customer with many requests waiting delays another by one slot at
  *       most, and a customer alone cannot use more than their own share of the minute either.</li>
@@ -25,9 +27,11 @@ import java.util.function.LongSupplier;
  * caps or the budget say no slot can come by then ({@code false}: nothing was taken, no request may go out).
  *
  * <p>Waiting: one waiting thread at a time sleeps on the injected {@link Sleeper} until the next slot may free up
- * (another with an earlier wake-up sleeps too); the others wait to be signalled. Whoever runs hands out every slot
- * that is free in the order above and wakes the threads it served, so a slot is taken at the moment its request is
- * let go. Time is the limiter's injected clock: tests run on a fake one.
+ * (another with an earlier wake-up sleeps too); the others wait to be signalled. Whoever runs when a slot is free
+ * calls the request whose turn it is, one at a time, and that request's own thread takes the slot when it runs — so
+ * the time a slot is counted at is the time its request leaves, not the time it was chosen (a thread woken late on
+ * a busy machine would otherwise send two requests' worth close together, and YCLIENTS counts arrivals). Time is
+ * the limiter's injected clock: tests run on a fake one.
  */
 public final class FairScheduler {
     private static final int PRUNE_ABOVE = 256;
@@ -51,6 +55,8 @@ public final class FairScheduler {
     private long grants;
     /** No slot is given before this (the budget's owner said "too many requests"); 0: no pause. */
     private long pausedUntil;
+    /** The request whose turn it is, until its thread takes the slot; null: none. */
+    private Ticket called;
 
     /** Shares {@code total} (whose clock and sleeper it waits with) as {@code shares} says. */
     public FairScheduler(RequestLimiter total, Shares shares) {
@@ -85,20 +91,45 @@ public final class FairScheduler {
      * @return true when a slot was taken (the request may go now), false when none came in time (nothing taken)
      */
     public boolean acquire(Caller caller) throws InterruptedException {
+        return acquire(caller, false);
+    }
+
+    /**
+     * As {@link #acquire(Caller)}; {@code completes}: the request completes what its caller waits for (a booking),
+     * and goes before other callers' reads when its turn comes.
+     */
+    public boolean acquire(Caller caller, boolean completes) throws InterruptedException {
         if (unlimited) {
             return true;
         }
         lock.lock();
         Ticket ticket = null;
         try {
-            ticket = enqueue(caller);
+            ticket = enqueue(caller, completes);
             while (true) {
                 long now = nanoTime.getAsLong();
-                if (grant(now)) {
+                if (callNext(now)) {
                     changed.signalAll();
                 }
-                if (ticket.state != State.WAITING) {
-                    return ticket.state == State.GRANTED;
+                if (ticket.state == State.CALLED) {
+                    if (now < pausedUntil) {
+                        // a pause began since it was called: it waits like everyone
+                        ticket.state = State.WAITING;
+                        called = null;
+                        continue;
+                    }
+                    take(ticket, now);
+                    called = null;
+                    callNext(now);
+                    return true;
+                }
+                if (ticket.state == State.EXPIRED) {
+                    return false;
+                }
+                if (called != null) {
+                    // another request's turn: its thread signals once it has taken the slot
+                    changed.await();
+                    continue;
                 }
                 if (now + ownWait(ticket.lane) > ticket.deadline) {
                     // its own caps or the budget let no slot come in time: no point waiting
@@ -119,7 +150,7 @@ public final class FairScheduler {
                 }
             }
         } finally {
-            if (ticket != null && ticket.state == State.WAITING) {
+            if (ticket != null && (ticket.state == State.WAITING || ticket.state == State.CALLED)) {
                 drop(ticket);
             }
             // a thread that waited on this one's sleep looks again
@@ -175,11 +206,15 @@ public final class FairScheduler {
 
     /** A request of {@code caller} joins its lane (and its lane the turns). */
     Ticket enqueue(Caller caller) {
+        return enqueue(caller, false);
+    }
+
+    Ticket enqueue(Caller caller, boolean completes) {
         lock.lock();
         try {
             long now = nanoTime.getAsLong();
             Lane lane = lane(caller, now);
-            Ticket t = new Ticket(lane, now + shares.waitFor(caller).toNanos());
+            Ticket t = new Ticket(lane, now + shares.waitFor(caller).toNanos(), completes);
             lane.waiting.addLast(t);
             if (lane != admins && !lane.inTurn) {
                 lane.inTurn = true;
@@ -192,19 +227,52 @@ public final class FairScheduler {
     }
 
     /**
-     * Hands out every slot free at {@code now}, in order (see the class comment); requests past their wait are
-     * dropped. True when something changed.
+     * Drops the requests past their wait and, unless a request's turn is already called, calls the next one whose
+     * turn it is (see the class comment). True when something changed.
      */
-    boolean grant(long now) {
-        lock.lock();
-        try {
-            boolean any = false;
-            Ticket next;
-            while ((next = nextEligible()) != null) {
-                take(next, now);
+    private boolean callNext(long now) {
+        boolean any = expire(now);
+        if (called == null && now >= pausedUntil) {
+            Ticket next = nextEligible();
+            if (next != null) {
+                next.state = State.CALLED;
+                called = next;
                 any = true;
             }
-            return expire(now) || any;
+        }
+        return any;
+    }
+
+    /** Calls the next request whose turn it is, as a waiting thread does (tests); the called one, or null. */
+    Ticket callTurn(long now) {
+        lock.lock();
+        try {
+            callNext(now);
+            return called;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The called request's thread takes its slot, now (tests). */
+    void takeCalled() {
+        lock.lock();
+        try {
+            take(called, nanoTime.getAsLong());
+            called = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives every slot free at {@code now}, in order, as if each called request's thread took it at once (tests). */
+    void grant(long now) {
+        lock.lock();
+        try {
+            while (callNext(now) && called != null) {
+                take(called, now);
+                called = null;
+            }
         } finally {
             lock.unlock();
         }
@@ -240,12 +308,17 @@ public final class FairScheduler {
         if (turns.isEmpty() || allButAdmins.nanosUntilFree() > 0) {
             return null;
         }
+        Ticket read = null;
         for (Lane l : turns) {
             if (l.cap.nanosUntilFree() == 0) {
-                return l.waiting.peekFirst();
+                Ticket next = l.waiting.peekFirst();
+                if (next.completes) {
+                    return next;
+                }
+                read = read == null ? next : read;
             }
         }
-        return null;
+        return read;
     }
 
     private void take(Ticket t, long now) {
@@ -289,7 +362,7 @@ public final class FairScheduler {
         boolean any = false;
         for (Iterator<Ticket> it = lane.waiting.iterator(); it.hasNext(); ) {
             Ticket t = it.next();
-            if (t.deadline <= now) {
+            if (t.deadline <= now && t.state == State.WAITING) {
                 t.state = State.EXPIRED;
                 it.remove();
                 any = true;
@@ -299,6 +372,9 @@ public final class FairScheduler {
     }
 
     private void drop(Ticket t) {
+        if (t == called) {
+            called = null;
+        }
         t.lane.waiting.remove(t);
         t.state = State.EXPIRED;
         if (t.lane.inTurn && t.lane.waiting.isEmpty()) {
@@ -349,18 +425,26 @@ public final class FairScheduler {
         return new RequestLimiter(windows, nanoTime, sleeper);
     }
 
-    enum State { WAITING, GRANTED, EXPIRED }
+    enum State {
+        WAITING,
+        /** Its turn: its thread takes the slot as soon as it runs. */
+        CALLED,
+        GRANTED,
+        EXPIRED
+    }
 
     /** One request waiting for its slot. */
     static final class Ticket {
         private final Lane lane;
         private final long deadline;
+        private final boolean completes;
         private State state = State.WAITING;
         private long order;
 
-        private Ticket(Lane lane, long deadline) {
+        private Ticket(Lane lane, long deadline, boolean completes) {
             this.lane = lane;
             this.deadline = deadline;
+            this.completes = completes;
         }
 
         State state() {

@@ -92,7 +92,8 @@ final class RetryLoop {
    */
   private void awaitBudget(Caller caller, String method, String path) throws YclientsException {
     try {
-      if (!budget.acquire(caller)) {
+      // a write (book_check, book_code, book_record, a cancellation) completes what its customer waits for
+      if (!budget.acquire(caller, !"GET".equals(method))) {
         throw new YclientsException(YclientsException.Kind.BUSY, method, path, 0, null,
             "not sent: too many requests to YCLIENTS right now (the bot keeps under 5 a second and 200 a minute)",
             null, null);

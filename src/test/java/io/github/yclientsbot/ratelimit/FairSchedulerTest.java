@@ -56,6 +56,20 @@ class FairSchedulerTest {
     }
 
     @Test
+    void aConfirmGoesBeforeOtherCustomersLookingAround() {
+        List<FairScheduler.Ticket> reads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            reads.add(scheduler.enqueue(Caller.customer(100 + i)));
+        }
+        FairScheduler.Ticket check = scheduler.enqueue(BOB, true);
+
+        scheduler.grant(now.get());
+
+        assertEquals(1, check.order(), "Bob's book_check goes first though eight reads waited before it");
+        assertEquals(4, reads.stream().filter(t -> t.state() == FairScheduler.State.GRANTED).count());
+    }
+
+    @Test
     void aCustomerTappingAroundAloneCannotUseUpTheMinuteForTheNext() throws Exception {
         int ann = 0;
         while (scheduler.acquire(ANN)) {
@@ -145,6 +159,25 @@ class FairSchedulerTest {
         assertEquals(0, slept.get());
         assertTrue(scheduler.acquire(ANN));
         assertEquals(SECOND, slept.get(), "the fourth in a second waits for the first to leave Ann's 3 a second");
+    }
+
+    @Test
+    void aSlotCountsFromWhenItsRequestLeavesNotFromWhenItsTurnWasCalled() {
+        FairScheduler oneASecond = new FairScheduler(new RequestLimiter(List.of(new RequestLimiter.Window(1, SECOND)),
+                now::get, skipping), Shares.NONE);
+        FairScheduler.Ticket ann = oneASecond.enqueue(ANN);
+        FairScheduler.Ticket bob = oneASecond.enqueue(BOB);
+
+        assertEquals(ann, oneASecond.callTurn(now.get()));
+        assertEquals(FairScheduler.State.CALLED, ann.state());
+        assertEquals(ann, oneASecond.callTurn(now.get()), "one turn at a time: Bob is not called meanwhile");
+        now.addAndGet(300_000_000L); // Ann's thread gets to run late (a busy machine)
+        oneASecond.takeCalled();
+
+        assertEquals(FairScheduler.State.GRANTED, ann.state());
+        assertEquals(FairScheduler.State.WAITING, bob.state());
+        assertEquals(SECOND, oneASecond.nextChange(now.get()),
+                "Bob's request leaves a full second after Ann's did, not 0.7 s: YCLIENTS counts arrivals");
     }
 
     @Test
