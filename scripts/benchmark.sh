@@ -14,7 +14,7 @@ if [ "${1:-}" = "booking" ]; then
   exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     -Dorg.jboss.logging.provider=slf4j -Dsun.net.httpserver.nodelay=true -Dlogback.configurationFile=logback-bench.xml \
     -Dbench.customers="${BENCH_CUSTOMERS:-100}" -Dbench.workers="${BENCH_WORKERS:-8}" \
-    -Dbench.latency="${BENCH_LATENCY:-100}" -Dbench.think="${BENCH_THINK:-0}" \
+    -Dbench.latency="${BENCH_LATENCY:-100}" -Dbench.think="${BENCH_THINK:-0}" -Dbench.retry="${BENCH_RETRY:-3000}" \
     io.github.yclientsbot.bench.BookingBench
 fi
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

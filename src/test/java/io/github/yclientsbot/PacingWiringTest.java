@@ -54,7 +54,7 @@ class PacingWiringTest {
             assertTrue(pacing.pacesChats(), "one message a second per chat, 20 a minute per group");
 
             RequestLimiter yclients = app.yclientsLimiter();
-            assertEquals(List.of(new RequestLimiter.Window(1, 220_000_000L), new RequestLimiter.Window(5, 1_100_000_000L),
+            assertEquals(List.of(new RequestLimiter.Window(1, 250_000_000L), new RequestLimiter.Window(5, 1_250_000_000L),
                     new RequestLimiter.Window(200, 61 * SECOND)), yclients.windows(),
                     "YCLIENTS's documented 5/s and 200/min, with a margin for the time a request takes to arrive");
         }
