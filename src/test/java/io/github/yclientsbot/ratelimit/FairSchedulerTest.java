@@ -38,35 +38,35 @@ class FairSchedulerTest {
 
     @Test
     void aCustomerWithManyRequestsWaitingDelaysAnothersConfirmByOneTurnAtMost() {
-        List<FairScheduler.Ticket> ann = new ArrayList<>();
+        List<Turns.Ticket> ann = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             ann.add(scheduler.enqueue(ANN));
         }
-        FairScheduler.Ticket check = scheduler.enqueue(BOB);
-        FairScheduler.Ticket record = scheduler.enqueue(BOB);
+        Turns.Ticket check = scheduler.enqueue(BOB);
+        Turns.Ticket record = scheduler.enqueue(BOB);
 
         scheduler.grant(now.get());
 
-        assertEquals(FairScheduler.State.GRANTED, check.state());
-        assertEquals(FairScheduler.State.GRANTED, record.state());
+        assertEquals(Turns.State.GRANTED, check.state());
+        assertEquals(Turns.State.GRANTED, record.state());
         assertEquals(2, check.order(), "Bob's book_check goes right after Ann's first request");
         assertEquals(4, record.order(), "and his book_record after her second");
-        assertEquals(3, ann.stream().filter(t -> t.state() == FairScheduler.State.GRANTED).count(),
+        assertEquals(3, ann.stream().filter(t -> t.state() == Turns.State.GRANTED).count(),
                 "Ann got the rest of the second, up to her own 3 a second");
     }
 
     @Test
     void aConfirmGoesBeforeOtherCustomersLookingAround() {
-        List<FairScheduler.Ticket> reads = new ArrayList<>();
+        List<Turns.Ticket> reads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             reads.add(scheduler.enqueue(Caller.customer(100 + i)));
         }
-        FairScheduler.Ticket check = scheduler.enqueue(BOB, true);
+        Turns.Ticket check = scheduler.enqueue(BOB, true);
 
         scheduler.grant(now.get());
 
         assertEquals(1, check.order(), "Bob's book_check goes first though eight reads waited before it");
-        assertEquals(4, reads.stream().filter(t -> t.state() == FairScheduler.State.GRANTED).count());
+        assertEquals(4, reads.stream().filter(t -> t.state() == Turns.State.GRANTED).count());
     }
 
     @Test
@@ -116,8 +116,8 @@ class FairSchedulerTest {
 
     @Test
     void adminsGoFirstWhenTheyWait() {
-        FairScheduler.Ticket ann = scheduler.enqueue(ANN);
-        FairScheduler.Ticket admin = scheduler.enqueue(Caller.ADMIN);
+        Turns.Ticket ann = scheduler.enqueue(ANN);
+        Turns.Ticket admin = scheduler.enqueue(Caller.ADMIN);
         scheduler.grant(now.get());
         assertEquals(1, admin.order());
         assertEquals(2, ann.order());
@@ -131,12 +131,12 @@ class FairSchedulerTest {
         long afterTwenty = now.get();
         assertTrue(afterTwenty < 20 * SECOND, "one a second");
 
-        FairScheduler.Ticket more = scheduler.enqueue(Caller.BACKGROUND);
-        FairScheduler.Ticket ann = scheduler.enqueue(ANN);
+        Turns.Ticket more = scheduler.enqueue(Caller.BACKGROUND);
+        Turns.Ticket ann = scheduler.enqueue(ANN);
         now.addAndGet(SECOND);
         scheduler.grant(now.get());
-        assertEquals(FairScheduler.State.GRANTED, ann.state(), "a customer goes at once");
-        assertEquals(FairScheduler.State.WAITING, more.state(), "the 21st background call of the minute waits");
+        assertEquals(Turns.State.GRANTED, ann.state(), "a customer goes at once");
+        assertEquals(Turns.State.WAITING, more.state(), "the 21st background call of the minute waits");
         assertTrue(scheduler.nextChange(now.get()) >= 60 * SECOND - now.get() - SECOND / 10,
                 "until the first of the twenty leaves the minute");
     }
@@ -165,17 +165,17 @@ class FairSchedulerTest {
     void aSlotCountsFromWhenItsRequestLeavesNotFromWhenItsTurnWasCalled() {
         FairScheduler oneASecond = new FairScheduler(new RequestLimiter(List.of(new RequestLimiter.Window(1, SECOND)),
                 now::get, skipping), Shares.NONE);
-        FairScheduler.Ticket ann = oneASecond.enqueue(ANN);
-        FairScheduler.Ticket bob = oneASecond.enqueue(BOB);
+        Turns.Ticket ann = oneASecond.enqueue(ANN);
+        Turns.Ticket bob = oneASecond.enqueue(BOB);
 
         assertEquals(ann, oneASecond.callTurn(now.get()));
-        assertEquals(FairScheduler.State.CALLED, ann.state());
+        assertEquals(Turns.State.CALLED, ann.state());
         assertEquals(ann, oneASecond.callTurn(now.get()), "one turn at a time: Bob is not called meanwhile");
         now.addAndGet(300_000_000L); // Ann's thread gets to run late (a busy machine)
         oneASecond.takeCalled();
 
-        assertEquals(FairScheduler.State.GRANTED, ann.state());
-        assertEquals(FairScheduler.State.WAITING, bob.state());
+        assertEquals(Turns.State.GRANTED, ann.state());
+        assertEquals(Turns.State.WAITING, bob.state());
         assertEquals(SECOND, oneASecond.nextChange(now.get()),
                 "Bob's request leaves a full second after Ann's did, not 0.7 s: YCLIENTS counts arrivals");
     }
