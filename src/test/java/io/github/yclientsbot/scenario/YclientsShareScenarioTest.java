@@ -113,6 +113,12 @@ class YclientsShareScenarioTest extends InChatBookingBase {
         assertEquals(List.of("10:00", "11:30", "15:00"), times(times), times.text());
         assertFalse(times.text().contains("не отвечает"), times.text());
         assertEquals(6 * SECOND, nanos.get() - before, "it waited its six seconds in line, then YCLIENTS answered");
+
+        // a button answered "one moment…" is not answered twice: a notice after it comes as a message
+        budget.pause(3 * SECOND);
+        Turn stale = press(CUSTOMER, flow, "bk:d:2026-12-01");
+        assertEquals("⏳ Одну минуту…", stale.answer().text(), stale.toString());
+        assertTrue(stale.message().text().contains("устарела"), stale.toString());
     }
 
     @Test
