@@ -4,6 +4,7 @@ import io.github.yclientsbot.booking.AcceptedBookings;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.CatalogRefresher;
 import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.storage.BookingLimitEvents;
 import io.github.yclientsbot.yclients.YclientsException;
@@ -40,7 +41,8 @@ final class BackgroundJobs implements AutoCloseable {
             return t;
         });
         long refreshSeconds = Math.max(10, core.cacheTtl().toSeconds());
-        CatalogRefresher catalogRefresher = new CatalogRefresher(core.yclients(), core.database().serviceMappings());
+        CatalogRefresher catalogRefresher = new CatalogRefresher(core.yclients().forCaller(Caller.BACKGROUND),
+                core.database().serviceMappings());
         BookingLimitEvents limitEvents = core.database().bookingLimitEvents();
         executor.scheduleWithFixedDelay(() -> {
             catalogRefresher.run();

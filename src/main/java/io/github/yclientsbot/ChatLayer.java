@@ -14,6 +14,7 @@ import io.github.yclientsbot.booking.PrivacyConsent;
 import io.github.yclientsbot.booking.RefusalPolicy;
 import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.booking.WaitingTurn;
 import io.github.yclientsbot.chat.AdminCommands;
 import io.github.yclientsbot.chat.AdminRosterCommands;
 import io.github.yclientsbot.chat.BookingChat;
@@ -26,8 +27,11 @@ import io.github.yclientsbot.chat.ServiceListView;
 import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
 import io.github.yclientsbot.company.ServiceButtons;
+import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.setup.AdminRoster;
+import io.github.yclientsbot.ratelimit.Caller;
+import io.github.yclientsbot.ratelimit.CallerScope;
 import io.github.yclientsbot.setup.ClaimCode;
 import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.setup.ExportImport;
@@ -49,7 +53,7 @@ import java.util.function.Supplier;
  * console) and how files users send are fetched.
  *
  * @param menu         the customers' service buttons (also served on the HTTP port)
- * @param companySetup finds the booking form (at start and in the background)
+ * @param companySetup finds the booking form (at start and in the background, on the background share of YCLIENTS)
  * @param drafts       booking conversations (expired ones are deleted in the background)
  * @param accepted     bookings YCLIENTS accepted whose writes failed (written again in the background)
  */
@@ -76,14 +80,20 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
             throw new StartupException("yclients.booking.template (YCLIENTS_BOOKING_TEMPLATE): " + e.getMessage(), 2);
         }
         ServiceMenu menu = new ServiceMenu(core.settings(), database.serviceMappings(), links, prices);
-        StatusReport status = new StatusReport(core.settings(), core.yclients(), database.serviceMappings(),
+        // YCLIENTS's rate limit is shared: admin and support commands on the admins' share, the bot's own work on the
+        // capped background share, and the customer use cases on the share of the customer being served
+        YclientsDirectory forAdmins = core.yclients().forCaller(Caller.ADMIN);
+        CallerScope customers = new CallerScope();
+        StatusReport status = new StatusReport(core.settings(), forAdmins, database.serviceMappings(),
                 database.auditLog(), core.stats(), database::ping, Version.current());
-        CompanySetup companySetup = new CompanySetup(core.settings(), core.yclients(), database.serviceMappings(),
+        CompanySetup companySetup = new CompanySetup(core.settings(), forAdmins, database.serviceMappings(),
                 database.auditLog());
+        CompanySetup backgroundSetup = new CompanySetup(core.settings(), core.yclients().forCaller(Caller.BACKGROUND),
+                database.serviceMappings(), database.auditLog());
         BookingDrafts drafts = new BookingDrafts(database.bookingStates(), core.secrets());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
         BookingService bookingService = new BookingService(core.settings(), core.yclients(),
-                new ServiceButtons(database.serviceMappings()), core.clock());
+                new ServiceButtons(database.serviceMappings()), core.clock(), customers);
         BookingQuotas quotas = new BookingQuotas(config.booking().limits(), database.bookingLimitEvents(),
                 core.secrets()::fingerprint, core.clock());
         RememberedContacts remembered = new RememberedContacts(database.customerContacts(core.secrets()), consent);
@@ -95,20 +105,20 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 accepted);
         BookingLayout layout = new BookingLayout(prices, new BookingForm(menu, bookingService));
         MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences()), layout);
-        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername);
+        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts));
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
                         bookingChat, mine),
-                new AdminCommands(new TokenSetup(core.settings(), core.yclients(), database.auditLog()), companySetup,
-                        new ServiceSetup(core.yclients(), database.serviceMappings(), database.auditLog()),
-                        core.yclients(), prices),
+                new AdminCommands(new TokenSetup(core.settings(), forAdmins, database.auditLog()), companySetup,
+                        new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()),
+                        forAdmins, prices),
                 new AdminRosterCommands(new AdminRoster(roles, database.admins(), database.auditLog())),
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
-                        database.restore(), database.auditLog(), core.yclients(), roles, core.mapper(), core.clock(),
+                        database.restore(), database.auditLog(), forAdmins, roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
                 new StatusCommand(status, menu, botUsername),
-                bookingChat);
-        return new ChatLayer(bot, menu, companySetup, drafts, accepted, roles);
+                bookingChat, customers);
+        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles);
     }
 
     /** No files outside Telegram. */

@@ -11,6 +11,7 @@ import io.github.yclientsbot.health.JvmMeters;
 import io.github.yclientsbot.health.RuntimeStats;
 import io.github.yclientsbot.i18n.Messages;
 import io.github.yclientsbot.logging.SecretRedactor;
+import io.github.yclientsbot.ratelimit.Shares;
 import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.storage.SecretBox;
@@ -78,6 +79,7 @@ public record CoreServices(BotConfig config, BotApplication.Options options, Pro
             YclientsClient client = YclientsClient.builder(YclientsClient.defaultHttpClient(), mapper, config.yclients().apiUrl())
                     .time(clock, System::nanoTime, options.pacing().sleeper())
                     .limiter(options.pacing().yclients().get())
+                    .shares(Shares.YCLIENTS)
                     .policy(CallPolicy.DEFAULT)
                     .listener((method, path, outcome, millis) -> stats.yclientsCall(outcome))
                     .build();

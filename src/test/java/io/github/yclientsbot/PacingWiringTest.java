@@ -2,7 +2,9 @@ package io.github.yclientsbot;
 
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.ConfigLoader;
+import io.github.yclientsbot.ratelimit.FairScheduler;
 import io.github.yclientsbot.ratelimit.RequestLimiter;
+import io.github.yclientsbot.ratelimit.Shares;
 import io.github.yclientsbot.telegram.SendPacing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +54,18 @@ class PacingWiringTest {
             assertTrue(pacing.pacesChats(), "one message a second per chat, 20 a minute per group");
 
             RequestLimiter yclients = app.yclientsLimiter();
-            assertEquals(List.of(new RequestLimiter.Window(5, SECOND), new RequestLimiter.Window(200, 60 * SECOND)),
-                    yclients.windows(), "YCLIENTS's documented limits");
+            assertEquals(List.of(new RequestLimiter.Window(1, 250_000_000L), new RequestLimiter.Window(5, 1_250_000_000L),
+                    new RequestLimiter.Window(200, 61 * SECOND)), yclients.windows(),
+                    "YCLIENTS's documented 5/s and 200/min, with a margin for the time a request takes to arrive");
+        }
+    }
+
+    @Test
+    void productionSharesTheYclientsBudgetBetweenCustomersAdminsAndBackgroundWork() throws Exception {
+        try (CoreServices core = CoreServices.open(config(null), BotApplication.Options.production())) {
+            FairScheduler budget = core.yclients().client().budget();
+            assertEquals(Shares.YCLIENTS, budget.shares());
+            assertEquals(RequestLimiter.yclientsDefault().windows(), budget.budget().windows());
         }
     }
 

@@ -162,16 +162,20 @@ public final class BookingFlow {
         if (choice instanceof Choice.StaffPage p && at == Step.STAFF) {
             return steps.specialists(userId, d, p.page());
         }
+        // the next screen is read before the draft moves: when the read fails (YCLIENTS busy) the customer is still
+        // at the screen on display, and the same button works again
         if (choice instanceof Choice.Staff s && at == Step.STAFF) {
             String name = s.staffId() > 0 ? steps.staffName(userId, d.serviceId(), s.staffId()) : null;
             BookingDraft next = d.staff(s.staffId(), name).step(Step.DAY);
+            BookingOutcome calendar = steps.calendar(userId, next);
             drafts.save(userId, v.version(), next);
-            return steps.calendar(userId, next);
+            return calendar;
         }
         if (choice instanceof Choice.Month m && at == Step.DAY) {
             BookingDraft next = d.month(m.month().toString());
+            BookingOutcome calendar = steps.calendar(userId, next);
             drafts.save(userId, v.version(), next);
-            return steps.calendar(userId, next);
+            return calendar;
         }
         if (choice instanceof Choice.Day day && at == Step.DAY) {
             BookingDraft next = d.day(day.day().toString(), steps.freeTimes(userId, d, day.day())).step(Step.TIME);
@@ -354,8 +358,7 @@ public final class BookingFlow {
             return new Ignored(Why.BUSY);
         }
         BookingDraft next = d.step(to);
-        drafts.save(userId, v.version(), next);
-        return switch (to) {
+        BookingOutcome shown = switch (to) {
             case SERVICE -> steps.services(0);
             case STAFF -> steps.specialists(userId, next, 0);
             case DAY -> steps.calendar(userId, next);
@@ -364,6 +367,8 @@ public final class BookingFlow {
                     ? new BookingOutcome.ContactDropped(new BookingOutcome.TimeList(next, 0))
                     : new BookingOutcome.TimeList(next, 0);
         };
+        drafts.save(userId, v.version(), next);
+        return shown;
     }
 
     private BookingOutcome cancel(long userId, BookingDraft d) {

@@ -6,6 +6,8 @@ import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.company.YclientsDirectory;
+import io.github.yclientsbot.ratelimit.Caller;
+import io.github.yclientsbot.ratelimit.CallerScope;
 import io.github.yclientsbot.yclients.Appointment;
 import io.github.yclientsbot.yclients.BookStaff;
 import io.github.yclientsbot.yclients.BookTime;
@@ -17,15 +19,21 @@ import io.github.yclientsbot.yclients.YclientsCredentials;
 import io.github.yclientsbot.yclients.YclientsException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The YCLIENTS online-booking calls of the in-chat booking, with the configured company and partner token:
- * bookable specialists, days and times, then {@code book_check} right before {@code book_record}.
+ * bookable specialists, days and times (briefly cached by the directory, and dropped for the specialist and day a
+ * booking or a refusal of a taken time changed), then {@code book_check} right before {@code book_record}.
+ *
+ * <p>Every call is made for the customer the chat is handling an update of ({@link CallerScope}) and takes that
+ * customer's share of YCLIENTS's rate limit; outside an update it counts as background work.
  */
 public final class BookingService {
     /** How far ahead bookable days are offered. */
@@ -33,16 +41,36 @@ public final class BookingService {
 
     public enum Mode { CHAT, FORM, BOTH }
 
+    /** YCLIENTS's answers that a time went meanwhile: taken (433), no specialist free (436), overlapping (437). */
+    private static final Set<Integer> TIME_GONE = Set.of(433, 436, 437);
+
     private final Settings settings;
     private final YclientsDirectory directory;
     private final ServiceButtons buttons;
     private final Clock clock;
+    private final CallerScope callers;
 
-    public BookingService(Settings settings, YclientsDirectory directory, ServiceButtons buttons, Clock clock) {
+    public BookingService(Settings settings, YclientsDirectory directory, ServiceButtons buttons, Clock clock,
+                          CallerScope callers) {
         this.settings = settings;
         this.directory = directory;
         this.buttons = buttons;
         this.clock = clock;
+        this.callers = callers;
+    }
+
+    /** The directory calling for the customer being served (background work outside an update). */
+    private YclientsDirectory yclients() {
+        return directory.forCaller(callers.current(Caller.BACKGROUND));
+    }
+
+    /**
+     * About how long a YCLIENTS call of {@code userId}'s would wait for its share of the rate limit right now; empty
+     * when it would not get one within its wait at all (it is refused at once, and the customer told to press again).
+     */
+    public Optional<Duration> budgetWait(long userId) {
+        long nanos = directory.client().budget().estimateNanos(Caller.customer(userId));
+        return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
     /** {@code booking.mode}: chat, form or both (default; anything unreadable counts as both). */
@@ -69,7 +97,7 @@ public final class BookingService {
 
     /** The company's zone name (e.g. Europe/Moscow), or null when YCLIENTS does not say. */
     public String timezone() throws YclientsException, NotReadyException {
-        Company c = directory.company();
+        Company c = yclients().company();
         return c.timezoneName();
     }
 
@@ -86,17 +114,17 @@ public final class BookingService {
 
     /** Specialists who take online bookings for the service. */
     public List<BookStaff> staff(long serviceId) throws YclientsException, NotReadyException {
-        return directory.bookableStaff(serviceId).stream().filter(BookStaff::bookable).toList();
+        return yclients().bookableStaff(serviceId).stream().filter(BookStaff::bookable).toList();
     }
 
     public List<LocalDate> days(long serviceId, long staffId, String zone) throws YclientsException, NotReadyException {
         LocalDate today = today(zone);
-        return directory.client().booking().bookDates(credentials(), companyId(), serviceId, staffId, today, today.plusDays(DAYS_AHEAD))
+        return yclients().bookableDays(serviceId, staffId, today, today.plusDays(DAYS_AHEAD))
                 .stream().filter(d -> !d.isBefore(today)).toList();
     }
 
     public List<BookTime> times(long serviceId, long staffId, LocalDate day) throws YclientsException, NotReadyException {
-        return directory.client().booking().bookTimes(credentials(), companyId(), staffId, day, serviceId);
+        return yclients().freeTimes(serviceId, staffId, day);
     }
 
     /** {@code book_check} then {@code book_record}; any refusal (433…) is thrown as it came. */
@@ -113,30 +141,63 @@ public final class BookingService {
         List<Appointment> appointments = appointments(d);
         YclientsCredentials creds = credentials();
         long company = companyId();
-        directory.client().booking().bookCheck(creds, company, appointments);
+        check(d);
         try {
-            return directory.client().booking().bookRecord(creds, company, new BookingRequest(d.phone(), d.name(), smsCode, null, appointments));
+            List<BookedRecord> records = yclients().client().booking().bookRecord(creds, company,
+                    new BookingRequest(d.phone(), d.name(), smsCode, null, appointments));
+            availabilityChanged(d);
+            return records;
         } catch (YclientsException e) {
             if (e.outcomeUnknown()) {
+                // it may well be booked
+                availabilityChanged(d);
                 throw new BookingOutcomeUnknown(e);
             }
+            timeGone(d, e);
             throw e;
         }
     }
 
     /** {@code book_check} alone: the slot can still be booked (before an SMS code is sent for it). */
     public void check(BookingDraft d) throws YclientsException, NotReadyException {
-        directory.client().booking().bookCheck(credentials(), companyId(), appointments(d));
+        try {
+            yclients().client().booking().bookCheck(credentials(), companyId(), appointments(d));
+        } catch (YclientsException e) {
+            timeGone(d, e);
+            throw e;
+        }
     }
 
     /** {@code book_code}: YCLIENTS texts the customer's phone a code to confirm the booking with. */
     public void sendCode(BookingDraft d) throws YclientsException, NotReadyException {
-        directory.client().booking().bookCode(credentials(), companyId(), d.phone(), d.name());
+        yclients().client().booking().bookCode(credentials(), companyId(), d.phone(), d.name());
     }
 
     /** The company wants bookings confirmed by an SMS code ({@code phone_confirmation}, true/1/"1"). */
     public boolean phoneConfirmation() throws YclientsException, NotReadyException {
-        return directory.company().phoneConfirmation();
+        return yclients().company().phoneConfirmation();
+    }
+
+    /** YCLIENTS said the draft's time went (433/436/437): what the cache holds of that specialist and day is old. */
+    private void timeGone(BookingDraft d, YclientsException e) {
+        if (e.apiCode() != null && TIME_GONE.contains(e.apiCode())) {
+            availabilityChanged(d);
+        }
+    }
+
+    /** The free times and bookable days of the draft's specialist and day are dropped from the cache. */
+    private void availabilityChanged(BookingDraft d) {
+        dayOf(d).ifPresent(day -> directory.availabilityChanged(d.staffId(), day));
+    }
+
+    private static Optional<LocalDate> dayOf(BookingDraft d) {
+        String day = d.date() != null ? d.date() : d.datetime() != null && d.datetime().length() >= 10
+                ? d.datetime().substring(0, 10) : null;
+        try {
+            return day == null ? Optional.empty() : Optional.of(LocalDate.parse(day));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<Appointment> appointments(BookingDraft d) {
@@ -150,7 +211,7 @@ public final class BookingService {
 
     /** The company as YCLIENTS describes it (address, phone, time zone); cached by the directory. */
     public Company companyInfo() throws YclientsException, NotReadyException {
-        return directory.company();
+        return yclients().company();
     }
 
     /** The booking form's address, when one is configured or known. */
@@ -165,12 +226,12 @@ public final class BookingService {
 
     /** A booking read back from YCLIENTS by its id and hash. */
     public RecordInfo record(long companyId, long recordId, String recordHash) throws YclientsException, NotReadyException {
-        return directory.client().booking().readRecord(credentials(), companyId, recordId, recordHash);
+        return yclients().client().booking().readRecord(credentials(), companyId, recordId, recordHash);
     }
 
     /** Cancels a booking in YCLIENTS; returns only when YCLIENTS accepted, else throws (4xx: refused). */
     public void cancel(long recordId, String recordHash) throws YclientsException, NotReadyException {
-        directory.client().booking().cancelRecord(credentials(), recordId, recordHash);
+        yclients().client().booking().cancelRecord(credentials(), recordId, recordHash);
     }
 
     private YclientsCredentials credentials() throws NotReadyException {

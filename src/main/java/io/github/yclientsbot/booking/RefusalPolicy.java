@@ -30,6 +30,8 @@ public final class RefusalPolicy {
         NOT_ONLINE,
         /** YCLIENTS is not answering (network, 5xx, rate limit). */
         UNAVAILABLE,
+        /** Nothing was sent: too many bookings at once for YCLIENTS's rate limit; the customer presses again shortly. */
+        BUSY,
         /** Any other refusal. */
         GENERIC,
         /** {@code book_record} went out and no usable answer came back. */
@@ -77,7 +79,8 @@ public final class RefusalPolicy {
 
     /** A failure of "send the code again": said, and the code step stays. */
     public Refusal ofResend(YclientsException e) {
-        return new Refusal(e.isUnavailable() ? Reason.UNAVAILABLE : Reason.GENERIC, Next.STAY_AT_CODE);
+        return new Refusal(e.isBusy() ? Reason.BUSY : e.isUnavailable() ? Reason.UNAVAILABLE : Reason.GENERIC,
+                Next.STAY_AT_CODE);
     }
 
     /** {@code book_record} got no usable answer (timeout, cut connection, 5xx, unreadable body). */
@@ -85,12 +88,19 @@ public final class RefusalPolicy {
         return new Refusal(Reason.OUTCOME_UNKNOWN, Next.END_UNKNOWN);
     }
 
-    /** A failed YCLIENTS read of a step (specialists, days, times): only whether YCLIENTS is answering matters. */
+    /**
+     * A failed YCLIENTS read of a step (specialists, days, times): only whether YCLIENTS is answering matters — or
+     * whether the read waited its turn in vain (BUSY: the customer is told "one moment" and stays where they are).
+     */
     public Reason ofLookup(YclientsException e) {
-        return e.isUnavailable() ? Reason.UNAVAILABLE : Reason.GENERIC;
+        return e.isBusy() ? Reason.BUSY : e.isUnavailable() ? Reason.UNAVAILABLE : Reason.GENERIC;
     }
 
     private static Refusal refusal(YclientsException e) {
+        if (e.isBusy()) {
+            // never sent: the summary stays, Confirm works again in a moment
+            return new Refusal(Reason.BUSY, Next.SUMMARY);
+        }
         if (e.apiCode() == null || e.isUnavailable()) {
             return new Refusal(e.isUnavailable() ? Reason.UNAVAILABLE : Reason.GENERIC, Next.SUMMARY);
         }

@@ -2,7 +2,9 @@ package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.booking.BookingFlow;
 import io.github.yclientsbot.booking.CustomerName;
+import io.github.yclientsbot.booking.WaitingTurn;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -11,12 +13,18 @@ import java.util.function.Supplier;
  * place after a button, new messages after a typed one. Booking works in private chats only; a group gets a link.
  */
 public final class BookingChat {
+    /** A step that will wait this long or more for its turn at YCLIENTS says "one moment…" first. */
+    static final Duration ONE_MOMENT = Duration.ofSeconds(1);
+
     private final BookingFlow flow;
     private final MyBookingsChat mine;
     private final BookingLayout layout;
     private final Supplier<String> botUsername;
+    private final WaitingTurn turn;
 
-    public BookingChat(BookingFlow flow, MyBookingsChat mine, BookingLayout layout, Supplier<String> botUsername) {
+    public BookingChat(BookingFlow flow, MyBookingsChat mine, BookingLayout layout, Supplier<String> botUsername,
+                       WaitingTurn turn) {
+        this.turn = turn;
         this.flow = flow;
         this.mine = mine;
         this.layout = layout;
@@ -38,6 +46,32 @@ public final class BookingChat {
                     .row(Button.url(ctx.t("bookflow.group.button"), "https://t.me/" + bot + "?start=book")).build()));
         }
         return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.start(ctx.userId()));
+    }
+
+    /**
+     * Before a booking button (or a typed SMS code) is handled: when its YCLIENTS calls would wait for their turn
+     * ({@link #ONE_MOMENT} or longer), the customer is told "one moment…" at once — the answer to the button, or a
+     * message — while the step waits. Nothing otherwise (nor when the step will not get its turn at all: then its
+     * answer says to press again).
+     */
+    Reply oneMoment(Context ctx) {
+        if (!ctx.isPrivate() || !turn.expected(ctx.userId()).map(w -> w.compareTo(ONE_MOMENT) >= 0).orElse(false)) {
+            return Reply.NONE;
+        }
+        if (ctx.in().kind() == Incoming.Kind.CALLBACK) {
+            String data = ctx.in().callbackData();
+            if (data == null || !data.startsWith(BookingButtons.PREFIX)) {
+                return Reply.NONE;
+            }
+            BookingButtons.Pressed pressed = BookingButtons.decode(data);
+            boolean callsYclients = pressed instanceof BookingButtons.Step step ? WaitingTurn.callsYclients(step.choice())
+                    : !(pressed instanceof BookingButtons.Noop || pressed instanceof BookingButtons.ClosedDay
+                    || pressed instanceof BookingButtons.Stale);
+            return callsYclients
+                    ? Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("bookflow.wait")))
+                    : Reply.NONE;
+        }
+        return turn.atCodeStep(ctx.userId()) ? ctx.say("bookflow.wait") : Reply.NONE;
     }
 
     /** /forgetme. */

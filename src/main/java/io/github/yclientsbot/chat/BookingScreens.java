@@ -1,6 +1,7 @@
 package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.booking.BookingOutcome;
+import io.github.yclientsbot.booking.RefusalPolicy;
 
 /** Which view shows which outcome of the booking, and what goes with it (a removed keyboard, a file, a question). */
 final class BookingScreens {
@@ -68,6 +69,9 @@ final class BookingScreens {
             return s.notice(s.t("forgetme.done"));
         } else if (o instanceof BookingOutcome.NoBooking x) {
             return s.notice(ServiceListView.unavailable(s.ctx(), x.why()));
+        } else if (o instanceof BookingOutcome.StepFailed x && x.reason() == RefusalPolicy.Reason.BUSY) {
+            // nothing went to YCLIENTS and the customer is still at the screen on display: press again shortly
+            return s.notice(s.t("bookflow.wait.again"));
         }
         return s.reply(s.flow(failure(s, o)));
     }

@@ -1,6 +1,8 @@
 package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.i18n.Messages;
+import io.github.yclientsbot.ratelimit.Caller;
+import io.github.yclientsbot.ratelimit.CallerScope;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.Roles;
 import io.github.yclientsbot.config.Values;
@@ -40,10 +42,18 @@ public final class ChatBot {
     private final TransferCommands transfer;
     private final BookingChat booking;
     private final Set<Long> menuShown = ConcurrentHashMap.newKeySet();
+    /** Buttons answered "one moment…" by the preflight: the reply must not answer them again. */
+    private final Set<String> answeredEarly = ConcurrentHashMap.newKeySet();
+    private final CallerScope callers;
 
+    /**
+     * @param callers who an update's YCLIENTS calls are for: its sender, as a customer (the admin use cases are bound
+     *                to the admins' share when they are built and do not look here)
+     */
     public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, CustomerCommands customer,
                    AdminCommands admin, AdminRosterCommands roster, TransferCommands transfer, StatusCommand status,
-                   BookingChat booking) {
+                   BookingChat booking, CallerScope callers) {
+        this.callers = callers;
         this.messages = messages;
         this.roles = roles;
         this.botUsername = botUsername;
@@ -68,14 +78,21 @@ public final class ChatBot {
      * What must happen before the update is handled at all: a message that carries a secret is deleted
      * at once — whoever sent it, wherever, and whatever happens next (a slow YCLIENTS call, a refusal,
      * a failure). A caption counts like a text: a file or a photo sent with {@code /settoken …} as its caption
-     * carries the token as well. The transport carries this out before calling {@link #handle}.
+     * carries the token as well. A booking step that will wait for its turn at YCLIENTS says "one moment…" first.
+     * The transport carries this out before calling {@link #handle}.
      */
     public Reply preflight(Incoming in) {
-        if (in.kind() == Incoming.Kind.CALLBACK || in.text() == null) {
+        if (in.kind() == Incoming.Kind.CALLBACK) {
+            return oneMoment(in);
+        }
+        if (in.text() == null) {
             return Reply.NONE;
         }
         var parsed = CommandLine.parse(in.text());
-        if (parsed.isEmpty() || !parsed.get().isFor(botUsername.get()) || parsed.get().rest().isBlank()
+        if (parsed.isEmpty()) {
+            return oneMoment(in);
+        }
+        if (!parsed.get().isFor(botUsername.get()) || parsed.get().rest().isBlank()
                 || !SECRET_COMMANDS.contains(parsed.get().name())) {
             return Reply.NONE;
         }
@@ -83,7 +100,48 @@ public final class ChatBot {
         return Reply.of(new Action.Delete(in.chatId(), in.messageId(), messages.get(lang, "token.delete.failed")));
     }
 
+    /** "One moment…" before a booking step that will wait for YCLIENTS (a button so answered is remembered). */
+    private Reply oneMoment(Incoming in) {
+        Context ctx = new Context(in, roles.roleOf(in.userId()), messages.languageFor(in.languageCode()), messages);
+        Reply notice = booking.oneMoment(ctx);
+        if (in.kind() == Incoming.Kind.CALLBACK && !notice.isEmpty()) {
+            if (answeredEarly.size() > 10_000) {
+                // only a handler that never ran leaves one behind
+                answeredEarly.clear();
+            }
+            answeredEarly.add(in.callbackId());
+        }
+        return notice;
+    }
+
+    /** Handles one update; the customer use cases charge its YCLIENTS calls to its sender's share. */
     public Reply handle(Incoming in) {
+        Reply reply = callers.call(Caller.customer(in.userId()), () -> route(in));
+        if (in.kind() == Incoming.Kind.CALLBACK && answeredEarly.remove(in.callbackId())) {
+            return withoutSecondAnswer(in, reply);
+        }
+        return reply;
+    }
+
+    /**
+     * A button can be answered once: after "one moment…" a silent answer is left out, and an answer with a text (a
+     * notice such as "press again") becomes a message, so it is still seen.
+     */
+    private static Reply withoutSecondAnswer(Incoming in, Reply reply) {
+        List<Action> actions = new ArrayList<>();
+        for (Action a : reply.actions()) {
+            if (a instanceof Action.AnswerCallback answer && in.callbackId().equals(answer.callbackId())) {
+                if (answer.text() != null && !answer.text().isBlank()) {
+                    actions.add(new Action.Send(answer.chatId(), answer.text(), Keyboard.NONE));
+                }
+            } else {
+                actions.add(a);
+            }
+        }
+        return new Reply(actions);
+    }
+
+    private Reply route(Incoming in) {
         Role role = roles.roleOf(in.userId());
         Context ctx = new Context(in, role, messages.languageFor(in.languageCode()), messages);
         if (ctx.isPrivate() && SecretCommands.hiddenIn(in)) {

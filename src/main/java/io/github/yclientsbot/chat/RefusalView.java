@@ -83,6 +83,7 @@ final class RefusalView {
             case APPOINTMENTS_OVERLAP -> s.t("bookflow.error.437");
             case NOT_ONLINE -> s.t("bookflow.error.438");
             case UNAVAILABLE -> s.t("bookflow.error.unavailable");
+            case BUSY -> s.t("bookflow.error.busy");
             case GENERIC -> s.t("bookflow.error.generic");
             case OUTCOME_UNKNOWN -> s.t("bookflow.error.unknown", "phone", "");
         };

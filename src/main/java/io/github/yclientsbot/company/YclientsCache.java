@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Values loaded from YCLIENTS, kept for a fixed time after loading (Caffeine underneath). Concurrent misses for one
@@ -23,17 +24,20 @@ import java.util.Objects;
  * {@code AsyncCache} of pending values, logs a WARNING with a stack trace for every failed load, so it would need a
  * wrapper for failures; not worth it at this size.
  */
-final class YclientsCache<V> {
+final class YclientsCache<K, V> {
     /** Loads one value from YCLIENTS. */
     @FunctionalInterface
     interface Loader<V> {
         V load() throws YclientsException;
     }
 
-    /** Far more than the bot ever holds (one company, its catalog, a list of specialists per service). */
-    private static final long MAX_ENTRIES = 1_000;
+    /**
+     * Far more than the bot ever holds: one company, its catalog, a list of specialists per service, and for the
+     * short cache of what can be booked, the days and the free times of each specialist and day looked at.
+     */
+    private static final long MAX_ENTRIES = 10_000;
 
-    private final Cache<String, V> cache;
+    private final Cache<K, V> cache;
 
     YclientsCache(Clock clock, Duration ttl) {
         Objects.requireNonNull(clock, "clock");
@@ -47,7 +51,7 @@ final class YclientsCache<V> {
     }
 
     /** The cached value of {@code key}, or the loader's (then cached); a failed load is thrown and not cached. */
-    V get(String key, Loader<V> loader) throws YclientsException {
+    V get(K key, Loader<V> loader) throws YclientsException {
         try {
             return cache.get(key, k -> {
                 try {
@@ -64,6 +68,11 @@ final class YclientsCache<V> {
     /** Forgets every value (an admin changed the tokens or the company). */
     void clear() {
         cache.invalidateAll();
+    }
+
+    /** Forgets the values whose key matches (what a booking changed); a load in progress for one is not waited for. */
+    void invalidateIf(Predicate<K> stale) {
+        cache.asMap().keySet().removeIf(stale);
     }
 
     /** Caffeine reads nanoseconds; these follow the clock the bot was given. */

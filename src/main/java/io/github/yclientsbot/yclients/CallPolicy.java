@@ -6,7 +6,8 @@ import java.time.Duration;
  * How hard the client tries: a total deadline per call (what an admin or customer waits at most),
  * retries of failures that may pass (429, 5xx, network), and their back-off.
  *
- * @param deadline     all attempts of one call, waiting for the rate limiter included
+ * @param deadline     all attempts of one call and the back-offs between them; the wait for a slot of the rate
+ *                     limit is not counted (it has a bound of its own, {@link io.github.yclientsbot.ratelimit.Shares})
  * @param maxAttempts  1 = no retry
  * @param firstBackoff the wait before the second attempt; doubled each time, with jitter
  */

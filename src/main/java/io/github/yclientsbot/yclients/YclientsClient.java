@@ -1,7 +1,10 @@
 package io.github.yclientsbot.yclients;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yclientsbot.ratelimit.Caller;
+import io.github.yclientsbot.ratelimit.FairScheduler;
 import io.github.yclientsbot.ratelimit.RequestLimiter;
+import io.github.yclientsbot.ratelimit.Shares;
 import io.github.yclientsbot.ratelimit.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +19,17 @@ import okhttp3.OkHttpClient;
  * login). Immutable and thread-safe; one instance serves every company, since the tokens come with each call.
  *
  * <p>Every failure is a {@link YclientsException}; tokens and passwords never appear in its message, nor in any log
- * line. Every call of every area shares one rate limiter, one {@link CallPolicy} and one {@link CallListener}.
+ * line. Every call of every area shares one budget ({@link FairScheduler} over the rate limiter), one
+ * {@link CallPolicy} and one {@link CallListener}.
+ *
+ * <p>Each client calls for one {@link Caller} and takes its share of the budget: {@link #forCaller} is the same client
+ * for another one (the composition root binds the admin use cases to {@link Caller#ADMIN}, background jobs to
+ * {@link Caller#BACKGROUND}; a customer's calls are bound per update). A client from {@link #builder} calls as
+ * {@link Caller#BACKGROUND}: unattributed work is capped, so it can never crowd out customers.
  */
 public final class YclientsClient {
 
+  private final YclientsHttp http;
   private final RetryLoop retries;
   private final CompanyApi companies;
   private final CatalogApi catalog;
@@ -27,6 +37,7 @@ public final class YclientsClient {
   private final AuthApi auth;
 
   private YclientsClient(YclientsHttp http) {
+    this.http = http;
     this.retries = http.retries();
     this.companies = new CompanyApi(http);
     this.catalog = new CatalogApi(http);
@@ -73,9 +84,25 @@ public final class YclientsClient {
     return auth;
   }
 
+  /** The same client (same budget, policy, listener), its calls taking {@code caller}'s share of the budget. */
+  public YclientsClient forCaller(Caller caller) {
+    YclientsHttp bound = http.forCaller(caller);
+    return bound == http ? this : new YclientsClient(bound);
+  }
+
+  /** Whose share of the budget this client's calls take. */
+  public Caller caller() {
+    return http.caller();
+  }
+
   /** The rate limiter every call waits on (the wiring test checks production keeps YCLIENTS's limits). */
   public RequestLimiter limiter() {
-    return retries.limiter();
+    return retries.budget().budget();
+  }
+
+  /** The budget every call takes its caller's share of. */
+  public FairScheduler budget() {
+    return retries.budget();
   }
 
   /** How a {@link YclientsClient} is put together; the composition root and tests say what differs. */
@@ -87,6 +114,7 @@ public final class YclientsClient {
     private LongSupplier nanoTime;
     private Sleeper sleeper;
     private RequestLimiter limiter = RequestLimiter.unlimited();
+    private Shares shares = Shares.NONE;
     private CallPolicy policy = CallPolicy.ONE_ATTEMPT;
     private CallListener listener = CallListener.NONE;
 
@@ -113,6 +141,12 @@ public final class YclientsClient {
       return this;
     }
 
+    /** How the budget is shared between callers (default: turns only, see {@link Shares#NONE}). */
+    public Builder shares(Shares shares) {
+      this.shares = Objects.requireNonNull(shares, "shares");
+      return this;
+    }
+
     /** Deadline, attempts and back-off of every call. */
     public Builder policy(CallPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -133,8 +167,9 @@ public final class YclientsClient {
       if (clock == null) {
         throw new IllegalStateException("YclientsClient needs its time: call time(clock, nanoTime, sleeper)");
       }
-      RetryLoop retries = new RetryLoop(limiter, policy, nanoTime, sleeper);
-      return new YclientsClient(new YclientsHttp(http, mapper, baseUrl, clock, nanoTime, retries, listener));
+      RetryLoop retries = new RetryLoop(new FairScheduler(limiter, shares), policy, nanoTime, sleeper);
+      return new YclientsClient(new YclientsHttp(http, mapper, baseUrl, clock, nanoTime, retries, listener,
+          Caller.BACKGROUND));
     }
   }
 }

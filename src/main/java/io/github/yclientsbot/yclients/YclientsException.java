@@ -19,7 +19,9 @@ public class YclientsException extends Exception {
     /** Connect, read or whole-call timeout. */
     TIMEOUT,
     /** An answer that is not JSON, or JSON in none of the shapes YCLIENTS uses. */
-    BAD_RESPONSE
+    BAD_RESPONSE,
+    /** Not sent: the caller's share of the rate limit (5 a second, 200 a minute) had no room in time. */
+    BUSY
   }
 
   private final Kind kind;
@@ -77,7 +79,7 @@ public class YclientsException extends Exception {
 
   /**
    * YCLIENTS's own human message (Russian, e.g. "Необходима авторизация"), or a short English
-   * description for NETWORK, TIMEOUT and BAD_RESPONSE.
+   * description for NETWORK, TIMEOUT, BAD_RESPONSE and BUSY.
    */
   public String apiMessage() {
     return apiMessage;
@@ -88,7 +90,7 @@ public class YclientsException extends Exception {
     return retryAfterSeconds;
   }
 
-  /** The service is not usable right now: NETWORK, TIMEOUT, BAD_RESPONSE, HTTP 5xx or 429. */
+  /** The service is not usable right now: NETWORK, TIMEOUT, BAD_RESPONSE, BUSY, HTTP 5xx or 429. */
   public boolean isUnavailable() {
     return kind != Kind.HTTP || httpStatus == 429 || httpStatus >= 500;
   }
@@ -96,14 +98,20 @@ public class YclientsException extends Exception {
   /**
    * For a call that changes something (a booking): it may have been carried out although no answer says so — a
    * timeout, a connection cut after the request went out, an unreadable answer, a 5xx. Not for a refused
-   * connection or a 429, which YCLIENTS never processed.
+   * connection, a 429 or BUSY, which YCLIENTS never processed.
    */
   public boolean outcomeUnknown() {
     return switch (kind) {
+      case BUSY -> false;
       case TIMEOUT, BAD_RESPONSE -> true;
       case NETWORK -> !(getCause() instanceof java.net.ConnectException);
       case HTTP -> httpStatus >= 500;
     };
+  }
+
+  /** Never sent: the bot's own share of the rate limit had no room in time (say "one moment", not "down"). */
+  public boolean isBusy() {
+    return kind == Kind.BUSY;
   }
 
   /** HTTP 401, 402 or 403: a token is wrong, lacks rights, or the licence has expired. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.yclientsbot.ratelimit.Caller;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * The one HTTP core under every API area: the base URL, the headers ({@code Authorization: Bearer <partner>[, User
  * <user>]}, {@code Accept: application/vnd.yclients.v2+json}), one call through the {@link RetryLoop} (rate limit,
  * retries, deadline), the {@link Envelope} of the answer, and the {@link CallListener}. Immutable and thread-safe.
+ * Each instance calls for one {@link Caller}, whose share of the budget its calls take ({@link #forCaller}: the
+ * same core for another caller).
  *
  * <p>Tokens and passwords never appear in an exception or a log line: the Authorization header is built here and
  * only here, and every message from YCLIENTS passes the call's {@link Redactor}. Traffic is logged at DEBUG only
@@ -51,13 +54,14 @@ final class YclientsHttp {
   private final RetryLoop retries;
   private final CallListener listener;
   private final Envelope envelope;
+  private final Caller caller;
 
   /**
    * @param clock    turns a date-form {@code Retry-After} into seconds
    * @param nanoTime measures latency (and, in {@code retries}, the deadline)
    */
   YclientsHttp(OkHttpClient http, ObjectMapper mapper, String baseUrl, Clock clock, LongSupplier nanoTime,
-      RetryLoop retries, CallListener listener) {
+      RetryLoop retries, CallListener listener, Caller caller) {
     this.http = Objects.requireNonNull(http, "http");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -65,6 +69,7 @@ final class YclientsHttp {
     this.retries = Objects.requireNonNull(retries, "retries");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.envelope = new Envelope(mapper);
+    this.caller = Objects.requireNonNull(caller, "caller");
     HttpUrl parsed = baseUrl == null ? null : HttpUrl.parse(baseUrl.strip());
     if (parsed == null) {
       throw new IllegalArgumentException("YCLIENTS base URL must be an absolute http(s) URL, got: " + baseUrl);
@@ -74,6 +79,17 @@ final class YclientsHttp {
 
   RetryLoop retries() {
     return retries;
+  }
+
+  /** The same core calling for {@code other}. */
+  YclientsHttp forCaller(Caller other) {
+    return other.equals(caller) ? this
+        : new YclientsHttp(http, mapper, baseUrl.toString(), clock, nanoTime, retries, listener, other);
+  }
+
+  /** Whose share of the budget the calls take. */
+  Caller caller() {
+    return caller;
   }
 
   /** An empty JSON object for a request body. */
@@ -133,7 +149,7 @@ final class YclientsHttp {
       boolean dataRequired) throws YclientsException {
     long started = nanoTime.getAsLong();
     try {
-      Answer answer = retries.run(method, path,
+      Answer answer = retries.run(caller, method, path,
           timeoutNanos -> attempt(method, path, url, authorization, body, redactor, dataRequired, timeoutNanos));
       listener.called(method, path, "ok", elapsedMillis(started));
       return answer;

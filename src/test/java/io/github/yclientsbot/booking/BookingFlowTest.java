@@ -123,10 +123,29 @@ class BookingFlowTest {
         assertEquals(RefusalPolicy.Reason.UNAVAILABLE, failed.reason());
         assertEquals(SERVICE, failed.draft().serviceId(), "the form of this service is the way out");
 
+        assertEquals(Step.STAFF, f.step(), "the draft moves only once the next screen was read: the same specialist"
+                + " can be pressed again");
         when(f.yclients.staff(SERVICE)).thenThrow(new NotReadyException(new Readiness(true, List.of(Readiness.Missing.COMPANY_ID))));
-        assertEquals(Step.DAY, f.step(), "the specialist was taken before the days failed");
-        BookingOutcome.StepNotReady notReady = (BookingOutcome.StepNotReady) flow.press(ANN, new Choice.Back());
+        BookingOutcome.StepNotReady notReady = (BookingOutcome.StepNotReady) flow.press(ANN, new Choice.StaffPage(0));
         assertEquals(Step.STAFF, notReady.draft().step());
+    }
+
+    @Test
+    void aStepThatWaitedInVainForItsTurnAtYclientsLeavesTheCustomerWhereTheyWereToPressAgain() throws Exception {
+        flow.start(ANN);
+        flow.press(ANN, new Choice.Service(ANY_BUTTON));
+        when(f.yclients.days(SERVICE, ANNA, "Europe/Moscow"))
+                .thenThrow(new YclientsException(YclientsException.Kind.BUSY, "GET", "/api/v1/book_dates/" + COMPANY, 0,
+                        null, "not sent: too many requests to YCLIENTS right now", null, null))
+                .thenReturn(List.of(DEC_1, DEC_9));
+
+        BookingOutcome.StepFailed busy = (BookingOutcome.StepFailed) flow.press(ANN, new Choice.Staff(ANNA));
+        assertEquals(RefusalPolicy.Reason.BUSY, busy.reason());
+        assertEquals(Step.STAFF, f.step(), "still at the specialists, as on screen");
+
+        BookingOutcome.Calendar days = (BookingOutcome.Calendar) flow.press(ANN, new Choice.Staff(ANNA));
+        assertEquals(List.of(DEC_1, DEC_9), days.days(), "the same button, pressed again, works");
+        assertEquals(Step.DAY, f.step());
     }
 
     @Test

@@ -37,6 +37,16 @@ class RefusalPolicyTest {
     }
 
     @Test
+    void aCallThatGotNoTurnAtYclientsIsBusyNotDownAndKeepsTheCustomerWhereTheyAre() {
+        YclientsException busy = new YclientsException(YclientsException.Kind.BUSY, "POST", "/api/v1/book_check/1", 0,
+                null, "not sent", null, null);
+        assertEquals(new Refusal(Reason.BUSY, Next.SUMMARY), policy.ofBooking(busy, false), "Confirm works again shortly");
+        assertEquals(new Refusal(Reason.BUSY, Next.SUMMARY), policy.ofCodeRequest(busy));
+        assertEquals(new Refusal(Reason.BUSY, Next.STAY_AT_CODE), policy.ofResend(busy));
+        assertEquals(Reason.BUSY, policy.ofLookup(busy));
+    }
+
+    @Test
     void code432IsAWrongCodeAfterATypedOneAndAskForOneWithout() {
         assertEquals(new Refusal(Reason.WRONG_CODE, Next.RETYPE_CODE), policy.ofBooking(refusal(432), true));
         assertEquals(new Refusal(Reason.WRONG_CODE, Next.SEND_CODE), policy.ofBooking(refusal(432), false));

@@ -23,7 +23,7 @@ class YclientsCacheTest {
     private static final Duration TTL = Duration.ofMinutes(5);
 
     private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
-    private final YclientsCache<String> cache = new YclientsCache<>(clock, TTL);
+    private final YclientsCache<String, String> cache = new YclientsCache<>(clock, TTL);
     private final AtomicInteger loads = new AtomicInteger();
 
     private String load() {

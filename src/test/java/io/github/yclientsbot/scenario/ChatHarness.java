@@ -49,33 +49,39 @@ public final class ChatHarness implements AutoCloseable {
     private static final Duration CACHE_TTL = Duration.ofMinutes(5);
 
     private final Path dir;
-    private final Clock clock;
     private final Map<String, byte[]> files = new HashMap<>();
     private final List<Outgoing> history = new ArrayList<>();
     private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
     private final AtomicInteger nextMessageId = new AtomicInteger(5000);
     private final AtomicInteger nextFileId = new AtomicInteger();
+    private final BotApplication.Options options;
     private Map<String, String> env;
     private CoreServices core;
     private ChatLayer chat;
     private int lastUserMessageId;
 
-    private ChatHarness(Map<String, String> env, Path dir, Clock clock) {
+    private ChatHarness(Map<String, String> env, Path dir, BotApplication.Options options) {
         this.env = Map.copyOf(env);
         this.dir = dir;
-        this.clock = clock;
+        this.options = options;
     }
 
     /** Builds the layers from {@code env} (the environment variables a salon would set), relative to {@code dir}. */
     public static ChatHarness open(Map<String, String> env, Path dir, Clock clock) throws StartupException, ConfigException {
-        ChatHarness harness = new ChatHarness(env, dir, clock);
+        return open(env, dir, BotApplication.Options.unpaced(1, CACHE_TTL, clock));
+    }
+
+    /** The same with other options (a YCLIENTS rate limit on a fake clock; the test clock comes with them). */
+    public static ChatHarness open(Map<String, String> env, Path dir, BotApplication.Options options)
+            throws StartupException, ConfigException {
+        ChatHarness harness = new ChatHarness(env, dir, options);
         harness.start();
         return harness;
     }
 
     private void start() throws StartupException, ConfigException {
         BotConfig config = new ConfigLoader(env, dir).load(null, false);
-        CoreServices opened = CoreServices.open(config, BotApplication.Options.unpaced(1, CACHE_TTL, clock));
+        CoreServices opened = CoreServices.open(config, options);
         try {
             chat = ChatLayer.build(opened, () -> BOT_USERNAME, this::download);
         } catch (StartupException | RuntimeException e) {

@@ -120,6 +120,15 @@ abstract class ScenarioBase {
         return harness;
     }
 
+    /** A bot of this test's own on a new database, configured as the shared one, built with {@code options}. */
+    ChatHarness ownBot(io.github.yclientsbot.BotApplication.Options options) throws Exception {
+        Path dir = newDir();
+        ChatHarness harness = ChatHarness.open(env(dir), dir, options);
+        own.add(harness);
+        bot = harness;
+        return harness;
+    }
+
     /** A bot of this test's own on a new database, configured as the shared one. */
     ChatHarness ownBot() throws Exception {
         Path dir = newDir();

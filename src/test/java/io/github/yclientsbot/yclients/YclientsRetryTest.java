@@ -1,6 +1,8 @@
 package io.github.yclientsbot.yclients;
 
+import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.ratelimit.RequestLimiter;
+import io.github.yclientsbot.ratelimit.Shares;
 import io.github.yclientsbot.ratelimit.Sleeper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -46,9 +48,14 @@ class YclientsRetryTest {
     }
 
     private YclientsClient client(CallPolicy policy, RequestLimiter limiter, Sleeper sleeper) {
+        return client(policy, limiter, sleeper, Shares.NONE);
+    }
+
+    private YclientsClient client(CallPolicy policy, RequestLimiter limiter, Sleeper sleeper, Shares shares) {
         return YclientsClient.builder(YclientsClient.defaultHttpClient(), new ObjectMapper(), server.url())
                 .time(Clock.systemUTC(), this::nanoTime, sleeper)
                 .limiter(limiter)
+                .shares(shares)
                 .policy(policy)
                 .build();
     }
@@ -162,17 +169,56 @@ class YclientsRetryTest {
     }
 
     @Test
-    void noSlotOfTheRateLimitBeforeTheDeadlineFailsAtOnceWithoutARequest() throws Exception {
+    void noSlotOfTheRateLimitWithinTheWaitFailsAtOnceAsBusyWithoutARequest() throws Exception {
         server.on("GET", COMPANY).respondWithFixture(200, "company.json");
         YclientsClient client = client(QUICK, limiter(1, 60 * SECOND), skipping);
         client.companies().company(CREDS, 502817);
 
         YclientsException e = assertThrows(YclientsException.class, () -> client.companies().company(CREDS, 502817));
 
-        assertEquals(YclientsException.Kind.TIMEOUT, e.kind());
-        assertTrue(e.apiMessage().startsWith("too many requests to YCLIENTS right now"), e.apiMessage());
+        assertEquals(YclientsException.Kind.BUSY, e.kind());
+        assertTrue(e.isBusy() && e.isUnavailable() && !e.outcomeUnknown(), "never sent, so never 'maybe booked'");
+        assertTrue(e.apiMessage().startsWith("not sent: too many requests to YCLIENTS right now"), e.apiMessage());
         assertEquals(1, server.requests("GET", COMPANY).size(), "the second call never went out");
-        assertEquals(List.of(), sleeps, "it did not wait for a slot that frees only after its deadline");
+        assertEquals(List.of(), sleeps, "it did not wait for a slot that frees only after its wait");
+    }
+
+    @Test
+    void theWaitForBudgetDoesNotCountAgainstTheCallsDeadline() throws Exception {
+        server.on("GET", COMPANY).respondWithFixture(200, "company.json");
+        Shares patient = new Shares(List.of(), List.of(), List.of(), List.of(),
+                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        // one call every 6 s, a 5 s deadline: before, the second call gave up (TIMEOUT) without a request
+        YclientsClient client = client(QUICK, limiter(1, 6 * SECOND), skipping, patient).forCaller(Caller.customer(7));
+        client.companies().company(CREDS, 502817);
+
+        Company c = client.companies().company(CREDS, 502817);
+
+        assertEquals(502817, c.id());
+        assertEquals(2, server.requests("GET", COMPANY).size());
+        assertEquals(List.of(6 * SECOND), sleeps, "it waited 6 s in line, then YCLIENTS had the whole 5 s");
+    }
+
+    @Test
+    void a429PausesEveryCallerForItsRetryAfterNotOnlyTheRefusedCall() throws Exception {
+        server.on("GET", COMPANY).respond(429, "{}").header("Retry-After", "2").respondWithFixture(200, "company.json");
+        CallPolicy once = new CallPolicy(Duration.ofSeconds(5), 1, Duration.ofMillis(10));
+        YclientsClient client = client(once, limiter(100, SECOND), skipping).forCaller(Caller.customer(7));
+        YclientsException refused = assertThrows(YclientsException.class, () -> client.companies().company(CREDS, 502817));
+        assertEquals(429, refused.httpStatus());
+
+        client.forCaller(Caller.ADMIN).companies().company(CREDS, 502817);
+
+        assertEquals(List.of(2 * SECOND), sleeps, "the admin's call, another caller, waited out YCLIENTS's Retry-After");
+    }
+
+    @Test
+    void aClientBoundToAnotherCallerSharesTheSameBudget() {
+        YclientsClient client = client(QUICK);
+        YclientsClient admin = client.forCaller(Caller.ADMIN);
+        assertEquals(Caller.BACKGROUND, client.caller(), "unattributed calls count as background work (capped)");
+        assertEquals(Caller.ADMIN, admin.caller());
+        assertTrue(admin.budget() == client.budget() && admin.forCaller(Caller.ADMIN) == admin);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.github.yclientsbot.ratelimit;
+
+/**
+ * On whose share of a rate-limited budget a request is counted ({@link FairScheduler}): one customer (by Telegram
+ * user id), the admins' commands, or the bot's own background work.
+ */
+public record Caller(Kind kind, long id) {
+    public enum Kind {
+        /** A customer's own step (each customer has a share of their own). */
+        CUSTOMER,
+        /** An admin or support command (a share kept for them). */
+        ADMIN,
+        /** What the bot does on its own: catalog refresh, form discovery, record polls (a capped share). */
+        BACKGROUND
+    }
+
+    public static final Caller ADMIN = new Caller(Kind.ADMIN, 0);
+    public static final Caller BACKGROUND = new Caller(Kind.BACKGROUND, 0);
+
+    public Caller {
+        if (kind == null || (kind != Kind.CUSTOMER && id != 0)) {
+            throw new IllegalArgumentException("a caller is a kind, and an id only for a customer");
+        }
+    }
+
+    public static Caller customer(long userId) {
+        return new Caller(Kind.CUSTOMER, userId);
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.CUSTOMER ? "customer " + id : kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
