@@ -160,6 +160,20 @@ public final class VisitMoves {
         if (!drafts.save(userId, v.version(), d.step(Step.BOOKING))) {
             return new Ignored(Why.BUSY);
         }
+        try {
+            return moving(userId, d);
+        } catch (RuntimeException e) {
+            // a database hiccup: the move does not stay "being made" for half an hour
+            try {
+                drafts.end(userId);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
+    private BookingOutcome moving(long userId, BookingDraft d) {
         String from = d.moving().from();
         Optional<BookingReference> found = references.find(userId, d.moving().referenceId());
         if (found.isEmpty()) {
