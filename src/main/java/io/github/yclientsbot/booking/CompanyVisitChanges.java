@@ -14,7 +14,7 @@ import java.time.Instant;
  * {@code allow_delete_record} and their delay steps), read through the directory's cache like the rest of the
  * company. A change is allowed while the visit is further ahead than the company's delay step ("until 3 hours
  * before"); never once the visit has begun. {@code /disable} takes away moving (there is nothing to book with) but
- * keeps cancelling. When the company cannot be read (YCLIENTS down) the bot does not guess a refusal: both stay
+ * keeps cancelling, and so does a visit at another company than the configured one (its free times are not offered). When the company cannot be read (YCLIENTS down) the bot does not guess a refusal: both stay
  * offered and YCLIENTS itself decides when pressed, as before the rules were read.
  */
 public final class CompanyVisitChanges implements VisitChanges {
@@ -28,11 +28,20 @@ public final class CompanyVisitChanges implements VisitChanges {
 
     @Override
     public boolean canMove(long companyId, Instant visitStart) {
-        if (!booking.bookingEnabled()) {
+        if (!booking.bookingEnabled() || !configured(companyId)) {
+            // the free times offered are the configured company's: a visit at another branch is moved there
             return false;
         }
         Company.Changes rules = rules(companyId);
         return rules.moveAllowed() && ahead(visitStart, rules.moveUntilBefore());
+    }
+
+    private boolean configured(long companyId) {
+        try {
+            return booking.company() == companyId;
+        } catch (NotReadyException e) {
+            return false;
+        }
     }
 
     @Override

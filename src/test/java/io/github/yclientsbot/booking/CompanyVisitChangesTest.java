@@ -27,6 +27,11 @@ class CompanyVisitChangesTest {
     CompanyVisitChangesTest() {
         when(booking.now()).thenReturn(NOW);
         when(booking.bookingEnabled()).thenReturn(true);
+        try {
+            when(booking.company()).thenReturn(COMPANY);
+        } catch (NotReadyException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void rules(Company.Changes rules) throws Exception {
@@ -61,6 +66,14 @@ class CompanyVisitChangesTest {
 
         assertFalse(changes.canMove(COMPANY, NOW.plus(Duration.ofDays(1))));
         assertTrue(changes.canCancel(COMPANY, NOW.plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void aVisitAtAnotherBranchIsNotMovedHereButMayBeCancelled() throws Exception {
+        rules(Company.Changes.UNSTATED);
+
+        assertFalse(changes.canMove(COMPANY + 1, NOW.plus(Duration.ofDays(1))), "its free times are not this company's");
+        assertTrue(changes.canCancel(COMPANY + 1, NOW.plus(Duration.ofDays(1))));
     }
 
     @Test
