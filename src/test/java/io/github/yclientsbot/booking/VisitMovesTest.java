@@ -21,12 +21,14 @@ import static io.github.yclientsbot.booking.BookingFixture.SERVICE;
 import static io.github.yclientsbot.booking.BookingFixture.TEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -109,6 +111,18 @@ class VisitMovesTest {
         assertEquals(BookingDraft.Step.TIME, f.step());
         assertEquals(TEN, f.references.forUser(ANN).get(0).startsAt());
         verify(f.plan, never()).replan(anyLong());
+    }
+
+    @Test
+    void aDatabaseFailureBeforeTheMoveDoesNotLeaveItBeingMade() throws Exception {
+        long id = bookOne();
+        BookingOutcome.MoveAsked asked = walkToMove(id);
+        doThrow(new IllegalStateException("database down")).when(f.references).find(ANN, id);
+
+        assertThrows(IllegalStateException.class, () -> f.flow.press(ANN, new Choice.Confirm(asked.stamp())));
+
+        assertEquals(null, f.step(), "not stuck at 'being moved' for half an hour");
+        verify(f.yclients, never()).move(anyLong(), anyLong(), anyString());
     }
 
     @Test
