@@ -8,12 +8,16 @@ import io.github.yclientsbot.booking.BookingForm;
 import io.github.yclientsbot.booking.BookingQuotas;
 import io.github.yclientsbot.booking.BookingService;
 import io.github.yclientsbot.booking.BookingSteps;
+import io.github.yclientsbot.booking.CompanyVisitChanges;
 import io.github.yclientsbot.booking.MyBookings;
 import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.PrivacyConsent;
 import io.github.yclientsbot.booking.RefusalPolicy;
 import io.github.yclientsbot.booking.RememberedContacts;
+import io.github.yclientsbot.booking.ReminderPlan;
 import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.booking.VisitChanges;
+import io.github.yclientsbot.booking.VisitMoves;
 import io.github.yclientsbot.booking.WaitingTurn;
 import io.github.yclientsbot.chat.AdminCommands;
 import io.github.yclientsbot.chat.AdminRosterCommands;
@@ -100,11 +104,16 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         RefusalPolicy refusals = new RefusalPolicy();
         BookingSteps steps = new BookingSteps(bookingService, remembered, refusals);
         AcceptedBookings accepted = new AcceptedBookings(drafts, quotas, database.bookingReferences());
+        // what a customer may change at this distance from a visit: the company's own rules (cached with the company)
+        VisitChanges changes = new CompanyVisitChanges(bookingService);
+        ReminderPlan reminders = ReminderPlan.none();
+        VisitMoves moves = new VisitMoves(bookingService, drafts, database.bookingReferences(), steps, changes, reminders);
         BookingFlow flow = new BookingFlow(bookingService, drafts, menu, consent, remembered, database.bookingReferences(),
                 steps, new BookingConfirmation(bookingService, drafts, quotas, remembered, accepted, steps, refusals),
-                accepted);
+                accepted, moves);
         BookingLayout layout = new BookingLayout(prices, new BookingForm(menu, bookingService));
-        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences()), layout);
+        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences(), changes,
+                reminders), layout, moves);
         BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts));
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,

@@ -189,9 +189,9 @@ class ConsoleModeTest {
 
     @Test
     void inTheDemoABookingIsListedByMybookingsAndCancelledThere() throws Exception {
-        // book (any specialist), "remember?" no; then /mybookings, Cancel 1, "yes, cancel", /mybookings again
+        // book (any specialist), "remember?" no; then /mybookings, Cancel 1 (after 🔁 1), "yes, cancel", /mybookings again
         String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
-                "/mybookings", "1", "1", "/mybookings");
+                "/mybookings", "2", "1", "/mybookings");
         assertTrue(out.contains("Номер записи: 900001"), out);
         int listed = out.indexOf("Ваши предстоящие записи");
         assertTrue(listed > 0, "the booking just made is read back from the demo YCLIENTS: " + out);
@@ -201,6 +201,18 @@ class ConsoleModeTest {
         assertTrue(cancelled > 0, "Cancel is accepted by the demo YCLIENTS: " + out);
         assertTrue(out.indexOf("Предстоящих записей, сделанных здесь в чате, нет", cancelled) > 0,
                 "a cancelled booking is no longer listed: " + out);
+    }
+
+    @Test
+    void inTheDemoABookingIsMovedToAnotherTime() throws Exception {
+        // book the first time of the first day; then /mybookings, 🔁 1, the first day, its first other time, Move
+        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
+                "/mybookings", "1", "1", "1", "1", "/mybookings");
+        int moving = out.indexOf("Переносим запись на");
+        assertTrue(moving > 0, out);
+        int moved = out.indexOf("Запись перенесена", moving);
+        assertTrue(moved > 0, "the demo YCLIENTS moves it: " + out);
+        assertTrue(out.indexOf("11:30", moved) > 0, "10:00 was booked, 11:30 is the first other time: " + out);
     }
 
     @Test

@@ -325,7 +325,7 @@ public final class BookingConfirmation {
     }
 
     /** The slot's length in seconds as YCLIENTS offered it (the third item of a free time), 0 when unknown. */
-    private static long length(BookingDraft d) {
+    static long length(BookingDraft d) {
         for (List<String> t : d.times()) {
             if (t.size() > 2 && t.get(1).equals(d.datetime())) {
                 try {

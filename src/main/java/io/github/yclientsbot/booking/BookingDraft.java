@@ -10,6 +10,7 @@ import java.util.List;
  * @param staffFixed the service button names its specialist, so the specialist step is skipped
  * @param zone       the company's time zone ({@code timezone_name}), null when unknown
  * @param times      the free times last shown for {@code date}: {@code [label, datetime]} pairs
+ * @param moving     not a new booking but another time for a visit the bot knows of (null for a booking)
  */
 public record BookingDraft(
         Step step,
@@ -27,7 +28,8 @@ public record BookingDraft(
         String time,
         String datetime,
         String phone,
-        String name) {
+        String name,
+        Moving moving) {
 
     /**
      * {@code CODE}: an SMS code was sent ({@code book_code}) and the customer is to type it. NAME: the customer
@@ -35,48 +37,60 @@ public record BookingDraft(
      */
     public enum Step { SERVICE, STAFF, DAY, TIME, CONSENT, CONTACT, SUMMARY, BOOKING, CODE, NAME, REMEMBER }
 
+    /**
+     * Another time for a visit: {@code referenceId} is the booking reference (ours), {@code from} the visit's
+     * datetime as YCLIENTS had it when the move began.
+     */
+    public record Moving(long referenceId, String from) {}
+
     public BookingDraft {
         times = times == null ? List.of() : List.copyOf(times);
     }
 
     public static BookingDraft start() {
         return new BookingDraft(Step.SERVICE, 0, null, null, null, 0, null, false, null, null, null, List.of(), null, null,
-                null, null);
+                null, null, null);
     }
 
     public BookingDraft step(Step next) {
         return new BookingDraft(next, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
-                month, date, times, time, datetime, phone, name);
+                month, date, times, time, datetime, phone, name, moving);
     }
 
     public BookingDraft service(long id, String title, BigDecimal min, BigDecimal max, long staff, boolean fixed, String tz) {
         return new BookingDraft(step, id, title, min, max, staff, null, fixed, tz, null, null, List.of(), null, null,
-                phone, name);
+                phone, name, moving);
     }
 
     public BookingDraft staff(long id, String staffNameOrNull) {
         return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, id, staffNameOrNull, staffFixed, zone,
-                null, null, List.of(), null, null, phone, name);
+                null, null, List.of(), null, null, phone, name, moving);
     }
 
     public BookingDraft month(String yearMonth) {
         return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
-                yearMonth, date, times, time, datetime, phone, name);
+                yearMonth, date, times, time, datetime, phone, name, moving);
     }
 
     public BookingDraft day(String day, List<List<String>> freeTimes) {
         return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
-                month, day, freeTimes, null, null, phone, name);
+                month, day, freeTimes, null, null, phone, name, moving);
     }
 
     public BookingDraft time(String label, String at) {
         return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
-                month, date, times, label, at, phone, name);
+                month, date, times, label, at, phone, name, moving);
     }
 
     public BookingDraft contact(String phoneDigits, String fullName) {
         return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
-                month, date, times, time, datetime, phoneDigits, fullName);
+                month, date, times, time, datetime, phoneDigits, fullName, moving);
+    }
+
+    /** This draft moving visit {@code m} instead of booking a new one. */
+    public BookingDraft moving(Moving m) {
+        return new BookingDraft(step, serviceId, serviceTitle, priceMin, priceMax, staffId, staffName, staffFixed, zone,
+                month, date, times, time, datetime, phone, name, m);
     }
 
     /** Never prints the phone or the name. */

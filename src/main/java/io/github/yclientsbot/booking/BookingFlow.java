@@ -31,10 +31,12 @@ public final class BookingFlow {
     private final BookingSteps steps;
     private final BookingConfirmation confirmation;
     private final AcceptedBookings accepted;
+    private final VisitMoves moves;
 
     public BookingFlow(BookingService booking, BookingDrafts drafts, ServiceMenu menu, PrivacyConsent consent,
                        RememberedContacts remembered, BookingReferences references, BookingSteps steps,
-                       BookingConfirmation confirmation, AcceptedBookings accepted) {
+                       BookingConfirmation confirmation, AcceptedBookings accepted, VisitMoves moves) {
+        this.moves = moves;
         this.booking = booking;
         this.drafts = drafts;
         this.menu = menu;
@@ -120,6 +122,9 @@ public final class BookingFlow {
     }
 
     private BookingOutcome step(long userId, BookingDrafts.Versioned v, Choice choice) throws BookingSteps.Unavailable {
+        if (v.draft().moving() != null) {
+            return moves.press(userId, v, choice); // another time for a known visit, not a new booking
+        }
         BookingDraft d = v.draft();
         Step at = d.step();
         if (at == Step.BOOKING && accepted.madeButOpen(userId)) {

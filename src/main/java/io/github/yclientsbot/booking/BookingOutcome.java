@@ -73,6 +73,42 @@ public sealed interface BookingOutcome {
     record Booked(BookingDraft draft, long recordId, Optional<CalendarInvite> calendar, boolean askToRemember)
             implements BookingOutcome {}
 
+    // --- another time for a visit the bot knows of ({@link VisitMoves}) -----------------------------
+
+    /** The new time chosen: "move from {@code draft.moving().from()} to {@code draft.datetime()}?", Confirm stamped. */
+    record MoveAsked(BookingDraft draft, String stamp) implements BookingOutcome {}
+
+    /**
+     * Moved: the visit starts at {@code datetime} now (as YCLIENTS answered); {@code calendar}: the updated
+     * "add to calendar" file, for a visit booked in the chat (which got one when booked).
+     */
+    record Moved(BookingDraft draft, String datetime, Optional<CalendarInvite> calendar) implements BookingOutcome {}
+
+    /**
+     * No move: the visit stays at {@code from} (null when not known), for {@code trouble}; {@code salonPhone} is ""
+     * when unknown; {@code then} is the screen to pick another time from (other free times, {@link NothingFree},
+     * {@link StepFailed}) or null.
+     */
+    record MoveRefused(MoveTrouble trouble, String from, String salonPhone, BookingOutcome then) implements BookingOutcome {}
+
+    enum MoveTrouble {
+        /** The time went meanwhile (YCLIENTS refused it): another one to pick. */
+        TAKEN,
+        /** The company does not allow moving it now (at this distance from the visit, or online booking is off). */
+        NOT_ALLOWED,
+        /** A visit the staff made, and no user token: only the salon can move it. */
+        NEEDS_SALON,
+        /** YCLIENTS is not answering (or its answer was lost): nothing known to have changed. */
+        UNAVAILABLE,
+        /** YCLIENTS refused for another reason. */
+        FAILED,
+        /** The visit is no longer known: cancelled, forgotten, or deleted in YCLIENTS. */
+        GONE
+    }
+
+    /** The customer left the move (Cancel): the visit stays at {@code from}. */
+    record MoveDropped(String from) implements BookingOutcome {}
+
     // --- answers to what the customer typed or pressed ---------------------------------------------
 
     /** A phone number was accepted: the summary follows (and the share-contact keyboard goes). */

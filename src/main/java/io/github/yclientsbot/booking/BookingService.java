@@ -14,7 +14,9 @@ import io.github.yclientsbot.yclients.BookTime;
 import io.github.yclientsbot.yclients.BookedRecord;
 import io.github.yclientsbot.yclients.BookingRequest;
 import io.github.yclientsbot.yclients.Company;
+import io.github.yclientsbot.yclients.RecordDetails;
 import io.github.yclientsbot.yclients.RecordInfo;
+import io.github.yclientsbot.yclients.RecordsApi;
 import io.github.yclientsbot.yclients.YclientsCredentials;
 import io.github.yclientsbot.yclients.YclientsException;
 
@@ -229,6 +231,44 @@ public final class BookingService {
         return yclients().client().booking().readRecord(credentials(), companyId, recordId, recordHash);
     }
 
+    /** Online booking is switched on ({@code /enable}, {@code /disable}). */
+    public boolean bookingEnabled() {
+        return settings.enabled();
+    }
+
+    /** A user token is set: the records of visits booked elsewhere can be read and changed. */
+    public boolean hasUserToken() {
+        return settings.credentials().map(YclientsCredentials::hasUserToken).orElse(false)
+                && !settings.get(SettingKey.YCLIENTS_USER_TOKEN).undecryptable();
+    }
+
+    /** A record as the staff side reads it ({@code GET /record}, with the user token). */
+    public RecordDetails recordDetails(long companyId, long recordId) throws YclientsException, NotReadyException {
+        return yclients().client().records().record(userCredentials(), companyId, recordId);
+    }
+
+    /** An online booking moved to {@code datetime} ({@code PUT /book_record}); its datetime as YCLIENTS has it now. */
+    public String move(long companyId, long recordId, String datetime) throws YclientsException, NotReadyException {
+        YclientsCredentials creds = hasUserToken() ? userCredentials() : credentials();
+        return yclients().client().booking().moveRecord(creds, companyId, recordId, datetime);
+    }
+
+    /** A record moved to {@code datetime} with the user token ({@code PUT /record}, read right before). */
+    public RecordDetails moveRecord(RecordDetails current, String datetime) throws YclientsException, NotReadyException {
+        return yclients().client().records().update(userCredentials(), current.companyId(),
+                RecordsApi.Update.move(current, datetime));
+    }
+
+    /** A record deleted with the user token ({@code DELETE /record}); returns only when YCLIENTS accepted. */
+    public void deleteRecord(long companyId, long recordId) throws YclientsException, NotReadyException {
+        yclients().client().records().delete(userCredentials(), companyId, recordId);
+    }
+
+    /** What customers can book of {@code staffId} on {@code day} changed (a visit moved there or away). */
+    public void availabilityChanged(long staffId, LocalDate day) {
+        directory.availabilityChanged(staffId, day);
+    }
+
     /** Cancels a booking in YCLIENTS; returns only when YCLIENTS accepted, else throws (4xx: refused). */
     public void cancel(long recordId, String recordHash) throws YclientsException, NotReadyException {
         yclients().client().booking().cancelRecord(credentials(), recordId, recordHash);
@@ -239,6 +279,16 @@ public final class BookingService {
             throw new NotReadyException(directory.readiness());
         }
         return settings.credentials().orElseThrow(() -> new NotReadyException(directory.readiness())).withoutUserToken();
+    }
+
+    /** Partner and user token; {@link NotReadyException} when no usable user token is set. */
+    private YclientsCredentials userCredentials() throws NotReadyException {
+        YclientsCredentials creds = settings.credentials().filter(c -> hasUserToken())
+                .orElseThrow(() -> new NotReadyException(directory.readiness()));
+        if (!directory.readiness().ready()) {
+            throw new NotReadyException(directory.readiness());
+        }
+        return creds;
     }
 
     private long companyId() throws NotReadyException {

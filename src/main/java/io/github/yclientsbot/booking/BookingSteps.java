@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The screens of the booking's steps as outcomes, with what they need read: the specialists, bookable days and
@@ -67,14 +68,20 @@ public final class BookingSteps {
      * next bookable day's — at the time step; its times are empty when there are none.
      */
     BookingDraft nearest(long userId, BookingDraft d) throws Unavailable {
+        return nearest(userId, d, datetime -> false);
+    }
+
+    /** {@link #nearest(long, BookingDraft)}, leaving out the times {@code skip} says (a moved visit's own). */
+    BookingDraft nearest(long userId, BookingDraft d, Predicate<String> skip) throws Unavailable {
         LocalDate day = LocalDate.parse(d.date());
         List<BookTime> free = call(userId, d, () -> booking.times(d.serviceId(), d.staffId(), day)).stream()
-                .filter(t -> !t.datetime().equals(d.datetime())).toList();
+                .filter(t -> !t.datetime().equals(d.datetime()) && !skip.test(t.datetime())).toList();
         LocalDate shown = day;
         if (free.isEmpty()) {
             for (LocalDate next : call(userId, d, () -> booking.days(d.serviceId(), d.staffId(), d.zone()))) {
                 if (next.isAfter(day)) {
-                    List<BookTime> t = call(userId, d, () -> booking.times(d.serviceId(), d.staffId(), next));
+                    List<BookTime> t = call(userId, d, () -> booking.times(d.serviceId(), d.staffId(), next)).stream()
+                            .filter(x -> !skip.test(x.datetime())).toList();
                     if (!t.isEmpty()) {
                         free = t;
                         shown = next;

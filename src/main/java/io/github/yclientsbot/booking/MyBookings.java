@@ -16,26 +16,46 @@ import java.util.Optional;
 
 /**
  * /mybookings: the customer's upcoming bookings made in chat, read back from YCLIENTS, and their cancellation. A
- * cancellation counts only after YCLIENTS accepted it.
+ * cancellation counts only after YCLIENTS accepted it, and is offered only where the company allows it at this
+ * distance from the visit ({@link VisitChanges}); a visit without a hash (booked elsewhere) is cancelled with the user
+ * token ({@code DELETE /record}), else only the salon can (its phone). A cancelled visit's reminders are dropped.
  */
 public final class MyBookings {
     private static final Logger log = LoggerFactory.getLogger(MyBookings.class);
 
     private final BookingService booking;
     private final BookingReferences references;
+    private final VisitChanges changes;
+    private final ReminderPlan plan;
 
-    public MyBookings(BookingService booking, BookingReferences references) {
+    public MyBookings(BookingService booking, BookingReferences references, VisitChanges changes, ReminderPlan plan) {
         this.booking = booking;
         this.references = references;
+        this.changes = changes;
+        this.plan = plan;
+    }
+
+    /** Every change allowed, no reminders: the bot before the company's rules and reminders. */
+    public MyBookings(BookingService booking, BookingReferences references) {
+        this(booking, references, VisitChanges.always(), ReminderPlan.none());
     }
 
     /** A booking kept for the customer: {@code id} is ours (the buttons carry it), {@code startsAt} as booked. */
     public record Kept(long id, String startsAt) {}
 
-    /** An upcoming booking as YCLIENTS has it now; {@code staffName} may be null, {@code services} empty. */
-    public record Upcoming(long id, String datetime, List<String> services, String staffName, Instant start) {
+    /**
+     * An upcoming booking as YCLIENTS has it now; {@code staffName} may be null, {@code services} empty.
+     * {@code canMove}, {@code canCancel}: whether 🔁 and ❌ are offered for it now.
+     */
+    public record Upcoming(long id, String datetime, List<String> services, String staffName, Instant start,
+                           boolean canMove, boolean canCancel) {
         public Upcoming {
             services = List.copyOf(services);
+        }
+
+        /** Cancel offered, no move (the bot before moves). */
+        public Upcoming(long id, String datetime, List<String> services, String staffName, Instant start) {
+            this(id, datetime, services, staffName, start, false, true);
         }
     }
 
@@ -74,6 +94,12 @@ public final class MyBookings {
 
         /** YCLIENTS did not cancel; {@code unavailable}: it was not answering. {@code salonPhone} is "" when unknown. */
         record Refused(String startsAt, boolean unavailable, String salonPhone) implements Cancellation {}
+
+        /** The company does not let customers cancel it now (this close to the visit): nothing sent. */
+        record NotAllowed(String startsAt, String salonPhone) implements Cancellation {}
+
+        /** A visit without a hash and no user token: only the salon can cancel it. */
+        record NeedsSalon(String startsAt, String salonPhone) implements Cancellation {}
     }
 
     /** Every upcoming booking, on one page. */
@@ -112,7 +138,8 @@ public final class MyBookings {
                 RecordInfo r = booking.record(company, ref.recordId(), ref.recordHash());
                 Optional<Instant> start = CalendarFile.start(r.datetime(), null);
                 if (!r.deleted() && start.isPresent() && start.get().isAfter(now)) {
-                    upcoming.add(new Upcoming(ref.id(), r.datetime(), r.services(), r.staffName(), start.get()));
+                    upcoming.add(new Upcoming(ref.id(), r.datetime(), r.services(), r.staffName(), start.get(),
+                            changes.canMove(company, start.get()), changes.canCancel(company, start.get())));
                 }
             } catch (YclientsException e) {
                 if (e.isUnavailable()) {
@@ -140,15 +167,46 @@ public final class MyBookings {
         return references.find(userId, id).map(r -> new Kept(r.id(), r.startsAt()));
     }
 
-    /** Cancels the booking in YCLIENTS; it is forgotten here only when YCLIENTS accepted. */
+    /**
+     * Why Cancel cannot be asked for booking {@code id} now ({@link Cancellation.NotAllowed},
+     * {@link Cancellation.NeedsSalon}, {@link Cancellation.Gone}); empty when it can.
+     */
+    public Optional<Cancellation> cannotCancel(long userId, long id) {
+        Optional<BookingReference> found = references.find(userId, id);
+        return found.isEmpty() ? Optional.of(new Cancellation.Gone()) : blocked(found.get());
+    }
+
+    private Optional<Cancellation> blocked(BookingReference ref) {
+        Optional<Instant> start = CalendarFile.start(ref.startsAt(), null);
+        if (start.isPresent() && !changes.canCancel(ref.companyId(), start.get())) {
+            return Optional.of(new Cancellation.NotAllowed(ref.startsAt(), salonPhone()));
+        }
+        if (ref.recordHash() == null && !booking.hasUserToken()) {
+            return Optional.of(new Cancellation.NeedsSalon(ref.startsAt(), salonPhone()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Cancels the booking in YCLIENTS — by its hash, or for a visit without one with the user token — when the company
+     * allows it now; it is forgotten here (and its reminders dropped) only when YCLIENTS accepted.
+     */
     public Cancellation cancel(long userId, long id) {
         Optional<BookingReference> found = references.find(userId, id);
         if (found.isEmpty()) {
             return new Cancellation.Gone();
         }
         BookingReference ref = found.get();
+        Optional<Cancellation> blocked = blocked(ref);
+        if (blocked.isPresent()) {
+            return blocked.get();
+        }
         try {
-            booking.cancel(ref.recordId(), ref.recordHash());
+            if (ref.recordHash() != null) {
+                booking.cancel(ref.recordId(), ref.recordHash());
+            } else {
+                booking.deleteRecord(ref.companyId(), ref.recordId());
+            }
         } catch (NotReadyException e) {
             return new Cancellation.NotReady();
         } catch (YclientsException e) {
@@ -156,6 +214,11 @@ public final class MyBookings {
             return new Cancellation.Refused(ref.startsAt(), e.isUnavailable(), salonPhone());
         }
         references.delete(userId, ref.id());
+        try {
+            plan.drop(ref.companyId(), ref.recordId());
+        } catch (RuntimeException e) {
+            log.warn("Record {} cancelled; its reminders not dropped: {}", ref.recordId(), e.toString());
+        }
         log.info("User {} cancelled record {} in chat", userId, ref.recordId());
         return new Cancellation.Cancelled(ref.startsAt());
     }

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * {@code bk:m:<yyyy-MM>}, {@code bk:d:<yyyy-MM-dd>}, {@code bk:t:<yyyyMMdd>:<index>}, {@code bk:tp:<page>},
  * {@code bk:b}, {@code bk:x}, {@code bk:ok}, {@code bk:ok:<stamp>}, {@code bk:agree}, {@code bk:n}, {@code bk:n:d},
  * {@code bk:rc}, {@code bk:nm}, {@code bk:ph}, {@code bk:rm:y}, {@code bk:rm:n}, and /mybookings's
- * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}.
+ * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}, {@code bk:my:mv:<id>}.
+ * The {@code <id>} of {@code bk:my:…} is a booking reference's (ours, never a YCLIENTS record id), and a reminder's
+ * 🔁 and ❌ carry the same data as /mybookings's: {@code bk:my:mv:<id>} and {@code bk:my:c:<id>}.
  */
 final class BookingButtons {
     static final String PREFIX = "bk:";
@@ -50,6 +52,12 @@ final class BookingButtons {
     /** /mybookings: ‹ › to page {@code page}. */
     record MyPage(int page) implements Pressed {}
 
+    /**
+     * 🔁 Another time for booking {@code id} (in /mybookings and under a reminder): its free times, then the move. A
+     * press after the booking was cancelled or forgotten gets a friendly answer and calls nobody.
+     */
+    record MoveAsk(long id) implements Pressed {}
+
     /** Data that is none of the above (garbled, forged, or from a version that never existed). */
     record Stale() implements Pressed {}
 
@@ -82,6 +90,9 @@ final class BookingButtons {
         }
         if (pressed instanceof MyPage p) {
             return PREFIX + "my:p:" + p.page();
+        }
+        if (pressed instanceof MoveAsk m) {
+            return PREFIX + "my:mv:" + m.id();
         }
         throw new IllegalArgumentException("no button data for " + pressed);
     }
@@ -184,6 +195,8 @@ final class BookingButtons {
             return new MyCancel(Long.parseLong(after(rest, "my:y:")));
         } else if (rest.startsWith("my:p:")) {
             return new MyPage(page(after(rest, "my:p:")));
+        } else if (rest.startsWith("my:mv:")) {
+            return new MoveAsk(Long.parseLong(after(rest, "my:mv:")));
         }
         return new Stale();
     }

@@ -33,9 +33,13 @@ public final class BookingLayout {
         return prices.format(min, max);
     }
 
-    /** What was chosen so far, on top of each step. */
+    /** What was chosen so far, on top of each step; for a move, first which visit is moved. */
     String header(Context ctx, BookingDraft d) {
-        StringBuilder s = new StringBuilder(ctx.t("bookflow.line.service", "service", d.serviceTitle()));
+        StringBuilder s = new StringBuilder();
+        if (d.moving() != null) {
+            s.append(ctx.t("bookflow.move.line", "when", MyBookingsChat.when(ctx, d.moving().from()))).append('\n');
+        }
+        s.append(ctx.t("bookflow.line.service", "service", d.serviceTitle()));
         if (d.step().ordinal() > Step.STAFF.ordinal()) {
             s.append('\n').append(ctx.t("bookflow.line.staff", "staff", staffLabel(ctx, d)));
         }
@@ -90,7 +94,7 @@ public final class BookingLayout {
         row.add(cancel(ctx));
         kb.row(row);
         if (form.alongside()) {
-            form.link(d).ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.form"), url)));
+            link(d).ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.form"), url)));
         }
     }
 
@@ -102,7 +106,7 @@ public final class BookingLayout {
 
     /** Only the booking form (when there is one): where the customer goes when the chat cannot book. */
     Keyboard formOnly(Context ctx, BookingDraft d) {
-        return formButton(ctx, form.link(d));
+        return formButton(ctx, link(d));
     }
 
     /** The general booking form (when there is one), for what is not about one service. */
@@ -113,14 +117,19 @@ public final class BookingLayout {
     /** The booking form (when there is one) above Cancel: the chat cannot go on now, the customer can. */
     Keyboard formThenCancel(Context ctx, BookingDraft d) {
         Keyboard.Builder kb = Keyboard.builder();
-        form.link(d).ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.form"), url)));
+        link(d).ifPresent(url -> kb.row(Button.url(ctx.t("bookflow.button.form"), url)));
         kb.row(cancel(ctx));
         return kb.build();
     }
 
     /** Whether the draft's service has a booking form to go to. */
     boolean hasForm(BookingDraft d) {
-        return form.link(d).isPresent();
+        return link(d).isPresent();
+    }
+
+    /** The booking form of the draft's service; none while moving a visit (the form would make a second booking). */
+    private Optional<String> link(BookingDraft d) {
+        return d.moving() != null ? Optional.empty() : form.link(d);
     }
 
     static Button cancel(Context ctx) {

@@ -31,6 +31,16 @@ final class BookingScreens {
         } else if (o instanceof BookingOutcome.Booked x) {
             return DoneView.booked(s, x);
         }
+        // another time for a known visit
+        if (o instanceof BookingOutcome.MoveAsked x) {
+            return s.reply(s.flow(MoveView.asked(s, x)));
+        } else if (o instanceof BookingOutcome.Moved x) {
+            return MoveView.moved(s, x);
+        } else if (o instanceof BookingOutcome.MoveRefused x) {
+            return s.reply(s.flow(MoveView.refused(s, x)));
+        } else if (o instanceof BookingOutcome.MoveDropped x) {
+            return s.reply(s.flow(MoveView.dropped(s, x)));
+        }
         // answers to what was typed or pressed
         if (o instanceof BookingOutcome.ContactTaken x) {
             return ContactView.taken(s, x);

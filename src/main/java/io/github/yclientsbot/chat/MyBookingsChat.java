@@ -2,6 +2,7 @@ package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.booking.CalendarFile;
 import io.github.yclientsbot.booking.MyBookings;
+import io.github.yclientsbot.booking.VisitMoves;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * /mybookings: the customer's upcoming bookings made in chat ({@link MyBookings}), {@value #PAGE_SIZE} a page with ‹ ›,
- * each with Cancel behind a yes/no. A cancellation is confirmed only after YCLIENTS accepted it; when YCLIENTS refuses, the business's phone
+ * each with 🔁 Another time ({@link VisitMoves}) and Cancel behind a yes/no — each only where the company allows it now. A cancellation is confirmed only after YCLIENTS accepted it; when YCLIENTS refuses, the business's phone
  * and the booking form are given instead.
  */
 public final class MyBookingsChat {
@@ -21,10 +22,12 @@ public final class MyBookingsChat {
 
     private final MyBookings bookings;
     private final BookingLayout layout;
+    private final VisitMoves moves;
 
-    public MyBookingsChat(MyBookings bookings, BookingLayout layout) {
+    public MyBookingsChat(MyBookings bookings, BookingLayout layout, VisitMoves moves) {
         this.bookings = bookings;
         this.layout = layout;
+        this.moves = moves;
     }
 
     /** /mybookings: a new message with the first page of the upcoming bookings. */
@@ -57,8 +60,18 @@ public final class MyBookingsChat {
             String staff = u.staffName() == null ? "" : " · " + u.staffName();
             text.append("\n\n").append(ctx.t("bookflow.my.item", "n", n, "when", when(ctx, u.datetime()),
                     "services", services + staff));
-            kb.row(Button.callback(ctx.t("bookflow.my.button.cancel", "n", n, "when", shortWhen(ctx, u.datetime())),
-                    BookingButtons.encode(new BookingButtons.MyAsk(u.id()))));
+            List<Button> row = new ArrayList<>();
+            if (u.canMove()) {
+                row.add(Button.callback(ctx.t("bookflow.my.button.move", "n", n),
+                        BookingButtons.encode(new BookingButtons.MoveAsk(u.id()))));
+            }
+            if (u.canCancel()) {
+                row.add(Button.callback(ctx.t("bookflow.my.button.cancel", "n", n, "when", shortWhen(ctx, u.datetime())),
+                        BookingButtons.encode(new BookingButtons.MyAsk(u.id()))));
+            } else {
+                text.append('\n').append(ctx.t(u.canMove() ? "bookflow.my.nocancel" : "bookflow.my.locked"));
+            }
+            kb.row(row);
             n++;
         }
         if (found.pages() > 1) {
@@ -80,10 +93,17 @@ public final class MyBookingsChat {
     /** A button of /mybookings: Cancel (asks), Yes (cancels), No (keeps). */
     Reply callback(Context ctx, BookingButtons.Pressed pressed) {
         Screen s = Screen.afterButton(ctx, layout);
+        if (pressed instanceof BookingButtons.MoveAsk move) {
+            return BookingScreens.reply(s, moves.start(ctx.userId(), move.id()));
+        }
         if (pressed instanceof BookingButtons.MyAsk ask) {
             Optional<MyBookings.Kept> found = bookings.find(ctx.userId(), ask.id());
             if (found.isEmpty()) {
                 return s.reply(s.flow(new View(ctx.t("bookflow.my.gone"), Keyboard.NONE)));
+            }
+            Optional<MyBookings.Cancellation> blocked = bookings.cannotCancel(ctx.userId(), ask.id());
+            if (blocked.isPresent()) {
+                return cancelled(ctx, s, blocked.get());
             }
             Keyboard kb = Keyboard.builder().row(List.of(
                     Button.callback(ctx.t("bookflow.my.button.yes"), BookingButtons.encode(new BookingButtons.MyCancel(ask.id()))),
@@ -111,6 +131,14 @@ public final class MyBookingsChat {
         if (c instanceof MyBookings.Cancellation.NotReady) {
             return s.reply(s.flow(new View(ctx.t("services.unavailable"), layout.generalFormOnly(ctx))));
         }
+        if (c instanceof MyBookings.Cancellation.NotAllowed r) {
+            return s.reply(s.flow(new View(ctx.t("bookflow.my.cancel.notallowed", "when", when(ctx, r.startsAt()))
+                    + phone(ctx, r.salonPhone()), Keyboard.NONE)));
+        }
+        if (c instanceof MyBookings.Cancellation.NeedsSalon r) {
+            return s.reply(s.flow(new View(ctx.t("bookflow.my.cancel.salon", "when", when(ctx, r.startsAt()))
+                    + phone(ctx, r.salonPhone()), Keyboard.NONE)));
+        }
         if (c instanceof MyBookings.Cancellation.Refused r) {
             String key = r.unavailable() ? "bookflow.my.cancel.unavailable" : "bookflow.my.cancel.refused";
             String phone = r.salonPhone().isEmpty() ? "" : "\n\n" + ctx.t("bookflow.my.phone", "phone", r.salonPhone());
@@ -120,8 +148,12 @@ public final class MyBookingsChat {
         return s.reply(s.flow(new View(ctx.t("bookflow.my.cancelled", "when", when), Keyboard.NONE)));
     }
 
+    private static String phone(Context ctx, String salonPhone) {
+        return salonPhone.isEmpty() ? "" : "\n\n" + ctx.t("bookflow.my.phone", "phone", salonPhone);
+    }
+
     /** The booked time as the business sees it (its own offset): "вторник, 1 декабря 2026, 10:00". */
-    private static String when(Context ctx, String datetime) {
+    static String when(Context ctx, String datetime) {
         return format(ctx, datetime, "EEEE, d MMMM yyyy, HH:mm");
     }
 

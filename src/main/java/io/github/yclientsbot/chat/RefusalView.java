@@ -21,7 +21,7 @@ final class RefusalView {
         return new View(message + "\n\n" + then.text(), then.keyboard());
     }
 
-    private static View then(Screen s, BookingOutcome then) {
+    static View then(Screen s, BookingOutcome then) {
         if (then instanceof BookingOutcome.Summary x) {
             return SummaryView.of(s, x);
         } else if (then instanceof BookingOutcome.TimeList x) {

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The demo salon's catalog (which specialist does which service) and the bookings made in the demo, kept in memory
  * so that {@code /mybookings} reads them back and Cancel cancels them, as with the real YCLIENTS: {@code book_record}
- * stores, {@code GET book_record/{company}/{id}/{hash}} reads, {@code DELETE user/records/{id}/{hash}} marks deleted.
+ * stores, {@code GET book_record/{company}/{id}/{hash}} reads, {@code DELETE user/records/{id}/{hash}} marks deleted;
+ * {@code PUT book_record/{company}/{id}} and {@code PUT record/{company}/{id}} move one to another time (refused when
+ * that specialist has another booking then), {@code DELETE record/{company}/{id}} marks one deleted by its id alone.
  */
 final class DemoBookings {
     /** A booking made in the demo; {@code staffId} is the specialist who got it (one is chosen for "any"). */
@@ -26,7 +28,14 @@ final class DemoBookings {
         Booked cancelled() {
             return new Booked(id, hash, serviceId, staffId, datetime, true);
         }
+
+        Booked at(String newDatetime) {
+            return new Booked(id, hash, serviceId, staffId, newDatetime, deleted);
+        }
     }
+
+    /** What came of a move. */
+    enum Move { MOVED, TAKEN, UNKNOWN }
 
     private final ObjectMapper mapper;
     private final AtomicLong lastRecord = new AtomicLong(900_000);
@@ -117,6 +126,36 @@ final class DemoBookings {
             return false;
         }
         return bookings.replace(id, b, b.cancelled());
+    }
+
+    /**
+     * {@code PUT book_record/{company}/{id}} or {@code PUT record/{company}/{id}} with {@code {"datetime": …}}: the
+     * booking at the new time; {@link Move#TAKEN} when its specialist has another booking then, {@link Move#UNKNOWN}
+     * when there is no such booking (or it was cancelled).
+     */
+    Move move(long id, String requestBody) {
+        Booked b = bookings.get(id);
+        String datetime = read(requestBody).path("datetime").asText("");
+        if (b == null || b.deleted() || datetime.isBlank()) {
+            return Move.UNKNOWN;
+        }
+        boolean taken = bookings.values().stream().anyMatch(other -> other.id() != id && !other.deleted()
+                && other.staffId() == b.staffId() && other.datetime().equals(datetime));
+        if (taken) {
+            return Move.TAKEN;
+        }
+        return bookings.replace(id, b, b.at(datetime)) ? Move.MOVED : Move.UNKNOWN;
+    }
+
+    /** The booking as the move's answer carries it (no hash needed: the caller just moved it). */
+    String moved(long id) {
+        return record(id, bookings.get(id).hash()).orElseThrow();
+    }
+
+    /** {@code DELETE record/{company}/{id}} (user token): false when there is no such booking or it was cancelled. */
+    boolean delete(long id) {
+        Booked b = bookings.get(id);
+        return b != null && !b.deleted() && bookings.replace(id, b, b.cancelled());
     }
 
     private String envelope(JsonNode data) {

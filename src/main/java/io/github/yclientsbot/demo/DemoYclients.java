@@ -49,6 +49,8 @@ public final class DemoYclients implements AutoCloseable {
     private static final Pattern TIMES = Pattern.compile(API + "/book_times/" + COMPANY_ID + "/(\\d+)/(\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern RECORD = Pattern.compile(API + "/book_record/" + COMPANY_ID + "/(\\d+)/([A-Za-z0-9]+)");
     private static final Pattern CANCEL = Pattern.compile(API + "/user/records/(\\d+)/([A-Za-z0-9]+)");
+    private static final Pattern MOVE = Pattern.compile(API + "/(book_record|record)/" + COMPANY_ID + "/(\\d+)");
+    private static final String TAKEN = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Выбранное время уже занято\"}}";
     private static final Pattern SERVICE_ID = Pattern.compile("(?:^|&)service_ids\\[]=(\\d+)");
     private static final String NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Филиал не найден.\"}}";
     private static final String RECORD_NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Запись не найдена\"}}";
@@ -147,6 +149,11 @@ public final class DemoYclients implements AutoCloseable {
                 }
                 return;
             }
+            Matcher move = MOVE.matcher(path);
+            if ((method.equals("PUT") || method.equals("DELETE")) && move.matches()) {
+                changeRecord(exchange, method, move.group(1).equals("record"), Long.parseLong(move.group(2)));
+                return;
+            }
             if (!method.equals("GET")) {
                 respond(exchange, 405, "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Method not allowed\"}}");
                 return;
@@ -184,6 +191,26 @@ public final class DemoYclients implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("Demo YCLIENTS failed to answer: {}", e.toString());
+        }
+    }
+
+    /**
+     * A booking moved ({@code PUT book_record/{company}/{id}}, partner token; {@code PUT record/…}, user token too) or
+     * deleted ({@code DELETE record/…}, user token too): 422 for a time taken, 404 for a booking the demo does not have.
+     */
+    private void changeRecord(HttpExchange exchange, String method, boolean staffSide, long id) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!partner(exchange) || staffSide && !user(exchange) || method.equals("DELETE") && !staffSide) {
+            respond(exchange, staffSide || method.equals("PUT") ? 401 : 405, UNAUTHORIZED);
+        } else if (method.equals("DELETE")) {
+            boolean deleted = bookings.delete(id);
+            respond(exchange, deleted ? 200 : 404, deleted ? "{\"success\":true,\"data\":null,\"meta\":[]}" : RECORD_NOT_FOUND);
+        } else {
+            switch (bookings.move(id, body)) {
+                case MOVED -> respond(exchange, 200, bookings.moved(id));
+                case TAKEN -> respond(exchange, 422, TAKEN);
+                case UNKNOWN -> respond(exchange, 404, RECORD_NOT_FOUND);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.yclientsbot.yclients;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 
 /** The company and its booking forms, as the partner token sees them. */
@@ -51,6 +52,16 @@ public final class CompanyApi {
         TolerantJson.nonBlank(node, "phone"),
         timezoneName,
         TolerantJson.bool(node, "phone_confirmation", false),
-        forms);
+        forms,
+        changes(node));
+  }
+
+  /** The rules for customers' changes; booleans as true/1/"1", the delays as seconds (number or string). */
+  static Company.Changes changes(JsonNode node) {
+    return new Company.Changes(
+        TolerantJson.bool(node, "allow_change_record", true),
+        Duration.ofSeconds(TolerantJson.longValue(node, "allow_change_record_delay_step", 0)),
+        TolerantJson.bool(node, "allow_delete_record", true),
+        Duration.ofSeconds(TolerantJson.longValue(node, "allow_delete_record_delay_step", 0)));
   }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Online booking as a customer does it, with the partner token only: services, specialists, days and times open for
- * booking, the check and the booking itself (with an SMS code when the company wants one), and a booking read back
- * or cancelled by its id and hash.
+ * booking, the check and the booking itself (with an SMS code when the company wants one), a booking read back
+ * or cancelled by its id and hash, and moved to another free time.
  */
 public final class OnlineBookingApi {
   private static final Logger log = LoggerFactory.getLogger(OnlineBookingApi.class);
@@ -174,10 +174,15 @@ public final class OnlineBookingApi {
       throw answer.badResponse("unexpected JSON: no datetime");
     }
     List<String> services = new ArrayList<>();
+    List<Long> serviceIds = new ArrayList<>();
     for (JsonNode s : node.path("services")) {
       String title = TolerantJson.nonBlank(s, "title");
       if (title != null) {
         services.add(title.strip());
+      }
+      Long serviceId = s.isObject() ? TolerantJson.longValue(s, "id") : TolerantJson.toLong(s);
+      if (serviceId != null) {
+        serviceIds.add(serviceId);
       }
     }
     long length = TolerantJson.longValue(node, "seance_length", 0);
@@ -186,8 +191,10 @@ public final class OnlineBookingApi {
     }
     String staff = node.path("staff").isObject() ? TolerantJson.nonBlank(node.path("staff"), "name") : null;
     boolean deleted = TolerantJson.bool(node, "deleted", false);
+    long staffId = TolerantJson.longValue(node, "staff_id",
+        node.path("staff").isObject() ? TolerantJson.longValue(node.path("staff"), "id", 0) : 0);
     return new RecordInfo(TolerantJson.longValue(node, "id", recordId), datetime.strip(), length, services,
-        staff == null ? null : staff.strip(), deleted);
+        staff == null ? null : staff.strip(), deleted, serviceIds, staffId);
   }
 
   /** {@code DELETE /api/v1/user/records/{record_id}/{record_hash}}: cancels a booking (200/204), partner token only. */
@@ -196,6 +203,24 @@ public final class OnlineBookingApi {
     Redactor redactor = new Redactor(c.partnerToken(), c.userToken(), recordHash);
     http.send("DELETE", "/api/v1/user/records/" + recordId, http.url(path).build(),
         YclientsHttp.partner(c.partnerToken()), null, redactor, false);
+  }
+
+  /**
+   * {@code PUT /api/v1/book_record/{company_id}/{record_id}} {@code {"datetime": …}}: an online booking moved to
+   * another time ("change online booking date/time"), which must be one {@code book_times} offered for its specialist
+   * and service. The docs disagree on the tokens (partner only, or partner + user): the user token goes along when
+   * there is one. Returns the record's datetime as YCLIENTS answers it, else {@code datetime} as sent. A time taken
+   * meanwhile or a change the company does not allow comes back as an HTTP error (4xx) and nothing moved.
+   */
+  public String moveRecord(YclientsCredentials c, long companyId, long recordId, String datetime)
+      throws YclientsException {
+    String path = "/api/v1/book_record/" + companyId + "/" + recordId;
+    ObjectNode body = http.object().put("datetime", Objects.requireNonNull(datetime, "datetime"));
+    Answer answer = http.send("PUT", path, http.url(path).build(),
+        YclientsHttp.authorization(c, c.hasUserToken(), "PUT", path), http.json(body, path), Redactor.of(c), false);
+    JsonNode node = answer.data().isArray() ? answer.data().path(0) : answer.data();
+    String now = node.isObject() ? TolerantJson.nonBlank(node, "datetime") : null;
+    return now == null ? datetime : now.strip();
   }
 
   private ArrayNode appointmentsNode(List<Appointment> appointments) {

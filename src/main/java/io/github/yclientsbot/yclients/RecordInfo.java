@@ -5,12 +5,20 @@ import java.util.List;
 /**
  * A booking read back with {@code GET /book_record/{company_id}/{record_id}/{record_hash}}: when it starts
  * ({@code datetime} as YCLIENTS sent it), how long it lasts (seconds, 0 when unknown), the service titles, the
- * specialist's name (null when unknown) and whether YCLIENTS marks it deleted.
+ * specialist's name (null when unknown) and whether YCLIENTS marks it deleted; the ids of its services and its
+ * specialist (0 when unknown), for offering another time of the same.
  */
 public record RecordInfo(long recordId, String datetime, long lengthSeconds, List<String> services, String staffName,
-                         boolean deleted) {
+                         boolean deleted, List<Long> serviceIds, long staffId) {
 
   public RecordInfo {
     services = services == null ? List.of() : List.copyOf(services);
+    serviceIds = serviceIds == null ? List.of() : List.copyOf(serviceIds);
+  }
+
+  /** A booking read back without the ids of its service and specialist. */
+  public RecordInfo(long recordId, String datetime, long lengthSeconds, List<String> services, String staffName,
+      boolean deleted) {
+    this(recordId, datetime, lengthSeconds, services, staffName, deleted, List.of(), 0);
   }
 }

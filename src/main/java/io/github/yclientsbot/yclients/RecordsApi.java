@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The company's records as its staff sees them, with the partner and the user token: one record read
  * ({@code GET /record}), a page of records ({@code GET /records}, by visit day, last change, specialist or client),
- * and a record written back ({@code PUT /record}).
+ * a record written back ({@code PUT /record}, also to move it) and deleted ({@code DELETE /record}).
  *
  * <p>{@code PUT /record} is a full update, not a partial one (a field left out may be cleared, a required one missing
  * is refused with 422) and YCLIENTS has no version check: {@link #update} sends back every field the Edit Appointment
@@ -34,11 +34,30 @@ public final class RecordsApi {
     this.http = http;
   }
 
-  /** What to write: the record as read right before, the attendance it should get, and the body's two switches. */
-  public record Update(RecordDetails current, VisitAttendance attendance, boolean saveIfBusy, boolean sendSms) {
+  /**
+   * What to write: the record as read right before, the attendance it should get, the body's two switches, and the
+   * time it should start at ({@code datetime}; null: as read).
+   */
+  public record Update(RecordDetails current, VisitAttendance attendance, boolean saveIfBusy, boolean sendSms,
+      String datetime) {
     public Update {
       Objects.requireNonNull(current, "current");
       Objects.requireNonNull(attendance, "attendance");
+    }
+
+    /** The record at the time it was read. */
+    public Update(RecordDetails current, VisitAttendance attendance, boolean saveIfBusy, boolean sendSms) {
+      this(current, attendance, saveIfBusy, sendSms, null);
+    }
+
+    /**
+     * The record moved to {@code datetime} (a time {@code book_times} offered), nothing else changed: its attendance
+     * as read (an undocumented code: waiting), {@code save_if_busy} off — a time taken meanwhile is refused, never
+     * booked twice — and no SMS about it (the customer moved it and is told in the chat).
+     */
+    public static Update move(RecordDetails current, String datetime) {
+      return new Update(current, current.attendanceStatus().orElse(VisitAttendance.WAITING), false, false,
+          Objects.requireNonNull(datetime, "datetime"));
     }
 
     /**
@@ -133,6 +152,18 @@ public final class RecordsApi {
         : RecordDetails.of(body.put("id", current.id()), current.id(), companyId);
   }
 
+  /**
+   * {@code DELETE /api/v1/record/{company_id}/{record_id}}, partner + user token: the record deleted (a visit the
+   * customer cancels that has no online-booking hash). Returns when YCLIENTS accepted (200/204), else throws.
+   *
+   * @throws IllegalArgumentException when {@code c} has no user token
+   */
+  public void delete(YclientsCredentials c, long companyId, long recordId) throws YclientsException {
+    String path = "/api/v1/record/" + companyId + "/" + recordId;
+    http.send("DELETE", path, http.url(path).build(), YclientsHttp.authorization(c, true, "DELETE", path), null,
+        Redactor.of(c), false);
+  }
+
   private ObjectNode body(Update update) {
     RecordDetails current = update.current();
     ObjectNode read = current.raw();
@@ -158,7 +189,7 @@ public final class RecordsApi {
         sent.put(field, TolerantJson.textOrEmpty(client, field));
       }
     }
-    body.put("datetime", current.datetime());
+    body.put("datetime", update.datetime() != null ? update.datetime() : current.datetime());
     body.put("seance_length", current.lengthSeconds());
     for (String field : KEPT) {
       JsonNode value = read.path(field);

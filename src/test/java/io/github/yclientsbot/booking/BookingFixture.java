@@ -56,6 +56,9 @@ final class BookingFixture implements AutoCloseable {
     final BookingReferences references;
     final AcceptedBookings accepted;
     final BookingFlow flow;
+    final ReminderPlan plan = mock(ReminderPlan.class);
+    final VisitChanges changes;
+    final VisitMoves moves;
 
     /** The stores the flow writes to: the database's own, or Mockito spies of them ({@link #BookingFixture(BookingLimits, boolean)}). */
     final BookingStates states;
@@ -81,8 +84,10 @@ final class BookingFixture implements AutoCloseable {
         RefusalPolicy policy = new RefusalPolicy();
         BookingSteps steps = new BookingSteps(yclients, remembered, policy);
         accepted = new AcceptedBookings(drafts, quotas, references);
+        changes = new CompanyVisitChanges(yclients);
+        moves = new VisitMoves(yclients, drafts, references, steps, changes, plan);
         flow = new BookingFlow(yclients, drafts, menu, consent, remembered, references, steps,
-                new BookingConfirmation(yclients, drafts, quotas, remembered, accepted, steps, policy), accepted);
+                new BookingConfirmation(yclients, drafts, quotas, remembered, accepted, steps, policy), accepted, moves);
 
         ServiceButton any = new ServiceButton(ANY_BUTTON, SERVICE, 0, "Женская стрижка", false, new BigDecimal("2500"), null);
         ServiceButton withAnna = new ServiceButton(ANNA_BUTTON, SERVICE, ANNA, "Стрижка — Анна", true, null, null);
@@ -103,6 +108,7 @@ final class BookingFixture implements AutoCloseable {
         when(yclients.companyInfo()).thenReturn(new Company(COMPANY, "Лён", "Салон «Лён»", "Москва", "Тверская, 1",
                 " +7 495 000-00-00 ", "Europe/Moscow", false, List.of()));
         when(yclients.now()).thenAnswer(i -> clock.instant());
+        when(yclients.bookingEnabled()).thenReturn(true);
     }
 
     /** Service → Анна → 1 December → 10:00 (→ the consent, given, the first time) → the phone typed. */

@@ -52,6 +52,7 @@ class BookingButtonsTest {
         m.put("bk:my:y:42", new BookingButtons.MyCancel(42));
         m.put("bk:my:n", new BookingButtons.MyKeep());
         m.put("bk:my:p:2", new BookingButtons.MyPage(2));
+        m.put("bk:my:mv:42", new BookingButtons.MoveAsk(42));
         return m;
     }
 
@@ -89,6 +90,7 @@ class BookingButtonsTest {
             "bk:stp:-", "bk:m:2026-13", "bk:m:december", "bk:d:2026-02-30", "bk:d:tomorrow", "bk:t:3", "bk:t:20261201",
             "bk:t:20261201:", "bk:t:20261201:-1", "bk:t:2026-12-01:0", "bk:t:20261301:0", "bk:t:20261201:1:2",
             "bk:tp:", "bk:okay", "bk:rm:maybe", "bk:my:", "bk:my:c:", "bk:my:c:x", "bk:my:y:1.5", "bk:my:nope", "bk:my:p:", "bk:my:p:x",
+            "bk:my:mv:", "bk:my:mv:x", "bk:my:mv:1:2",
             "bk:agree:1", "bk:b:", "BK:x"})
     void anythingElseIsStale(String data) {
         assertEquals(new BookingButtons.Stale(), BookingButtons.decode(data));

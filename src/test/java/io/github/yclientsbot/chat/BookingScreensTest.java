@@ -103,7 +103,38 @@ class BookingScreensTest {
                 new BookingOutcome.Refused(d, RefusalPolicy.Reason.TIME_TAKEN, true, times),
                 new BookingOutcome.NothingFree(d),
                 new BookingOutcome.OutcomeUnknown("+7 495 000-00-00"),
-                new BookingOutcome.OverLimit(d, new BookingQuotas.Over(BookingQuotas.Exceeded.SMS_PER_PHONE, 3), true));
+                new BookingOutcome.OverLimit(d, new BookingQuotas.Over(BookingQuotas.Exceeded.SMS_PER_PHONE, 3), true),
+                new BookingOutcome.MoveAsked(moving(Step.SUMMARY), "33247670"),
+                new BookingOutcome.Moved(moving(Step.BOOKING), "2026-12-01T11:30:00+03:00",
+                        Optional.of(new CalendarInvite("booking-784512093.ics", new byte[] {1}))),
+                new BookingOutcome.MoveRefused(BookingOutcome.MoveTrouble.TAKEN, "2026-12-01T10:00:00+03:00",
+                        "+7 495 000-00-00", new BookingOutcome.TimeList(moving(Step.TIME), 0)),
+                new BookingOutcome.MoveDropped("2026-12-01T10:00:00+03:00"));
+    }
+
+    /** A draft moving the visit of 1 December, 10:00, to 11:30. */
+    private static BookingDraft moving(Step step) {
+        return draft(step).contact(null, null).time("11:30", "2026-12-01T11:30:00+03:00")
+                .moving(new BookingDraft.Moving(7, "2026-12-01T10:00:00+03:00"));
+    }
+
+    @Test
+    void aMoveShowsBothTimesAndNoBookingFormAndEveryRefusalKeepsTheOldTime() {
+        Action.Edit asked = (Action.Edit) BookingScreens.reply(button(),
+                new BookingOutcome.MoveAsked(moving(Step.SUMMARY), "33247670")).actions().get(1);
+        assertTrue(asked.text().contains("вторник, 1 декабря 2026, 10:00") && asked.text().contains("11:30"), asked.text());
+        assertEquals(List.of("bk:ok:33247670", "bk:b", "bk:x"), data(asked.keyboard()));
+        assertTrue(asked.keyboard().rows().stream().flatMap(List::stream).allMatch(b -> b.url() == null),
+                "no booking form while moving: it would book a second visit");
+        for (BookingOutcome.MoveTrouble t : BookingOutcome.MoveTrouble.values()) {
+            Action.Edit e = (Action.Edit) BookingScreens.reply(button(), new BookingOutcome.MoveRefused(t,
+                    "2026-12-01T10:00:00+03:00", "+7 495 000-00-00", null)).actions().get(1);
+            assertFalse(Messages.isMissingMarker(e.text()), t.toString());
+            if (t != BookingOutcome.MoveTrouble.GONE) {
+                assertTrue(e.text().contains("1 декабря 2026, 10:00") && e.text().contains("+7 495 000-00-00"),
+                        t + ": " + e.text());
+            }
+        }
     }
 
     @Test

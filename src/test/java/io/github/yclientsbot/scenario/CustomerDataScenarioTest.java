@@ -265,8 +265,10 @@ class CustomerDataScenarioTest extends InChatBookingBase {
                 first.text());
         assertFalse(first.text().contains("Стрижка 6"), first.text());
         assertTrue(first.text().contains("Страница 1 из 2"), first.text());
-        assertEquals(List.of("Отменить 1: 1 дек., 10:00", "Отменить 2: 2 дек., 10:00", "Отменить 3: 3 дек., 10:00",
-                "Отменить 4: 4 дек., 10:00", "Отменить 5: 5 дек., 10:00", "1/2", "›"), first.buttonTexts());
+        assertEquals(List.of("🔁 1: другое время", "Отменить 1: 1 дек., 10:00", "🔁 2: другое время",
+                "Отменить 2: 2 дек., 10:00", "🔁 3: другое время", "Отменить 3: 3 дек., 10:00", "🔁 4: другое время",
+                "Отменить 4: 4 дек., 10:00", "🔁 5: другое время", "Отменить 5: 5 дек., 10:00", "1/2", "›"),
+                first.buttonTexts());
         assertEquals(5, yclients.requests().stream().filter(r -> r.path().startsWith("/api/v1/book_record/")).count(),
                 "only the shown page is read back");
 
@@ -275,13 +277,14 @@ class CustomerDataScenarioTest extends InChatBookingBase {
         assertTrue(second.text().contains("6. воскресенье, 6 декабря") && second.text().contains("7. понедельник, 7 декабря"),
                 second.text());
         assertFalse(second.text().contains("Стрижка 5"), second.text());
-        assertEquals(List.of("Отменить 6: 6 дек., 10:00", "Отменить 7: 7 дек., 10:00", "‹", "2/2"), second.buttonTexts());
+        assertEquals(List.of("🔁 6: другое время", "Отменить 6: 6 дек., 10:00", "🔁 7: другое время",
+                "Отменить 7: 7 дек., 10:00", "‹", "2/2"), second.buttonTexts());
         // Cancel on the second page asks about that booking
-        Outgoing ask = tap(first.messageId(), second.callbackData().get(1));
+        Outgoing ask = tap(first.messageId(), second.callbackData().get(3));
         assertTrue(ask.text().contains("Отменить запись на понедельник, 7 декабря"), ask.text());
 
         // ‹ goes back; a page number out of range (an old list after cancellations) shows the last page there is
-        assertTrue(tap(first.messageId(), second.callbackData().get(2)).text().contains("Страница 1 из 2"));
+        assertTrue(tap(first.messageId(), second.callbackData().get(4)).text().contains("Страница 1 из 2"));
         assertTrue(tap(first.messageId(), "bk:my:p:9").text().contains("Страница 2 из 2"));
     }
 

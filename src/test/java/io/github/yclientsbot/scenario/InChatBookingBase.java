@@ -130,10 +130,11 @@ abstract class InChatBookingBase extends ScenarioBase {
         for (String part : List.of("Женская стрижка", "Анна Соколова", "1 декабря 2026", "10:00")) {
             assertTrue(list.text().contains(part), part + " missing from " + list.text());
         }
-        assertEquals(1, list.callbackData().size(), "the past booking is not listed: " + list.callbackData());
+        assertEquals(2, list.callbackData().size(), "the past booking is not listed: " + list.callbackData());
+        assertTrue(list.callbackData().get(0).startsWith("bk:my:mv:"), "🔁 next to Cancel: " + list.callbackData());
         assertTrue(yclients.requests("GET", "/api/v1/book_record/" + COMPANY + "/111/0a0b0c0d0e0f").isEmpty(),
                 "a past booking is not even read back");
-        Outgoing question = tap(list.messageId(), list.callbackData().get(0));
+        Outgoing question = tap(list.messageId(), list.callbackData().get(1));
         assertTrue(question.text().contains("Отменить запись") && question.text().contains("1 декабря 2026"), question.text());
         assertEquals(2, question.callbackData().size());
         assertTrue(yclients.requests("DELETE", CANCEL).isEmpty(), "nothing is cancelled before yes");

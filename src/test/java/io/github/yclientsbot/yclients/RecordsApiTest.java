@@ -172,6 +172,43 @@ class RecordsApiTest {
   }
 
   @Test
+  void aMoveSendsTheRecordBackWithTheNewTimeAndNeverBooksATakenTimeTwice() throws Exception {
+    yclients.on("GET", RECORD).respondWithFixture(200, "record.json");
+    yclients.on("PUT", RECORD).respondWithFixture(200, "record-put.json");
+    RecordDetails read = records.record(BOTH, 502817, 784512093);
+
+    records.update(BOTH, 502817, RecordsApi.Update.move(read, "2026-12-02T12:00:00+03:00"));
+
+    JsonNode body = mapper.readTree(yclients.lastRequest().body());
+    assertEquals("2026-12-02T12:00:00+03:00", body.path("datetime").asText());
+    assertFalse(body.path("save_if_busy").asBoolean(true), "a time taken meanwhile is refused, not booked twice");
+    assertFalse(body.path("send_sms").asBoolean(true));
+    assertEquals(0, body.path("attendance").asInt(), "the attendance as read");
+    assertEquals(2290341, body.path("staff_id").asLong(), "the same specialist");
+    assertEquals(3600, body.path("seance_length").asLong());
+  }
+
+  @Test
+  void aRecordIsDeletedWithBothTokensAndOnlyWithThem() throws Exception {
+    yclients.on("DELETE", RECORD).respond(204, "");
+
+    records.delete(BOTH, 502817, 784512093);
+
+    RecordedRequest delete = yclients.lastRequest();
+    assertEquals("DELETE", delete.method());
+    assertEquals(RECORD, delete.path());
+    assertEquals("Bearer partner-token-0001, User user-token-0002", delete.header("Authorization"));
+    assertThrows(IllegalArgumentException.class, () -> records.delete(PARTNER, 502817, 784512093));
+    assertEquals(1, yclients.requests().size());
+
+    yclients.on("DELETE", "/api/v1/record/502817/1").respond(403,
+        "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Нет прав\"}}");
+    YclientsException refused = assertThrows(YclientsException.class, () -> records.delete(BOTH, 502817, 1));
+    assertEquals(403, refused.httpStatus());
+    assertEquals(1, yclients.requests("DELETE", "/api/v1/record/502817/1").size(), "a write is not retried");
+  }
+
+  @Test
   void anOlderShapeIsWrittenBackWithWhatItHas() throws Exception {
     yclients.on("GET", "/api/v1/record/502817/784512094").respondWithFixture(200, "record-old-shape.json");
     yclients.on("PUT", "/api/v1/record/502817/784512094").respond(200, "{\"success\":true,\"data\":null,\"meta\":[]}");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yclientsbot.yclients.FakeYclientsServer.RecordedRequest;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,8 @@ class YclientsClientTest {
     yclients.on("DELETE", "/api/v1/user/records/784512093/9f2c4e1ab07d").respond(204, "");
 
     RecordInfo r = client.booking().readRecord(BOTH, 502817, 784512093, "9f2c4e1ab07d");
-    assertEquals(new RecordInfo(784512093, "2026-12-01T10:00:00+03:00", 3600, List.of("Стрижка"), "Анна", false), r);
+    assertEquals(new RecordInfo(784512093, "2026-12-01T10:00:00+03:00", 3600, List.of("Стрижка"), "Анна", false,
+        List.of(1L, 2L), 5), r);
     assertEquals("Bearer partner-token-0001", yclients.lastRequest().header("Authorization"));
 
     client.booking().cancelRecord(BOTH, 784512093, "9f2c4e1ab07d");
@@ -145,6 +147,48 @@ class YclientsClientTest {
         new BookformRef(611204, "Основная форма", true, "https://n611204.yclients.com/"),
         new BookformRef(611987, "Форма для сайта", false, "https://n611987.yclients.com/")), company.bookforms());
     assertEquals(611204, company.defaultBookform().orElseThrow().id());
+    assertEquals(new Company.Changes(true, Duration.ofHours(3), true, Duration.ofHours(1)), company.changes(),
+        "1 and true, seconds as a number and as a string");
+  }
+
+  @Test
+  void theRulesForCustomersChangesSurviveTypeDriftAndTheirAbsence() throws Exception {
+    yclients.on("GET", "/api/v1/company/7").respond(200,
+        "{\"success\":true,\"data\":{\"id\":7,\"title\":\"X\",\"allow_change_record\":\"0\",\"allow_delete_record\":false,"
+            + "\"allow_change_record_delay_step\":\"\",\"allow_delete_record_delay_step\":-5},\"meta\":[]}");
+    assertEquals(new Company.Changes(false, Duration.ZERO, false, Duration.ZERO),
+        client.companies().company(PARTNER, 7).changes());
+
+    yclients.on("GET", "/api/v1/company/502817").respondWithFixture(200, "company-old-shape.json");
+    assertEquals(Company.Changes.UNSTATED, client.companies().company(PARTNER, 502817).changes(),
+        "not said: every change allowed up to the visit, as before");
+  }
+
+  @Test
+  void anOnlineBookingIsMovedWithItsNewDatetimeAndTheUserTokenWhenThereIsOne() throws Exception {
+    yclients.on("PUT", "/api/v1/book_record/502817/784512093").respondWithFixture(200, "book_record-put.json");
+
+    assertEquals("2026-12-02T12:00:00+03:00",
+        client.booking().moveRecord(BOTH, 502817, 784512093, "2026-12-02T12:00:00+03:00"));
+    RecordedRequest put = yclients.lastRequest();
+    assertEquals("PUT", put.method());
+    assertEquals("{\"datetime\":\"2026-12-02T12:00:00+03:00\"}", put.body());
+    assertEquals("Bearer partner-token-0001, User user-token-0002", put.header("Authorization"));
+
+    yclients.on("PUT", "/api/v1/book_record/502817/1").respond(200, "{\"success\":true,\"data\":[],\"meta\":[]}");
+    assertEquals("2026-12-02T12:00:00+03:00", client.booking().moveRecord(PARTNER, 502817, 1, "2026-12-02T12:00:00+03:00"),
+        "no record in the answer: the time sent");
+    assertEquals("Bearer partner-token-0001", yclients.lastRequest().header("Authorization"));
+  }
+
+  @Test
+  void aRefusedMoveIsThrownAndNotRetried() {
+    yclients.on("PUT", "/api/v1/book_record/502817/1").respond(422,
+        "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Выбранное время уже занято\"}}");
+    YclientsException e = assertThrows(YclientsException.class,
+        () -> client.booking().moveRecord(PARTNER, 502817, 1, "2026-12-02T12:00:00+03:00"));
+    assertEquals(422, e.httpStatus());
+    assertEquals(1, yclients.requests().size());
   }
 
   @Test
