@@ -33,9 +33,11 @@ public final class CatalogRefresher implements Runnable {
                 return;
             }
             Catalog catalog = yclients.catalog();
-            // only rows that exist are touched, titles an admin fixed are kept (storage honours the flag)
-            mappings.all().stream().map(ServiceMapping::serviceId).distinct().forEach(serviceId ->
-                    catalog.find(serviceId).ifPresent(e -> mappings.refreshFromCatalog(serviceId,
+            long company = yclients.companyId();
+            // only rows that exist are touched, titles an admin fixed are kept (storage honours the flag); the catalog is
+            // the first branch's, so are the buttons refreshed (the other branches' keep their titles for now)
+            mappings.forCompany(company).stream().map(ServiceMapping::serviceId).distinct().forEach(serviceId ->
+                    catalog.find(serviceId).ifPresent(e -> mappings.refreshFromCatalog(company, serviceId,
                             e.title().isBlank() ? null : e.title(), e.priceMin(), e.priceMax())));
         } catch (YclientsException e) {
             log.debug("Catalog refresh skipped: {}", e.getMessage());

@@ -1,6 +1,7 @@
 package io.github.yclientsbot.setup;
 
 import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.config.SettingKey;
@@ -26,6 +27,8 @@ public final class CompanySetup {
             "api", SettingKey.YCLIENTS_API_TOKEN,
             "user", SettingKey.YCLIENTS_USER_TOKEN,
             "company", SettingKey.YCLIENTS_COMPANY_ID,
+            "branches", SettingKey.YCLIENTS_COMPANY_IDS,
+            "chain", SettingKey.YCLIENTS_GROUP_ID,
             "bookingurl", SettingKey.YCLIENTS_BOOKING_URL,
             "enabled", SettingKey.YCLIENTS_ENABLED,
             "bookingmode", SettingKey.BOOKING_MODE);
@@ -81,10 +84,17 @@ public final class CompanySetup {
         return new CompanyResult.Saved(company, form, explicit, changed ? mappings.count() : 0);
     }
 
+    /**
+     * /setcompany means one company: the branches set in chat (/addbranch, /setchain) are dropped, and the buttons are
+     * that company's (as before branches).
+     */
     private void save(long companyId, long userId) {
         settings.setInChat(SettingKey.YCLIENTS_COMPANY_ID, Long.toString(companyId), userId);
-        audit.record(userId, "setcompany", "company id " + companyId);
+        boolean list = settings.unsetInChat(SettingKey.YCLIENTS_COMPANY_IDS);
+        boolean chain = settings.unsetInChat(SettingKey.YCLIENTS_GROUP_ID);
+        audit.record(userId, "setcompany", "company id " + companyId + (list || chain ? ", branches set in chat dropped" : ""));
         yclients.invalidate();
+        ServiceButtons.settle(settings, mappings);
     }
 
     public sealed interface FormResult {
@@ -175,6 +185,7 @@ public final class CompanySetup {
         if (removed) {
             audit.record(userId, "unset", key.key());
             yclients.invalidate();
+            ServiceButtons.settle(settings, mappings);
         }
         return Optional.of(new UnsetResult(key, removed, settings.get(key)));
     }
