@@ -93,6 +93,25 @@ class BranchesScenarioTest extends ScenarioBase {
     }
 
     @Test
+    void aListInTheEnvironmentBeatsAChainInTheFile() throws Exception {
+        // GIVEN the chain in the configuration file, a list in the environment
+        Path dir = newDir();
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("bot-config.properties"), "yclients.group.id=" + CHAIN + "\n");
+        Map<String, String> env = env(dir);
+        env.put("YCLIENTS_API_TOKEN", PARTNER);
+        env.put("YCLIENTS_COMPANY_IDS", COMPANY + "," + EKB);
+        ownBot(dir, env);
+
+        // THEN the environment's list wins over the file's chain, as any environment value over the file's
+        assertEquals(Settings.BranchMode.LIST, settings().branchSelection().mode());
+        assertEquals(List.of(COMPANY, EKB), settings().branchIds());
+        assertEquals(OptionalLong.of(COMPANY), settings().companyId(), "without company.id, the first of the list");
+        assertEquals(List.of(COMPANY, EKB), bot.core().config().yclients().companyIds());
+        assertEquals(OptionalLong.of(CHAIN), bot.core().config().yclients().groupId());
+    }
+
+    @Test
     void aChainWinsOverAListAtTheSameLevelAndItsBranchesComeFromYclients() throws Exception {
         // GIVEN a chain and a list, both in the environment, and the user token (the chain is read with it)
         botWith(Map.of("YCLIENTS_GROUP_ID", Long.toString(CHAIN), "YCLIENTS_COMPANY_IDS", Long.toString(EKB),
@@ -225,6 +244,49 @@ class BranchesScenarioTest extends ScenarioBase {
         assertTrue(ask(ADMIN, "/delbranch " + EKB).text().contains("кнопки услуг (2) сохранены"));
         assertEquals(2, mappings().count(EKB));
         assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+    }
+
+    @Test
+    void exportAndImportCarryTheBranchesAndAnOldFileStillImports() throws Exception {
+        // GIVEN two branches, the same service a button in each, and one more in the second
+        setUpCompany();
+        mapHaircut();
+        assertTrue(ask(ADMIN, "/addbranch " + EKB).text().contains("добавлен"));
+        assertTrue(ask(ADMIN, "/setservice 13700211 branch=" + EKB + " Стрижка на Ленина").text().contains("Стрижка на Ленина"));
+        assertTrue(ask(ADMIN, "/setservice 13700215 branch=" + EKB).text().contains("Мужская стрижка"));
+
+        // WHEN exported
+        byte[] exported = say(ADMIN, "/export").document().file();
+        String json = new String(exported, java.nio.charset.StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals(2, root.path("version").asInt());
+        assertEquals("502817,611205", root.path("settings").path("yclients.company.ids").asText());
+        assertEquals(List.of(COMPANY, EKB, EKB), java.util.stream.StreamSupport
+                .stream(root.path("service_buttons").spliterator(), false).map(b -> b.path("company_id").asLong()).toList());
+
+        // AND imported into a fresh bot
+        botWith(Map.of());
+        Turn imported = bot.document(ADMIN, "export.json", exported, "/import");
+        assertTrue(imported.message().text().startsWith("✅ Загружено"), imported.message().text());
+
+        // THEN the branches and each branch's buttons are back
+        assertEquals(List.of(COMPANY, EKB), settings().branchIds());
+        assertEquals(1, mappings().count(COMPANY));
+        assertEquals(2, mappings().count(EKB));
+        assertEquals("Стрижка на Ленина", mappings().find(EKB, 13700211, 0).orElseThrow().title());
+        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+
+        // WHEN a file from before branches (format 1, no company_id) is imported: its buttons are the first branch's
+        String old = json.replace("\"version\" : 2", "\"version\" : 1")
+                .replace(",\n    \"yclients.company.ids\" : \"502817,611205\"", "")
+                .replace("\"service_id\" : 13700211,\n    \"staff_id\" : 0,\n    \"title\" : \"Стрижка на Ленина\"",
+                        "\"service_id\" : 13700342,\n    \"staff_id\" : 0,\n    \"title\" : \"Маникюр\"");
+        assertTrue(old.contains("Маникюр") && !old.contains("company.ids"), old);
+        Turn oldImport = bot.document(ADMIN, "old.json", old.getBytes(java.nio.charset.StandardCharsets.UTF_8), "/import");
+        assertTrue(oldImport.message().text().startsWith("✅ Загружено"), oldImport.message().text());
+        assertEquals(List.of(COMPANY), settings().branchIds());
+        assertEquals(3, mappings().count(COMPANY));
+        assertEquals(3, ask(CUSTOMER, "/services").buttonUrls().size());
     }
 
     @Test
