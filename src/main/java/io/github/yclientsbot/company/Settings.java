@@ -294,8 +294,9 @@ public final class Settings {
         return switch (key) {
             case YCLIENTS_ENABLED -> io.github.yclientsbot.config.Values.parseBoolean(v).map(String::valueOf).orElse(v);
             case YCLIENTS_BOOKING_URL -> io.github.yclientsbot.yclients.BookingLinkBuilder.normalizeFormUrl(v).orElse(v);
-            case YCLIENTS_COMPANY_ID -> io.github.yclientsbot.config.Values.parsePositiveLong(v).stream()
+            case YCLIENTS_COMPANY_ID, YCLIENTS_GROUP_ID -> io.github.yclientsbot.config.Values.parsePositiveLong(v).stream()
                     .mapToObj(Long::toString).findFirst().orElse(v);
+            case YCLIENTS_COMPANY_IDS -> io.github.yclientsbot.config.Values.parseIdSequence(v).map(List::toString).orElse(v);
             default -> v;
         };
     }

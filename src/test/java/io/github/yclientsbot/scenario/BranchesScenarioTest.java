@@ -93,6 +93,28 @@ class BranchesScenarioTest extends ScenarioBase {
     }
 
     @Test
+    void theSameListWrittenOtherwiseInTheEnvironmentIsNotReportedAsShadowed() throws Exception {
+        // GIVEN an admin added a branch in chat: the chat list is "502817,611205"
+        botWith(Map.of("YCLIENTS_COMPANY_ID", Long.toString(COMPANY)));
+        assertTrue(ask(ADMIN, "/addbranch " + EKB).text().contains("добавлен"));
+
+        // WHEN the environment gets the same list, written with spaces, and the bot restarts
+        int before = logs.rawText().length();
+        Map<String, String> env = new java.util.HashMap<>(bot.env());
+        env.put("YCLIENTS_COMPANY_IDS", " 502817 , 611205");
+        bot.restart(env);
+        assertFalse(logs.rawText().substring(before).contains("was set in chat"), logs.rawText().substring(before));
+
+        // BUT another list there is reported: the chat's is used
+        before = logs.rawText().length();
+        env.put("YCLIENTS_COMPANY_IDS", "611205");
+        bot.restart(env);
+        assertTrue(logs.rawText().substring(before).contains("yclients.company.ids was set in chat"),
+                logs.rawText().substring(before));
+        assertEquals(List.of(COMPANY, EKB), settings().branchIds());
+    }
+
+    @Test
     void aListInTheEnvironmentBeatsAChainInTheFile() throws Exception {
         // GIVEN the chain in the configuration file, a list in the environment
         Path dir = newDir();
