@@ -312,6 +312,29 @@ class BranchesScenarioTest extends ScenarioBase {
     }
 
     @Test
+    void eachBranchsButtonsAreRefreshedFromItsOwnCatalog() {
+        setUpCompany();
+        mapHaircut();
+        assertTrue(ask(ADMIN, "/addbranch " + EKB).text().contains("добавлен"));
+        assertTrue(ask(ADMIN, "/setservice 13700211 branch=" + EKB).text().contains("Женская стрижка"));
+
+        // WHEN the Yekaterinburg branch renames the service and changes its price in YCLIENTS
+        yclients.on("GET", "/api/v1/book_services/" + EKB).respond(200, "{\"success\":true,\"data\":{\"events\":[],"
+                + "\"services\":[{\"id\":13700211,\"title\":\"Стрижка (Екб)\",\"price_min\":2000,\"price_max\":2000,"
+                + "\"active\":1}],\"category\":[]},\"meta\":[]}");
+        bot.core().yclients().invalidate();
+        new io.github.yclientsbot.booking.CatalogRefresher(bot.core().yclients(), mappings()).run();
+
+        // THEN that branch's button follows; the first branch's keeps its own catalog's title and price
+        var ekb = mappings().find(EKB, 13700211, 0).orElseThrow();
+        assertEquals("Стрижка (Екб)", ekb.title());
+        assertEquals(0, new java.math.BigDecimal("2000").compareTo(ekb.priceMin()));
+        var first = mappings().find(COMPANY, 13700211, 0).orElseThrow();
+        assertEquals("Женская стрижка", first.title());
+        assertEquals(0, new java.math.BigDecimal("2500").compareTo(first.priceMin()));
+    }
+
+    @Test
     void statusHasOneLinePerBranchAndTheSharedBudget() {
         setUpCompany();
         mapHaircut();
