@@ -128,6 +128,9 @@ public final class AdminCommands {
             } else {
                 sb.append(ctx.t("setcompany.form.none"));
             }
+            if (s.branchesDropped()) {
+                sb.append('\n').append(ctx.t("setcompany.branches.dropped"));
+            }
             if (s.mappingsOfPreviousCompany() > 0) {
                 sb.append('\n').append(ctx.t("setcompany.old.buttons", "count", s.mappingsOfPreviousCompany()));
             }
@@ -169,7 +172,7 @@ public final class AdminCommands {
             var now = company.bookingMode();
             String mode = now.isSet() ? now.value().strip().toLowerCase(Locale.ROOT) : "both";
             return Reply.text(ctx.chatId(), ctx.t("bookingmode.now", "mode", mode, "source", SourceNames.of(ctx, now.source().label()))
-                    + "\n" + ctx.t("bookingmode." + modeKey(mode)) + "\n\n" + ctx.t("bookingmode.usage"));
+                    + "\n" + ctx.t("bookingmode." + (Set.of("chat", "form").contains(mode) ? mode : "both")) + "\n\n" + ctx.t("bookingmode.usage"));
         }
         String mode = line.args().size() == 1 ? line.args().get(0).toLowerCase(Locale.ROOT) : "";
         if (!Set.of("chat", "form", "both").contains(mode)) {
@@ -177,10 +180,6 @@ public final class AdminCommands {
         }
         company.setBookingMode(mode, ctx.userId());
         return Reply.text(ctx.chatId(), ctx.t("bookingmode.saved", "mode", mode) + "\n" + ctx.t("bookingmode." + mode));
-    }
-
-    private static String modeKey(String mode) {
-        return Set.of("chat", "form").contains(mode) ? mode : "both";
     }
 
     private Reply unset(Context ctx, CommandLine line) {

@@ -48,7 +48,9 @@ public final class CompanySetup {
     public sealed interface CompanyResult {
         /** Saved and confirmed; {@code bookform} is the form customers will be sent to (empty: none found). */
         /** {@code mappingsOfPreviousCompany}: buttons set up while another company was configured (0 when none or same). */
-        record Saved(Company company, Optional<BookformRef> bookform, boolean explicitFormKept, long mappingsOfPreviousCompany) implements CompanyResult {}
+        /** {@code branchesDropped}: branches set in chat (/addbranch, /setchain) were dropped: one company now. */
+        record Saved(Company company, Optional<BookformRef> bookform, boolean explicitFormKept, long mappingsOfPreviousCompany,
+                     boolean branchesDropped) implements CompanyResult {}
 
         /** Saved without confirmation (no token yet, YCLIENTS down, token refused). */
         record SavedUnverified(long companyId, LiveCheck why) implements CompanyResult {}
@@ -74,27 +76,28 @@ public final class CompanySetup {
             save(companyId, userId);
             return new CompanyResult.SavedUnverified(companyId, LiveCheck.of(e));
         }
-        save(companyId, userId);
+        boolean dropped = save(companyId, userId);
         settings.rememberCompanyTitle(companyId, company.displayTitle());
         Optional<BookformRef> form = company.defaultBookform();
         form.flatMap(f -> BookingLinkBuilder.normalizeFormUrl(f.url()))
                 .ifPresentOrElse(url -> settings.rememberDiscoveredForm(companyId, url), settings::forgetDiscoveredForm);
         boolean explicit = settings.get(SettingKey.YCLIENTS_BOOKING_URL).isSet();
         boolean changed = previous.isPresent() && previous.getAsLong() != companyId;
-        return new CompanyResult.Saved(company, form, explicit, changed ? mappings.count() : 0);
+        return new CompanyResult.Saved(company, form, explicit, changed ? mappings.count() : 0, dropped);
     }
 
     /**
      * /setcompany means one company: the branches set in chat (/addbranch, /setchain) are dropped, and the buttons are
      * that company's (as before branches).
      */
-    private void save(long companyId, long userId) {
+    private boolean save(long companyId, long userId) {
         settings.setInChat(SettingKey.YCLIENTS_COMPANY_ID, Long.toString(companyId), userId);
         boolean list = settings.unsetInChat(SettingKey.YCLIENTS_COMPANY_IDS);
         boolean chain = settings.unsetInChat(SettingKey.YCLIENTS_GROUP_ID);
         audit.record(userId, "setcompany", "company id " + companyId + (list || chain ? ", branches set in chat dropped" : ""));
         yclients.invalidate();
         ServiceButtons.settle(settings, mappings);
+        return list || chain;
     }
 
     public sealed interface FormResult {

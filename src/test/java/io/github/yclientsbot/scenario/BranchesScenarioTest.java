@@ -76,7 +76,8 @@ class BranchesScenarioTest extends ScenarioBase {
         assertEquals(OptionalLong.of(COMPANY), settings().companyId());
 
         // WHEN an admin sets one company in chat: chat beats the environment, one branch again
-        assertTrue(ask(ADMIN, "/setcompany " + COMPANY).text().contains("сохранён"));
+        String single = ask(ADMIN, "/setcompany " + COMPANY).text();
+        assertTrue(single.contains("сохранён") && !single.contains("сброшены"), single);
         assertEquals(Settings.BranchMode.SINGLE, settings().branchSelection().mode());
         assertEquals(List.of(COMPANY), settings().branchIds());
 
@@ -89,6 +90,12 @@ class BranchesScenarioTest extends ScenarioBase {
 
         // AND /unset branches goes back to the single company set in chat
         assertTrue(ask(ADMIN, "/unset branches").text().contains("yclients.company.ids"));
+        assertEquals(List.of(COMPANY), settings().branchIds());
+
+        // AND /setcompany, with branches set in chat, says it drops them: one company
+        assertTrue(ask(ADMIN, "/addbranch " + EKB).text().contains("добавлен"));
+        String dropped = ask(ADMIN, "/setcompany " + COMPANY).text();
+        assertTrue(dropped.contains("Филиалы, заданные в чате (/addbranch, /setchain), сброшены"), dropped);
         assertEquals(List.of(COMPANY), settings().branchIds());
     }
 
