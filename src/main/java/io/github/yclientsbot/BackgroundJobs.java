@@ -50,6 +50,7 @@ final class BackgroundJobs implements AutoCloseable {
             catalogRefresher.run();
             purgeExpiredDrafts(chat.drafts());
             purgeOldLimitEvents(limitEvents);
+            StartupCheck.readChain(core.branches().forCaller(Caller.BACKGROUND), false);
             discoverQuietly(chat.companySetup());
         }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         AcceptedBookings accepted = chat.accepted();

@@ -3,6 +3,7 @@ package io.github.yclientsbot;
 import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.console.ConsoleMode;
@@ -175,6 +176,7 @@ public final class BotApplication implements AutoCloseable {
             if (demo != null) {
                 demo.seedButtons(core.database().serviceMappings());
             }
+            StartupCheck.readChain(core.branches().forCaller(Caller.BACKGROUND), true);
             StartupCheck.log(core.settings(), core.yclients(), chat.companySetup(), chat.menu(), BackgroundJobs.period(core));
             BotApplication app = new BotApplication(core, chat, telegram, BackgroundJobs.start(core, chat, outbox), demo,
                     consoleOutbox);

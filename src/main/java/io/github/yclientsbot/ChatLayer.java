@@ -23,6 +23,7 @@ import io.github.yclientsbot.chat.AdminCommands;
 import io.github.yclientsbot.chat.AdminRosterCommands;
 import io.github.yclientsbot.chat.BookingChat;
 import io.github.yclientsbot.chat.BookingLayout;
+import io.github.yclientsbot.chat.BranchCommands;
 import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.CustomerCommands;
 import io.github.yclientsbot.chat.DocumentDownloader;
@@ -30,10 +31,12 @@ import io.github.yclientsbot.chat.MyBookingsChat;
 import io.github.yclientsbot.chat.ServiceListView;
 import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
+import io.github.yclientsbot.company.Branches;
 import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.setup.AdminRoster;
+import io.github.yclientsbot.setup.BranchSetup;
 import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.ratelimit.CallerScope;
 import io.github.yclientsbot.setup.ClaimCode;
@@ -87,9 +90,10 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         // YCLIENTS's rate limit is shared: admin and support commands on the admins' share, the bot's own work on the
         // capped background share, and the customer use cases on the share of the customer being served
         YclientsDirectory forAdmins = core.yclients().forCaller(Caller.ADMIN);
+        Branches branchesForAdmins = core.branches().forCaller(Caller.ADMIN);
         CallerScope customers = new CallerScope();
         StatusReport status = new StatusReport(core.settings(), forAdmins, database.serviceMappings(),
-                database.auditLog(), core.stats(), database::ping, Version.current());
+                database.auditLog(), core.stats(), database::ping, Version.current(), branchesForAdmins);
         CompanySetup companySetup = new CompanySetup(core.settings(), forAdmins, database.serviceMappings(),
                 database.auditLog());
         CompanySetup backgroundSetup = new CompanySetup(core.settings(), core.yclients().forCaller(Caller.BACKGROUND),
@@ -97,7 +101,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         BookingDrafts drafts = new BookingDrafts(database.bookingStates(), core.secrets());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
         BookingService bookingService = new BookingService(core.settings(), core.yclients(),
-                new ServiceButtons(database.serviceMappings()), core.clock(), customers);
+                new ServiceButtons(database.serviceMappings(), core.settings()), core.clock(), customers);
         BookingQuotas quotas = new BookingQuotas(config.booking().limits(), database.bookingLimitEvents(),
                 core.secrets()::fingerprint, core.clock());
         RememberedContacts remembered = new RememberedContacts(database.customerContacts(core.secrets()), consent);
@@ -119,8 +123,9 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
                         bookingChat, mine),
                 new AdminCommands(new TokenSetup(core.settings(), forAdmins, database.auditLog()), companySetup,
-                        new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()),
-                        forAdmins, prices),
+                        new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()), prices,
+                        new BranchCommands(new BranchSetup(core.settings(), branchesForAdmins, forAdmins,
+                                database.serviceMappings(), database.auditLog()), branchesForAdmins)),
                 new AdminRosterCommands(new AdminRoster(roles, database.admins(), database.auditLog())),
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), forAdmins, roles, core.mapper(), core.clock(),

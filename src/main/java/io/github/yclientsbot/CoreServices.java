@@ -2,6 +2,8 @@ package io.github.yclientsbot;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yclientsbot.company.Branches;
+import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
@@ -36,11 +38,12 @@ import java.util.Map;
  *
  * @param metrics  the one meter registry, served as {@code GET /metrics}
  * @param cacheTtl how long the company, catalog and specialists are cached
+ * @param branches the branches the bot serves (one company, a list, or a chain), described from YCLIENTS
  */
 public record CoreServices(BotConfig config, BotApplication.Options options, PrometheusMeterRegistry metrics,
                            JvmMeters jvmMeters, Database database, SecretBox secrets, ObjectMapper mapper,
                            RuntimeStats stats, Settings settings, YclientsDirectory yclients, Messages messages,
-                           Duration cacheTtl) implements AutoCloseable {
+                           Duration cacheTtl, Branches branches) implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CoreServices.class);
 
     /** The one ObjectMapper: tolerant of fields we do not know. */
@@ -85,8 +88,11 @@ public record CoreServices(BotConfig config, BotApplication.Options options, Pro
                     .build();
             Duration cacheTtl = options.cacheTtl() != null ? options.cacheTtl() : config.yclients().cacheTtl();
             YclientsDirectory yclients = new YclientsDirectory(client, settings, clock, cacheTtl);
+            // the buttons of a database from before branches (or of an old export) are the first branch's
+            ServiceButtons.settle(settings, database.serviceMappings());
             return new CoreServices(config, options, metrics, jvmMeters, database, secrets, mapper, stats, settings,
-                    yclients, new Messages(config.locale().language()), cacheTtl);
+                    yclients, new Messages(config.locale().language()), cacheTtl,
+                    new Branches(client, settings, clock, cacheTtl));
         } catch (RuntimeException e) {
             database.close();
             closeMeters(jvmMeters, metrics);

@@ -1,6 +1,7 @@
 package io.github.yclientsbot;
 
 import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.company.Branches;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.company.Readiness;
 import io.github.yclientsbot.company.Settings;
@@ -59,6 +60,25 @@ final class StartupCheck {
             log.warn("YCLIENTS is not ready: {}. {}", e.getMessage(), customers(settings, menu, retry));
         } catch (RuntimeException e) {
             log.warn("The YCLIENTS start-up check failed unexpectedly ({}). {}", e.toString(), customers(settings, menu, retry));
+        }
+    }
+
+    /**
+     * When the branches come from a chain ({@code yclients.group.id}): reads them from YCLIENTS, at start (logged) and
+     * with the background jobs (logged when it fails). The branches known before stay when YCLIENTS does not answer.
+     */
+    static void readChain(Branches branches, boolean atStart) {
+        if (branches.selection().mode() != Settings.BranchMode.CHAIN) {
+            return;
+        }
+        try {
+            branches.refreshChain();
+            if (atStart) {
+                log.info("Chain {}: the bot serves branches {}", branches.selection().groupId().orElse(0), branches.ids());
+            }
+        } catch (YclientsException | NotReadyException | RuntimeException e) {
+            log.warn("The chain's branches could not be read from YCLIENTS: {}; the bot serves the branches known before: {}",
+                    e.getMessage(), branches.ids());
         }
     }
 

@@ -9,6 +9,8 @@ import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 
 /**
  * Keeps the stored titles and prices of the buttons in step with YCLIENTS, in the background, so a
@@ -26,23 +28,37 @@ public final class CatalogRefresher implements Runnable {
         this.mappings = mappings;
     }
 
+    /**
+     * Each branch that has buttons, from its own catalog (one branch's failure does not stop the others'); the buttons
+     * of no branch yet are left alone.
+     */
     @Override
     public void run() {
         try {
             if (!yclients.readiness().ready() || mappings.count() == 0) {
                 return;
             }
-            Catalog catalog = yclients.catalog();
-            // only rows that exist are touched, titles an admin fixed are kept (storage honours the flag)
-            mappings.all().stream().map(ServiceMapping::serviceId).distinct().forEach(serviceId ->
-                    catalog.find(serviceId).ifPresent(e -> mappings.refreshFromCatalog(serviceId,
-                            e.title().isBlank() ? null : e.title(), e.priceMin(), e.priceMax())));
-        } catch (YclientsException e) {
-            log.debug("Catalog refresh skipped: {}", e.getMessage());
-        } catch (NotReadyException e) {
-            log.debug("Catalog refresh skipped: YCLIENTS not configured");
+            List<Long> branches = mappings.all().stream().map(ServiceMapping::companyId)
+                    .filter(c -> c != ServiceMapping.UNASSIGNED).distinct().toList();
+            for (long company : branches) {
+                refresh(company);
+            }
         } catch (RuntimeException e) {
             log.warn("Catalog refresh failed", e);
+        }
+    }
+
+    private void refresh(long company) {
+        try {
+            Catalog catalog = yclients.forBranch(company).catalog();
+            // only rows that exist are touched, titles an admin fixed are kept (storage honours the flag)
+            mappings.forCompany(company).stream().map(ServiceMapping::serviceId).distinct().forEach(serviceId ->
+                    catalog.find(serviceId).ifPresent(e -> mappings.refreshFromCatalog(company, serviceId,
+                            e.title().isBlank() ? null : e.title(), e.priceMin(), e.priceMax())));
+        } catch (YclientsException e) {
+            log.debug("Catalog refresh of branch {} skipped: {}", company, e.getMessage());
+        } catch (NotReadyException e) {
+            log.debug("Catalog refresh skipped: YCLIENTS not configured");
         }
     }
 

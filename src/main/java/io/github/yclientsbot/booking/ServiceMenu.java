@@ -56,7 +56,7 @@ public final class ServiceMenu {
         if (company.isEmpty() || form.isEmpty()) {
             return unavailable(Unavailable.NOT_CONFIGURED);
         }
-        List<ServiceMapping> all = mappings.all();
+        List<ServiceMapping> all = mappings.forCompany(company.getAsLong());
         if (all.isEmpty()) {
             return unavailable(Unavailable.NO_SERVICES);
         }
@@ -80,7 +80,7 @@ public final class ServiceMenu {
         if (links.isPresent()) {
             return links;
         }
-        return mappings.count() == 0 ? Optional.of(Unavailable.NO_SERVICES) : Optional.empty();
+        return mappings.count(settings.companyId().getAsLong()) == 0 ? Optional.of(Unavailable.NO_SERVICES) : Optional.empty();
     }
 
     /** A booking link for one mapped service, as its button in the bot has it. */
@@ -106,7 +106,7 @@ public final class ServiceMenu {
         if (linksUnavailable().isPresent()) {
             return Optional.empty();
         }
-        List<ServiceMapping> mapped = mappings.findByService(serviceId);
+        List<ServiceMapping> mapped = mappings.findByService(settings.companyId().getAsLong(), serviceId);
         if (mapped.isEmpty()) {
             return Optional.empty();
         }

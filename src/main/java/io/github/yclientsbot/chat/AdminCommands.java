@@ -13,7 +13,6 @@ import io.github.yclientsbot.company.ServiceButton;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.ServiceSetup;
 import io.github.yclientsbot.setup.TokenSetup;
-import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.yclients.YclientsException;
 
 import java.util.ArrayList;
@@ -34,19 +33,21 @@ public final class AdminCommands {
     private final TokenSetup tokens;
     private final CompanySetup company;
     private final ServiceSetup services;
-    private final YclientsDirectory yclients;
     private final PriceFormat prices;
+    private final BranchCommands branches;
 
-    public AdminCommands(TokenSetup tokens, CompanySetup company, ServiceSetup services, YclientsDirectory yclients, PriceFormat prices) {
+    public AdminCommands(TokenSetup tokens, CompanySetup company, ServiceSetup services, PriceFormat prices,
+                         BranchCommands branches) {
         this.tokens = tokens;
         this.company = company;
         this.services = services;
-        this.yclients = yclients;
         this.prices = prices;
+        this.branches = branches;
     }
 
     List<Command> commands() {
-        return List.of(
+        List<Command> all = new ArrayList<>(branches.commands());
+        all.addAll(List.of(
                 simple("admin", Role.ADMIN, (ctx, line) -> ctx.say("admin.help")),
                 simple("settoken", Role.ADMIN, this::setToken),
                 simple("yclogin", Role.ADMIN, this::login),
@@ -58,10 +59,9 @@ public final class AdminCommands {
                 simple("disable", Role.ADMIN, (ctx, line) -> line.args().isEmpty() ? setEnabled(ctx, false) : ctx.say("enable.usage")),
                 simple("bookingmode", Role.ADMIN, this::bookingMode),
                 simple("unset", Role.ADMIN, this::unset),
-                simple("yservices", Role.ADMIN, (ctx, line) -> yservices(ctx, 0, null)));
+                simple("yservices", Role.ADMIN, this::yservices)));
+        return all;
     }
-
-    // ---- tokens ----------------------------------------------------------------------------
 
     private Reply setToken(Context ctx, CommandLine line) {
         List<String> args = line.args();
@@ -112,8 +112,6 @@ public final class AdminCommands {
         return Reply.text(ctx.chatId(), text);
     }
 
-    // ---- company and booking form ----------------------------------------------------------
-
     private Reply setCompany(Context ctx, CommandLine line) {
         OptionalLong id = line.args().size() == 1 ? Values.parsePositiveLong(line.args().get(0)) : OptionalLong.empty();
         if (id.isEmpty()) {
@@ -129,6 +127,9 @@ public final class AdminCommands {
                 sb.append(ctx.t("setcompany.form.found", "url", s.bookform().get().url(), "title", s.bookform().get().title()));
             } else {
                 sb.append(ctx.t("setcompany.form.none"));
+            }
+            if (s.branchesDropped()) {
+                sb.append('\n').append(ctx.t("setcompany.branches.dropped"));
             }
             if (s.mappingsOfPreviousCompany() > 0) {
                 sb.append('\n').append(ctx.t("setcompany.old.buttons", "count", s.mappingsOfPreviousCompany()));
@@ -171,7 +172,7 @@ public final class AdminCommands {
             var now = company.bookingMode();
             String mode = now.isSet() ? now.value().strip().toLowerCase(Locale.ROOT) : "both";
             return Reply.text(ctx.chatId(), ctx.t("bookingmode.now", "mode", mode, "source", SourceNames.of(ctx, now.source().label()))
-                    + "\n" + ctx.t("bookingmode." + modeKey(mode)) + "\n\n" + ctx.t("bookingmode.usage"));
+                    + "\n" + ctx.t("bookingmode." + (Set.of("chat", "form").contains(mode) ? mode : "both")) + "\n\n" + ctx.t("bookingmode.usage"));
         }
         String mode = line.args().size() == 1 ? line.args().get(0).toLowerCase(Locale.ROOT) : "";
         if (!Set.of("chat", "form", "both").contains(mode)) {
@@ -179,10 +180,6 @@ public final class AdminCommands {
         }
         company.setBookingMode(mode, ctx.userId());
         return Reply.text(ctx.chatId(), ctx.t("bookingmode.saved", "mode", mode) + "\n" + ctx.t("bookingmode." + mode));
-    }
-
-    private static String modeKey(String mode) {
-        return Set.of("chat", "form").contains(mode) ? mode : "both";
     }
 
     private Reply unset(Context ctx, CommandLine line) {
@@ -207,7 +204,8 @@ public final class AdminCommands {
     // ---- service buttons -------------------------------------------------------------------
 
     private Reply setService(Context ctx, CommandLine line) {
-        List<String> args = line.args();
+        BranchCommands.BranchArg branch = branches.branchArg(ctx, line.args());
+        List<String> args = branch.rest();
         if (args.isEmpty()) {
             return ctx.say("setservice.usage");
         }
@@ -232,7 +230,11 @@ public final class AdminCommands {
         if (title != null && title.length() > ServiceSetup.TITLE_MAX) {
             return ctx.say("setservice.title.long", "max", ServiceSetup.TITLE_MAX);
         }
-        return Reply.text(ctx.chatId(), describeMapping(ctx, services.map(serviceId.getAsLong(), staffId, title, ctx.userId())));
+        if (branch.error().isPresent()) {
+            return branch.error().get();
+        }
+        return Reply.text(ctx.chatId(), describeMapping(ctx, services.map(branch.branch(), serviceId.getAsLong(), staffId,
+                title, ctx.userId())));
     }
 
     private String describeMapping(Context ctx, ServiceSetup.MapResult r) {
@@ -268,7 +270,8 @@ public final class AdminCommands {
     }
 
     private Reply delService(Context ctx, CommandLine line) {
-        List<String> args = line.args();
+        BranchCommands.BranchArg branch = branches.branchArg(ctx, line.args());
+        List<String> args = branch.rest();
         OptionalLong serviceId = args.isEmpty() || args.size() > 2 ? OptionalLong.empty() : Values.parsePositiveLong(args.get(0));
         if (serviceId.isEmpty()) {
             return ctx.say("delservice.usage");
@@ -282,7 +285,10 @@ public final class AdminCommands {
             }
             staffId = staff.getAsLong();
         }
-        ServiceSetup.DeleteResult r = services.unmap(serviceId.getAsLong(), staffId, ctx.userId());
+        if (branch.error().isPresent()) {
+            return branch.error().get();
+        }
+        ServiceSetup.DeleteResult r = services.unmap(branch.branch(), serviceId.getAsLong(), staffId, ctx.userId());
         if (r instanceof ServiceSetup.DeleteResult.Deleted) {
             return ctx.say("delservice.ok", "id", serviceId.getAsLong());
         }
@@ -296,17 +302,36 @@ public final class AdminCommands {
 
     // ---- /yservices ------------------------------------------------------------------------
 
-    /** A page of the company's YCLIENTS services, each with a one-tap "map it" button. */
-    Reply yservices(Context ctx, int page, Integer editMessageId) {
+    /** /yservices [branch=<id>]: the branch is needed when there are several. */
+    private Reply yservices(Context ctx, CommandLine line) {
+        BranchCommands.BranchArg branch = branches.branchArg(ctx, line.args());
+        return branch.error().orElseGet(() -> yservices(ctx, branch.branch(), 0, null));
+    }
+
+    /** A press under /yservices: a page ({@code ysp:<page>[:<branch>]}) or a ➕ ({@code ysm:<service>[:<branch>]}). */
+    Reply yservicesButton(Context ctx, String data) {
+        boolean page = data.startsWith(YSERVICES_PAGE);
+        var target = branches.buttonTarget(data.substring((page ? YSERVICES_PAGE : YSERVICES_MAP).length()), page);
+        if (target.isEmpty()) {
+            return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("hint.stale.button")));
+        }
+        return page ? yservices(ctx, target.get().branch(), (int) target.get().number(), ctx.in().messageId())
+                .before(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null))
+                : mapFromButton(ctx, target.get().branch(), target.get().number());
+    }
+
+    /** A page of the branch's YCLIENTS services, each with a one-tap "map it" button. */
+    Reply yservices(Context ctx, long branch, int page, Integer editMessageId) {
         String text;
         Keyboard keyboard = Keyboard.NONE;
+        String tail = branch == ServiceSetup.FIRST_BRANCH ? "" : ":" + branch;
         try {
-            Catalog catalog = yclients.catalog();
+            Catalog catalog = services.catalog(branch);
             List<CatalogEntry> all = catalog.services();
             if (all.isEmpty()) {
                 text = ctx.t("yservices.empty");
             } else {
-                Set<Long> mapped = services.mapped().stream().map(ServiceButton::serviceId).collect(Collectors.toSet());
+                Set<Long> mapped = services.mapped(branch).stream().map(ServiceButton::serviceId).collect(Collectors.toSet());
                 int pages = (all.size() + YSERVICES_PAGE_SIZE - 1) / YSERVICES_PAGE_SIZE;
                 int p = Math.max(0, Math.min(page, pages - 1));
                 StringBuilder sb = new StringBuilder(ctx.t("yservices.header", "count", all.size()));
@@ -318,7 +343,7 @@ public final class AdminCommands {
                         sb.append("\n   ").append(ctx.t("yservices.not.online"));
                     }
                     String label = (mapped.contains(e.id()) ? "✅ " : "➕ ") + e.title();
-                    kb.row(Button.callback(label.length() > 60 ? label.substring(0, 59) + "…" : label, YSERVICES_MAP + e.id()));
+                    kb.row(Button.callback(label.length() > 60 ? label.substring(0, 59) + "…" : label, YSERVICES_MAP + e.id() + tail));
                 }
                 if (!catalog.includesHidden()) {
                     sb.append("\n\n").append(ctx.t("yservices.online.only"));
@@ -327,11 +352,11 @@ public final class AdminCommands {
                 if (pages > 1) {
                     List<Button> nav = new ArrayList<>();
                     if (p > 0) {
-                        nav.add(Button.callback("‹", YSERVICES_PAGE + (p - 1)));
+                        nav.add(Button.callback("‹", YSERVICES_PAGE + (p - 1) + tail));
                     }
-                    nav.add(Button.callback((p + 1) + "/" + pages, YSERVICES_PAGE + p));
+                    nav.add(Button.callback((p + 1) + "/" + pages, YSERVICES_PAGE + p + tail));
                     if (p < pages - 1) {
-                        nav.add(Button.callback("›", YSERVICES_PAGE + (p + 1)));
+                        nav.add(Button.callback("›", YSERVICES_PAGE + (p + 1) + tail));
                     }
                     kb.row(nav);
                 }
@@ -350,19 +375,19 @@ public final class AdminCommands {
     }
 
     /** The ➕ button under /yservices: map that service with its YCLIENTS title. */
-    Reply mapFromButton(Context ctx, long serviceId) {
-        var existing = services.mapped().stream().filter(m -> m.serviceId() == serviceId && m.staffId() == 0).findFirst();
+    private Reply mapFromButton(Context ctx, long branch, long serviceId) {
+        var existing = services.mapped(branch).stream().filter(m -> m.serviceId() == serviceId && m.staffId() == 0).findFirst();
         if (existing.isPresent()) {
             // a second tap keeps the button as it is (an admin's own title included)
             return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(),
                     ctx.t("yservices.already", "title", existing.get().title())));
         }
-        ServiceSetup.MapResult r = services.map(serviceId, 0, null, ctx.userId());
+        ServiceSetup.MapResult r = services.map(branch, serviceId, 0, null, ctx.userId());
         String text = describeMapping(ctx, r);
         return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), null), ctx.send(text, Keyboard.NONE));
     }
 
-    static String notReady(Context ctx, Readiness r) {
+    private static String notReady(Context ctx, Readiness r) {
         List<String> parts = new ArrayList<>();
         for (Readiness.Missing m : r.missing()) {
             parts.add(ctx.t("notready." + m.name().toLowerCase(Locale.ROOT)));

@@ -30,7 +30,7 @@ public final class ChatBot {
             "forgetme");
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
-            "setcompany", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "admins",
+            "setcompany", "setchain", "addbranch", "delbranch", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "admins",
             "deladmin", "export", "import");
 
     private final Messages messages;
@@ -217,13 +217,7 @@ public final class ChatBot {
             if (data.startsWith(TransferCommands.IMPORT_ANSWER)) {
                 return transfer.answer(ctx, data);
             }
-            if (data.startsWith(AdminCommands.YSERVICES_PAGE)) {
-                return admin.yservices(ctx, number(data, AdminCommands.YSERVICES_PAGE), ctx.in().messageId()).before(ack);
-            }
-            OptionalLong id = Values.parsePositiveLong(data.substring(AdminCommands.YSERVICES_MAP.length()));
-            if (id.isPresent()) {
-                return admin.mapFromButton(ctx, id.getAsLong());
-            }
+            return admin.yservicesButton(ctx, data);
         }
         // a button from an older version of the bot, or a forged one
         return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("hint.stale.button")));

@@ -74,6 +74,7 @@ public final class StatusCommand implements Command {
         line(sb, token(ctx, "status.token.user", s.userToken(), "user"));
         line(sb, ctx.t("status.live", "result", live(ctx, s.live())));
         line(sb, ctx.t("status.services", "count", s.servicesMapped() < 0 ? "?" : s.servicesMapped()));
+        s.branches().ifPresent(b -> branches(ctx, sb, b));
         line(sb, ctx.t(s.databaseUp() ? "status.db.up" : "status.db.down"));
         line(sb, ctx.t("status.version", "version", s.version(), "uptime", uptime(ctx, s.uptime())));
         line(sb, ctx.t("status.updates", "count", s.updatesHandled()));
@@ -107,6 +108,21 @@ public final class StatusCommand implements Command {
                     "why", ctx.t(s.companyId().isEmpty() ? "status.closed.company" : "status.closed.form"));
             case NO_SERVICES -> ctx.t("status.enabled.empty");
         };
+    }
+
+    /** With several branches: one line each, and the YCLIENTS rate budget they share. */
+    private static void branches(Context ctx, StringBuilder sb, StatusReport.BranchesView b) {
+        String mode = b.selection().mode() == io.github.yclientsbot.company.Settings.BranchMode.CHAIN
+                ? ctx.t("status.branches.mode.chain", "id", b.selection().groupId().orElse(0))
+                : ctx.t("status.branches.mode.list");
+        line(sb, ctx.t("status.branches", "count", b.branches().size(), "mode", mode,
+                "source", SourceNames.of(ctx, b.selection().source().label())));
+        for (StatusReport.BranchView v : b.branches()) {
+            line(sb, ctx.t("status.branch", "id", v.id(), "title", v.title().map(t -> "«" + t + "»").orElse("—"),
+                    "form", v.form().orElse(ctx.t("status.branch.form.none")), "live", live(ctx, v.live()),
+                    "buttons", v.buttons() < 0 ? "?" : v.buttons()));
+        }
+        line(sb, ctx.t("status.budget", "calls", b.yclientsCalls(), "busy", b.yclientsBusy()));
     }
 
     private static void line(StringBuilder sb, String text) {

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Settings {
     public static final Set<SettingKey> CHAT_SETTABLE = EnumSet.of(
             SettingKey.YCLIENTS_API_TOKEN, SettingKey.YCLIENTS_USER_TOKEN, SettingKey.YCLIENTS_COMPANY_ID,
-            SettingKey.YCLIENTS_BOOKING_URL, SettingKey.YCLIENTS_ENABLED,
+            SettingKey.YCLIENTS_COMPANY_IDS, SettingKey.YCLIENTS_GROUP_ID, SettingKey.YCLIENTS_BOOKING_URL, SettingKey.YCLIENTS_ENABLED,
             SettingKey.BOOKING_MODE);
 
     /** Prefix of the facts learned from YCLIENTS (see the STATE_ names). */
@@ -36,6 +36,9 @@ public final class Settings {
     static final String STATE_COMPANY_OF_TITLE = "state.company.title.for";
     static final String STATE_DISCOVERED_FORM = "state.booking.discovered_url";
     static final String STATE_DISCOVERED_FORM_COMPANY = "state.booking.discovered_for";
+    /** The branch ids of the chain last read from YCLIENTS, and the chain they belong to. */
+    static final String STATE_CHAIN_BRANCHES = "state.chain.branches";
+    static final String STATE_CHAIN_OF_BRANCHES = "state.chain.branches.for";
 
     private final BotConfig config;
     private final SettingsStore store;
@@ -144,9 +147,88 @@ public final class Settings {
         return !v.isSet() || io.github.yclientsbot.config.Values.parseBoolean(v.value()).orElse(true);
     }
 
+    /**
+     * The first branch: the one company of a single-company bot, and (until customers pick their branch) the one the
+     * booking uses when there are several — {@code yclients.company.id} when it is one of the branches, else the
+     * first branch. See {@link #branchSelection()}.
+     */
     public OptionalLong companyId() {
+        BranchSelection selection = branchSelection();
+        OptionalLong single = singleCompanyId();
+        if (single.isPresent() && (selection.ids().isEmpty() || selection.ids().contains(single.getAsLong()))) {
+            return single;
+        }
+        return selection.ids().isEmpty() ? OptionalLong.empty() : OptionalLong.of(selection.ids().get(0));
+    }
+
+    private OptionalLong singleCompanyId() {
         Value v = get(SettingKey.YCLIENTS_COMPANY_ID);
         return v.isSet() ? io.github.yclientsbot.config.Values.parsePositiveLong(v.value()) : OptionalLong.empty();
+    }
+
+    /** Where the branches come from: one company, a list of ids, or a chain read from YCLIENTS. */
+    public enum BranchMode { SINGLE, LIST, CHAIN }
+
+    /**
+     * The branches the bot serves and the setting they come from.
+     *
+     * @param ids     in the order customers see them; for a chain, as last read from YCLIENTS (empty until then)
+     * @param groupId the chain, when {@code mode} is {@link BranchMode#CHAIN}
+     */
+    public record BranchSelection(BranchMode mode, List<Long> ids, OptionalLong groupId, Source source) {
+        public BranchSelection {
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /**
+     * Which branches the bot serves. Of {@code yclients.group.id}, {@code yclients.company.ids} and
+     * {@code yclients.company.id}, the one set at the highest level wins (chat › environment › .env › file); at the
+     * same level the chain, then the list, then the single company. A chain's branches are those last read from
+     * YCLIENTS ({@link #rememberChainBranches}).
+     */
+    public BranchSelection branchSelection() {
+        Value group = get(SettingKey.YCLIENTS_GROUP_ID);
+        Value list = get(SettingKey.YCLIENTS_COMPANY_IDS);
+        Value single = get(SettingKey.YCLIENTS_COMPANY_ID);
+        OptionalLong groupId = group.isSet() ? io.github.yclientsbot.config.Values.parsePositiveLong(group.value())
+                : OptionalLong.empty();
+        List<Long> listed = list.isSet() ? io.github.yclientsbot.config.Values.parseIdSequence(list.value()).orElse(List.of())
+                : List.of();
+        Source best = Source.NONE;
+        for (Value v : List.of(group, list, single)) {
+            if (v.isSet() && v.source().ordinal() < best.ordinal()) {
+                best = v.source();
+            }
+        }
+        if (groupId.isPresent() && group.source() == best) {
+            return new BranchSelection(BranchMode.CHAIN, chainBranches(groupId.getAsLong()), groupId, best);
+        }
+        if (!listed.isEmpty() && list.source() == best) {
+            return new BranchSelection(BranchMode.LIST, listed, OptionalLong.empty(), best);
+        }
+        OptionalLong one = singleCompanyId();
+        return new BranchSelection(BranchMode.SINGLE, one.isPresent() ? List.of(one.getAsLong()) : List.of(),
+                OptionalLong.empty(), single.source());
+    }
+
+    /** The branch ids, in order (see {@link #branchSelection()}). */
+    public List<Long> branchIds() {
+        return branchSelection().ids();
+    }
+
+    private List<Long> chainBranches(long groupId) {
+        if (!state(STATE_CHAIN_OF_BRANCHES).equals(Optional.of(Long.toString(groupId)))) {
+            return List.of();
+        }
+        return state(STATE_CHAIN_BRANCHES).flatMap(io.github.yclientsbot.config.Values::parseIdSequence).orElse(List.of());
+    }
+
+    /** The chain's branches as YCLIENTS listed them, kept so the bot knows them while YCLIENTS is down. */
+    public void rememberChainBranches(long groupId, List<Long> ids) {
+        putState(STATE_CHAIN_BRANCHES, ids.isEmpty() ? null : ids.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")), null);
+        putState(STATE_CHAIN_OF_BRANCHES, Long.toString(groupId), null);
     }
 
     /** Partner token (and user token when set); empty when the partner token is missing or unreadable. */
@@ -212,8 +294,9 @@ public final class Settings {
         return switch (key) {
             case YCLIENTS_ENABLED -> io.github.yclientsbot.config.Values.parseBoolean(v).map(String::valueOf).orElse(v);
             case YCLIENTS_BOOKING_URL -> io.github.yclientsbot.yclients.BookingLinkBuilder.normalizeFormUrl(v).orElse(v);
-            case YCLIENTS_COMPANY_ID -> io.github.yclientsbot.config.Values.parsePositiveLong(v).stream()
+            case YCLIENTS_COMPANY_ID, YCLIENTS_GROUP_ID -> io.github.yclientsbot.config.Values.parsePositiveLong(v).stream()
                     .mapToObj(Long::toString).findFirst().orElse(v);
+            case YCLIENTS_COMPANY_IDS -> io.github.yclientsbot.config.Values.parseIdSequence(v).map(List::toString).orElse(v);
             default -> v;
         };
     }

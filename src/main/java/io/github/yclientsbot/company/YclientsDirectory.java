@@ -44,6 +44,8 @@ public final class YclientsDirectory {
     private final YclientsClient client;
     private final Settings settings;
     private final Caches caches;
+    /** The branch this view calls for; 0: the bot's first branch ({@link Settings#companyId()}). */
+    private final long branch;
 
     /** Everything cached, shared by the views for each caller. */
     private record Caches(YclientsCache<String, Company> companies, YclientsCache<String, Catalog> catalogs,
@@ -61,13 +63,14 @@ public final class YclientsDirectory {
      *            this and {@link #AVAILABILITY_TTL}
      */
     public YclientsDirectory(YclientsClient client, Settings settings, Clock clock, Duration ttl) {
-        this(client, settings, caches(clock, ttl));
+        this(client, settings, caches(clock, ttl), 0);
     }
 
-    private YclientsDirectory(YclientsClient client, Settings settings, Caches caches) {
+    private YclientsDirectory(YclientsClient client, Settings settings, Caches caches, long branch) {
         this.client = client;
         this.settings = settings;
         this.caches = caches;
+        this.branch = branch;
     }
 
     private static Caches caches(Clock clock, Duration ttl) {
@@ -79,7 +82,20 @@ public final class YclientsDirectory {
     /** The same directory (same caches), calling YCLIENTS on {@code caller}'s share of the rate limit. */
     public YclientsDirectory forCaller(Caller caller) {
         YclientsClient bound = client.forCaller(caller);
-        return bound == client ? this : new YclientsDirectory(bound, settings, caches);
+        return bound == client ? this : new YclientsDirectory(bound, settings, caches, branch);
+    }
+
+    /**
+     * The same directory (same caches, same caller) for one branch: its company, catalog and specialists. The caches
+     * are keyed by company, so branches never see each other's.
+     */
+    public YclientsDirectory forBranch(long companyId) {
+        return companyId == branch ? this : new YclientsDirectory(client, settings, caches, companyId);
+    }
+
+    /** The company this directory calls for (the first branch unless {@link #forBranch}). */
+    public long companyId() throws NotReadyException {
+        return ready().companyId();
     }
 
     public YclientsClient client() {
@@ -97,7 +113,7 @@ public final class YclientsDirectory {
         if (settings.get(SettingKey.YCLIENTS_USER_TOKEN).undecryptable()) {
             missing.add(Readiness.Missing.USER_TOKEN_UNREADABLE);
         }
-        if (settings.companyId().isEmpty()) {
+        if (branch == 0 && settings.companyId().isEmpty()) {
             missing.add(Readiness.Missing.COMPANY_ID);
         }
         return new Readiness(settings.enabled(), missing);
@@ -115,6 +131,9 @@ public final class YclientsDirectory {
      * starting at once would otherwise all insert the same setting (and all but one fail).
      */
     private Company remembered(Company c) {
+        if (!settings.companyId().equals(java.util.OptionalLong.of(c.id()))) {
+            return c; // another branch: the title kept is the first branch's
+        }
         try {
             settings.rememberCompanyTitle(c.id(), c.displayTitle());
         } catch (RuntimeException e) {
@@ -127,7 +146,9 @@ public final class YclientsDirectory {
     public Company companyLive() throws YclientsException, NotReadyException {
         Ready r = ready();
         Company c = client.companies().company(r.credentials(), r.companyId());
-        settings.rememberCompanyTitle(c.id(), c.displayTitle());
+        if (settings.companyId().equals(java.util.OptionalLong.of(c.id()))) {
+            settings.rememberCompanyTitle(c.id(), c.displayTitle());
+        }
         return c;
     }
 
@@ -213,7 +234,7 @@ public final class YclientsDirectory {
         if (!readiness.ready()) {
             throw new NotReadyException(readiness);
         }
-        OptionalLong company = settings.companyId();
+        OptionalLong company = branch != 0 ? OptionalLong.of(branch) : settings.companyId();
         YclientsCredentials creds = settings.credentials().orElseThrow(() -> new NotReadyException(readiness));
         if (settings.get(SettingKey.YCLIENTS_USER_TOKEN).undecryptable()) {
             creds = creds.withoutUserToken();
@@ -226,7 +247,7 @@ public final class YclientsDirectory {
         return what + ":" + r.companyId() + ":" + fingerprint(r.credentials().partnerToken() + "|" + r.credentials().userToken());
     }
 
-    private static String fingerprint(String s) {
+    static String fingerprint(String s) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);

@@ -30,6 +30,8 @@ public enum SettingKey {
     BOT_SHUTDOWN_BUDGET_SECONDS("bot.shutdown.budget-seconds", false, "8"),
     YCLIENTS_ENABLED("yclients.enabled", false, "true"),
     YCLIENTS_COMPANY_ID("yclients.company.id", false, ""),
+    YCLIENTS_COMPANY_IDS("yclients.company.ids", false, ""),
+    YCLIENTS_GROUP_ID("yclients.group.id", false, ""),
     YCLIENTS_API_TOKEN("yclients.api.token", true, ""),
     YCLIENTS_USER_TOKEN("yclients.user.token", true, ""),
     YCLIENTS_API_URL("yclients.api.url", false, "https://api.yclients.com"),

@@ -54,6 +54,27 @@ public final class Values {
     }
 
     /**
+     * A comma-separated list of ids in the order given, each once: {@code "3, 1,3"} gives [3, 1]; blank or null gives an
+     * empty list; empty items are skipped. Any item that is not a positive 64-bit number makes the whole list invalid.
+     */
+    public static Optional<java.util.List<Long>> parseIdSequence(String s) {
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+        if (s != null) {
+            for (String part : s.split(",", -1)) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                OptionalLong id = parsePositiveLong(part);
+                if (id.isEmpty()) {
+                    return Optional.empty();
+                }
+                ids.add(id.getAsLong());
+            }
+        }
+        return Optional.of(java.util.List.copyOf(ids));
+    }
+
+    /**
      * A comma-separated list of Telegram user ids: {@code "1, 2,3"} gives {1, 2, 3}; blank or null gives
      * an empty set; empty items ({@code "1,,2,"}) are skipped. Any item that is not a positive 64-bit number
      * makes the whole list invalid. The set is unmodifiable and sorted.

@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  * @param bookingUrl      the online booking form, absolute http(s) URL without trailing slash, when set
  * @param bookingTemplate the booking link; contains {@code {form}} and {@code {service}}
  * @param cacheTtl        how long the company, catalog and specialists read from YCLIENTS are kept
+ * @param companyIds      several branches by id ({@code yclients.company.ids}, a comma list), in the order given
+ * @param groupId         a chain whose branches are read from YCLIENTS ({@code yclients.group.id})
  */
 public record YclientsConfig(boolean enabled, OptionalLong companyId, Optional<String> apiToken,
                              Optional<String> userToken, String apiUrl, Optional<String> bookingUrl,
-                             String bookingTemplate, Duration cacheTtl) {
+                             String bookingTemplate, Duration cacheTtl, List<Long> companyIds, OptionalLong groupId) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Set<String> TEMPLATE_PLACEHOLDERS = Set.of("form", "company", "staff", "service");
@@ -35,6 +37,8 @@ public record YclientsConfig(boolean enabled, OptionalLong companyId, Optional<S
                 .orElseThrow(() -> r.invalid(SettingKey.YCLIENTS_ENABLED, "must be true or false, got "
                         + SettingReader.quote(r.text(SettingKey.YCLIENTS_ENABLED)), "to true or false"));
         OptionalLong companyId = companyId(r);
+        List<Long> companyIds = companyIds(r);
+        OptionalLong groupId = groupId(r);
         String apiUrl = r.httpUrl(SettingKey.YCLIENTS_API_URL, "like https://api.yclients.com");
         Optional<String> bookingUrl = r.isSet(SettingKey.YCLIENTS_BOOKING_URL)
                 ? Optional.of(r.httpUrl(SettingKey.YCLIENTS_BOOKING_URL,
@@ -50,7 +54,7 @@ public record YclientsConfig(boolean enabled, OptionalLong companyId, Optional<S
         }
         return new YclientsConfig(enabled, companyId, r.optional(SettingKey.YCLIENTS_API_TOKEN),
                 r.optional(SettingKey.YCLIENTS_USER_TOKEN), apiUrl, bookingUrl, template,
-                Duration.ofSeconds(cacheTtlSeconds));
+                Duration.ofSeconds(cacheTtlSeconds), companyIds, groupId);
     }
 
     /** Placeholders in the booking template the link builder does not know: it leaves them as they are. */
@@ -91,6 +95,29 @@ public record YclientsConfig(boolean enabled, OptionalLong companyId, Optional<S
         return id;
     }
 
+    private static List<Long> companyIds(SettingReader r) throws ConfigException {
+        SettingKey key = SettingKey.YCLIENTS_COMPANY_IDS;
+        if (!r.isSet(key)) {
+            return List.of();
+        }
+        return Values.parseIdSequence(r.text(key)).orElseThrow(() -> r.invalid(key,
+                "must be company ids separated by commas, got " + SettingReader.quote(r.text(key)),
+                "like 502817,611204 (the branches' ids from their YCLIENTS addresses …/timetable/<id>)"));
+    }
+
+    private static OptionalLong groupId(SettingReader r) throws ConfigException {
+        SettingKey key = SettingKey.YCLIENTS_GROUP_ID;
+        if (!r.isSet(key)) {
+            return OptionalLong.empty();
+        }
+        OptionalLong id = Values.parsePositiveLong(r.text(key));
+        if (id.isEmpty()) {
+            throw r.invalid(key, "must be a number, got " + SettingReader.quote(r.text(key)),
+                    "to your chain's id (YCLIENTS: the chain's settings), or leave it empty");
+        }
+        return id;
+    }
+
     /** The tokens masked. */
     @Override
     public String toString() {
@@ -98,6 +125,6 @@ public record YclientsConfig(boolean enabled, OptionalLong companyId, Optional<S
                 + ", apiToken=" + SettingReader.masked(apiToken.orElse(""))
                 + ", userToken=" + SettingReader.masked(userToken.orElse(""))
                 + ", apiUrl=" + apiUrl + ", bookingUrl=" + bookingUrl + ", bookingTemplate=" + bookingTemplate
-                + ", cacheTtl=" + cacheTtl + "]";
+                + ", cacheTtl=" + cacheTtl + ", companyIds=" + companyIds + ", groupId=" + groupId + "]";
     }
 }

@@ -107,9 +107,9 @@ public final class DemoYclients implements AutoCloseable {
         if (mappings.count() > 0) {
             return;
         }
-        mappings.upsert(9100001, 0, "Женская стрижка", false, new BigDecimal("2500"), new BigDecimal("4000"));
-        mappings.upsert(9100002, 9200002, "Мужская стрижка", false, new BigDecimal("1800"), new BigDecimal("1800"));
-        mappings.upsert(9100011, 0, "Маникюр с покрытием гель-лак", false, new BigDecimal("2200"), new BigDecimal("2900"));
+        mappings.upsert(COMPANY_ID, 9100001, 0, "Женская стрижка", false, new BigDecimal("2500"), new BigDecimal("4000"));
+        mappings.upsert(COMPANY_ID, 9100002, 9200002, "Мужская стрижка", false, new BigDecimal("1800"), new BigDecimal("1800"));
+        mappings.upsert(COMPANY_ID, 9100011, 0, "Маникюр с покрытием гель-лак", false, new BigDecimal("2200"), new BigDecimal("2900"));
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.yclientsbot.setup;
 
 import io.github.yclientsbot.company.NotReadyException;
+import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.config.SettingKey;
@@ -26,6 +27,8 @@ public final class CompanySetup {
             "api", SettingKey.YCLIENTS_API_TOKEN,
             "user", SettingKey.YCLIENTS_USER_TOKEN,
             "company", SettingKey.YCLIENTS_COMPANY_ID,
+            "branches", SettingKey.YCLIENTS_COMPANY_IDS,
+            "chain", SettingKey.YCLIENTS_GROUP_ID,
             "bookingurl", SettingKey.YCLIENTS_BOOKING_URL,
             "enabled", SettingKey.YCLIENTS_ENABLED,
             "bookingmode", SettingKey.BOOKING_MODE);
@@ -45,7 +48,9 @@ public final class CompanySetup {
     public sealed interface CompanyResult {
         /** Saved and confirmed; {@code bookform} is the form customers will be sent to (empty: none found). */
         /** {@code mappingsOfPreviousCompany}: buttons set up while another company was configured (0 when none or same). */
-        record Saved(Company company, Optional<BookformRef> bookform, boolean explicitFormKept, long mappingsOfPreviousCompany) implements CompanyResult {}
+        /** {@code branchesDropped}: branches set in chat (/addbranch, /setchain) were dropped: one company now. */
+        record Saved(Company company, Optional<BookformRef> bookform, boolean explicitFormKept, long mappingsOfPreviousCompany,
+                     boolean branchesDropped) implements CompanyResult {}
 
         /** Saved without confirmation (no token yet, YCLIENTS down, token refused). */
         record SavedUnverified(long companyId, LiveCheck why) implements CompanyResult {}
@@ -71,20 +76,28 @@ public final class CompanySetup {
             save(companyId, userId);
             return new CompanyResult.SavedUnverified(companyId, LiveCheck.of(e));
         }
-        save(companyId, userId);
+        boolean dropped = save(companyId, userId);
         settings.rememberCompanyTitle(companyId, company.displayTitle());
         Optional<BookformRef> form = company.defaultBookform();
         form.flatMap(f -> BookingLinkBuilder.normalizeFormUrl(f.url()))
                 .ifPresentOrElse(url -> settings.rememberDiscoveredForm(companyId, url), settings::forgetDiscoveredForm);
         boolean explicit = settings.get(SettingKey.YCLIENTS_BOOKING_URL).isSet();
         boolean changed = previous.isPresent() && previous.getAsLong() != companyId;
-        return new CompanyResult.Saved(company, form, explicit, changed ? mappings.count() : 0);
+        return new CompanyResult.Saved(company, form, explicit, changed ? mappings.count() : 0, dropped);
     }
 
-    private void save(long companyId, long userId) {
+    /**
+     * /setcompany means one company: the branches set in chat (/addbranch, /setchain) are dropped, and the buttons are
+     * that company's (as before branches).
+     */
+    private boolean save(long companyId, long userId) {
         settings.setInChat(SettingKey.YCLIENTS_COMPANY_ID, Long.toString(companyId), userId);
-        audit.record(userId, "setcompany", "company id " + companyId);
+        boolean list = settings.unsetInChat(SettingKey.YCLIENTS_COMPANY_IDS);
+        boolean chain = settings.unsetInChat(SettingKey.YCLIENTS_GROUP_ID);
+        audit.record(userId, "setcompany", "company id " + companyId + (list || chain ? ", branches set in chat dropped" : ""));
         yclients.invalidate();
+        ServiceButtons.settle(settings, mappings);
+        return list || chain;
     }
 
     public sealed interface FormResult {
@@ -175,6 +188,7 @@ public final class CompanySetup {
         if (removed) {
             audit.record(userId, "unset", key.key());
             yclients.invalidate();
+            ServiceButtons.settle(settings, mappings);
         }
         return Optional.of(new UnsetResult(key, removed, settings.get(key)));
     }

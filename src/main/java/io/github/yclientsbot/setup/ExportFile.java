@@ -28,12 +28,15 @@ import java.util.Set;
  * The {@code /export} document: plain settings, service buttons and claimed admins as JSON, never a token.
  *
  * <pre>{@code
- * {"format": "yclients-telegram-bot-export", "version": 1, "exported_at": "...", "bot_version": "0.1.0",
- *  "settings": {"yclients.company.id": "502817", ...},
- *  "service_buttons": [{"service_id": 13700211, "staff_id": 0, "title": "...", "custom_title": false,
- *                       "price_min": 2500.00, "price_max": 4000.00, "position": 1}],
+ * {"format": "yclients-telegram-bot-export", "version": 2, "exported_at": "...", "bot_version": "0.1.0",
+ *  "settings": {"yclients.company.id": "502817", "yclients.company.ids": "502817,611205", ...},
+ *  "service_buttons": [{"company_id": 502817, "service_id": 13700211, "staff_id": 0, "title": "...",
+ *                       "custom_title": false, "price_min": 2500.00, "price_max": 4000.00, "position": 1}],
  *  "admins": [1001]}
  * }</pre>
+ *
+ * Version 2 (branches) gives each button its branch, {@code company_id}; a version 1 file (from before branches) is
+ * still read, its buttons belonging to no branch yet — the bot's first branch takes them.
  *
  * {@link #parse} checks everything before anything is written, so a bad file changes nothing. Prices are read
  * with scale 2, as they are stored.
@@ -42,7 +45,9 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
                          List<MappingRow> buttons, Set<Long> admins) {
 
     public static final String FORMAT = "yclients-telegram-bot-export";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The version before branches, still imported. */
+    static final int VERSION_BEFORE_BRANCHES = 1;
     /** The largest file {@code /import} reads. */
     public static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_BUTTONS = 1000;
@@ -90,6 +95,7 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
         ArrayNode b = root.putArray("service_buttons");
         for (MappingRow m : buttons) {
             ObjectNode row = b.addObject();
+            row.put("company_id", m.companyId());
             row.put("service_id", m.serviceId());
             row.put("staff_id", m.staffId());
             row.put("title", m.title());
@@ -119,7 +125,7 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
             throw new InvalidException(InvalidException.Problem.NOT_AN_EXPORT, null);
         }
         JsonNode version = root.path("version");
-        if (!version.isIntegralNumber() || version.asInt() != VERSION) {
+        if (!version.isIntegralNumber() || version.asInt() != VERSION && version.asInt() != VERSION_BEFORE_BRANCHES) {
             throw new InvalidException(InvalidException.Problem.VERSION, version.isMissingNode() ? "—" : version.asText());
         }
         Instant exportedAt;
@@ -129,7 +135,7 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
             throw invalid("exported_at");
         }
         return new ExportFile(exportedAt, root.path("bot_version").asText(""), settings(root.path("settings")),
-                buttons(root.path("service_buttons")), admins(root.path("admins")));
+                buttons(root.path("service_buttons"), version.asInt() >= VERSION), admins(root.path("admins")));
     }
 
     private static Map<String, String> settings(JsonNode node) throws InvalidException {
@@ -151,6 +157,13 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
             if (name.equals(SettingKey.YCLIENTS_COMPANY_ID.key()) && Values.parsePositiveLong(value).isEmpty()) {
                 throw invalid(field);
             }
+            if (name.equals(SettingKey.YCLIENTS_GROUP_ID.key()) && Values.parsePositiveLong(value).isEmpty()) {
+                throw invalid(field);
+            }
+            if (name.equals(SettingKey.YCLIENTS_COMPANY_IDS.key())
+                    && Values.parseIdSequence(value).map(List::isEmpty).orElse(true)) {
+                throw invalid(field);
+            }
             if (name.equals(SettingKey.YCLIENTS_ENABLED.key()) && Values.parseBoolean(value).isEmpty()) {
                 throw invalid(field);
             }
@@ -163,7 +176,7 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
         return out;
     }
 
-    private static List<MappingRow> buttons(JsonNode node) throws InvalidException {
+    private static List<MappingRow> buttons(JsonNode node, boolean withBranches) throws InvalidException {
         if (!node.isArray() || node.size() > MAX_BUTTONS) {
             throw invalid("service_buttons");
         }
@@ -175,6 +188,7 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
             if (!row.isObject()) {
                 throw invalid("service_buttons[" + i + "]");
             }
+            long companyId = withBranches && row.has("company_id") ? id(row.path("company_id"), at + "company_id", true) : 0;
             long serviceId = id(row.path("service_id"), at + "service_id", false);
             long staffId = row.has("staff_id") ? id(row.path("staff_id"), at + "staff_id", true) : 0;
             JsonNode title = row.path("title");
@@ -191,11 +205,11 @@ public record ExportFile(Instant exportedAt, String botVersion, Map<String, Stri
             if (!position.isIntegralNumber() || !position.canConvertToInt() || position.asInt() < 0) {
                 throw invalid(at + "position");
             }
-            if (!seen.add(List.of(serviceId, staffId))) {
+            if (!seen.add(List.of(companyId, serviceId, staffId))) {
                 throw invalid(at + "service_id");
             }
             out.add(new MappingRow(serviceId, staffId, title.asText().strip(), custom.asBoolean(false), min, max,
-                    position.asInt()));
+                    position.asInt(), companyId));
         }
         return out;
     }

@@ -141,6 +141,7 @@ public final class ExportImport {
     private Imported restore(ExportFile file, Set<Long> admins, long userId) {
         restore.restore(file.settings(), Settings::exportable, file.buttons(), admins, userId, "import");
         settings.reload();
+        io.github.yclientsbot.company.ServiceButtons.settle(settings, mappings);
         yclients.invalidate();
         if (!admins.isEmpty()) {
             roles.refresh();
@@ -152,6 +153,6 @@ public final class ExportImport {
 
     private static MappingRow row(ServiceMapping m) {
         return new MappingRow(m.serviceId(), m.staffId(), m.title(), m.customTitle(), m.priceMin(), m.priceMax(),
-                m.position());
+                m.position(), m.companyId());
     }
 }

@@ -53,15 +53,25 @@ public final class ServiceSetup {
         record UnknownStaff(long staffId) implements MapResult {}
     }
 
-    /** @param staffId 0 = no specialist; @param title null = take it from YCLIENTS */
+    /** A button of the bot's first branch. @param staffId 0 = no specialist; @param title null = take it from YCLIENTS */
     public MapResult map(long serviceId, long staffId, String title, long userId) {
-        boolean existed = mappings.find(serviceId, staffId).isPresent();
+        return map(FIRST_BRANCH, serviceId, staffId, title, userId);
+    }
+
+    /** {@code branch}: the branch's company id, or {@link #FIRST_BRANCH}. */
+    public static final long FIRST_BRANCH = 0;
+
+    /** A button of {@code branch} (checked against that branch's catalog). */
+    public MapResult map(long branch, long serviceId, long staffId, String title, long userId) {
+        YclientsDirectory dir = directory(branch);
+        long company = companyOf(dir);
+        boolean existed = mappings.find(company, serviceId, staffId).isPresent();
         try {
-            Catalog catalog = yclients.catalog();
+            Catalog catalog = dir.catalog();
             Optional<CatalogEntry> entry = catalog.find(serviceId);
             if (entry.isEmpty()) {
-                yclients.invalidate();
-                catalog = yclients.catalog();
+                dir.invalidate();
+                catalog = dir.catalog();
                 entry = catalog.find(serviceId);
             }
             if (entry.isEmpty()) {
@@ -73,7 +83,7 @@ public final class ServiceSetup {
             }
             String staffName = null;
             if (staffId > 0) {
-                StaffCheck sc = checkStaff(serviceId, staffId);
+                StaffCheck sc = checkStaff(dir, serviceId, staffId);
                 if (sc.name == null) {
                     return new MapResult.UnknownStaff(staffId);
                 }
@@ -86,14 +96,27 @@ public final class ServiceSetup {
             String base = entry.get().title().isBlank() ? "#" + serviceId : entry.get().title();
             String finalTitle = typed ? title.strip() : base + (staffName == null ? "" : " — " + staffName);
             // "custom" = the background refresh leaves the title alone: typed by the admin, or naming a specialist
-            ServiceMapping saved = mappings.upsert(serviceId, staffId, truncate(finalTitle), typed || staffName != null,
+            ServiceMapping saved = mappings.upsert(company, serviceId, staffId, truncate(finalTitle), typed || staffName != null,
                     entry.get().priceMin(), entry.get().priceMax());
-            audit.record(userId, "setservice", describe(serviceId, staffId) + " → " + saved.title());
+            audit.record(userId, "setservice", describe(company, serviceId, staffId) + " → " + saved.title());
             return new MapResult.Saved(ServiceButton.of(saved), existed, warnings);
         } catch (NotReadyException e) {
-            return saveUnverified(serviceId, staffId, title, userId, existed, pendingFor(e.readiness()));
+            return saveUnverified(company, serviceId, staffId, title, userId, existed, pendingFor(e.readiness()));
         } catch (YclientsException e) {
-            return saveUnverified(serviceId, staffId, title, userId, existed, LiveCheck.of(e));
+            return saveUnverified(company, serviceId, staffId, title, userId, existed, LiveCheck.of(e));
+        }
+    }
+
+    private YclientsDirectory directory(long branch) {
+        return branch == FIRST_BRANCH ? yclients : yclients.forBranch(branch);
+    }
+
+    /** The company a button is stored for: the branch's, or none yet (no company configured). */
+    private static long companyOf(YclientsDirectory dir) {
+        try {
+            return dir.companyId();
+        } catch (NotReadyException e) {
+            return ServiceMapping.UNASSIGNED;
         }
     }
 
@@ -104,19 +127,21 @@ public final class ServiceSetup {
         return new LiveCheck.Pending(LiveCheck.Reason.NO_PARTNER_TOKEN);
     }
 
-    private MapResult saveUnverified(long serviceId, long staffId, String title, long userId, boolean existed, LiveCheck why) {
+    private MapResult saveUnverified(long company, long serviceId, long staffId, String title, long userId, boolean existed,
+                                     LiveCheck why) {
         boolean custom = title != null && !title.isBlank();
-        Optional<ServiceMapping> old = mappings.find(serviceId, staffId);
+        Optional<ServiceMapping> old = mappings.find(company, serviceId, staffId);
         String finalTitle = custom ? title.strip() : old.map(ServiceMapping::title).orElse("#" + serviceId);
-        ServiceMapping saved = mappings.upsert(serviceId, staffId, truncate(finalTitle), custom,
+        ServiceMapping saved = mappings.upsert(company, serviceId, staffId, truncate(finalTitle), custom,
                 old.map(ServiceMapping::priceMin).orElse(null), old.map(ServiceMapping::priceMax).orElse(null));
-        audit.record(userId, "setservice", describe(serviceId, staffId) + " → " + saved.title() + " (unverified)");
+        audit.record(userId, "setservice", describe(company, serviceId, staffId) + " → " + saved.title() + " (unverified)");
         return new MapResult.SavedUnverified(ServiceButton.of(saved), existed, why);
     }
 
     private record StaffCheck(String name, Warning warning) {}
 
-    private StaffCheck checkStaff(long serviceId, long staffId) throws YclientsException, NotReadyException {
+    private StaffCheck checkStaff(YclientsDirectory yclients, long serviceId, long staffId)
+            throws YclientsException, NotReadyException {
         Optional<BookStaff> forService = find(yclients.bookableStaff(serviceId), staffId);
         if (forService.isPresent()) {
             return new StaffCheck(forService.get().name(), forService.get().bookable() ? null : Warning.STAFF_NOT_BOOKABLE);
@@ -127,7 +152,7 @@ public final class ServiceSetup {
                     anyService.get().bookable() ? Warning.STAFF_NOT_FOR_SERVICE : Warning.STAFF_NOT_BOOKABLE);
         }
         Readiness r = yclients.readiness();
-        if (r.ready() && hasUserToken()) {
+        if (r.ready() && hasUserToken(yclients)) {
             try {
                 for (CatalogStaff s : yclients.allStaff()) {
                     if (s.id() == staffId && !s.fired()) {
@@ -141,7 +166,7 @@ public final class ServiceSetup {
         return new StaffCheck(null, null);
     }
 
-    private boolean hasUserToken() {
+    private static boolean hasUserToken(YclientsDirectory yclients) {
         try {
             return yclients.catalog().includesHidden();
         } catch (YclientsException | NotReadyException e) {
@@ -161,20 +186,36 @@ public final class ServiceSetup {
     }
 
     public DeleteResult unmap(long serviceId, long staffId, long userId) {
-        if (mappings.delete(serviceId, staffId)) {
-            audit.record(userId, "delservice", describe(serviceId, staffId));
+        return unmap(FIRST_BRANCH, serviceId, staffId, userId);
+    }
+
+    public DeleteResult unmap(long branch, long serviceId, long staffId, long userId) {
+        long company = companyOf(directory(branch));
+        if (mappings.delete(company, serviceId, staffId)) {
+            audit.record(userId, "delservice", describe(company, serviceId, staffId));
             return new DeleteResult.Deleted(serviceId, staffId);
         }
-        Set<Long> others = mappings.findByService(serviceId).stream().map(ServiceMapping::staffId).collect(Collectors.toSet());
+        Set<Long> others = mappings.findByService(company, serviceId).stream().map(ServiceMapping::staffId)
+                .collect(Collectors.toSet());
         return new DeleteResult.NotMapped(serviceId, staffId, others);
     }
 
+    /** The first branch's buttons. */
     public List<ServiceButton> mapped() {
-        return mappings.all().stream().map(ServiceButton::of).toList();
+        return mapped(FIRST_BRANCH);
     }
 
-    private static String describe(long serviceId, long staffId) {
-        return "service " + serviceId + (staffId > 0 ? " staff " + staffId : "");
+    public List<ServiceButton> mapped(long branch) {
+        return mappings.forCompany(companyOf(directory(branch))).stream().map(ServiceButton::of).toList();
+    }
+
+    /** The catalog of a branch ({@link #FIRST_BRANCH}: the first), for /yservices. */
+    public Catalog catalog(long branch) throws YclientsException, NotReadyException {
+        return directory(branch).catalog();
+    }
+
+    private static String describe(long company, long serviceId, long staffId) {
+        return (company > 0 ? "branch " + company + " " : "") + "service " + serviceId + (staffId > 0 ? " staff " + staffId : "");
     }
 
     private static String truncate(String s) {

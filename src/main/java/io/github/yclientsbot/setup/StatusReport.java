@@ -1,5 +1,6 @@
 package io.github.yclientsbot.setup;
 
+import io.github.yclientsbot.company.Branches;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.company.Readiness;
 import io.github.yclientsbot.company.YclientsDirectory;
@@ -29,9 +30,11 @@ public final class StatusReport {
     private final RuntimeStats stats;
     private final BooleanSupplier databaseUp;
     private final String version;
+    private final Branches branches;
 
     public StatusReport(Settings settings, YclientsDirectory yclients, ServiceMappings mappings, AuditLog audit,
-                        RuntimeStats stats, BooleanSupplier databaseUp, String version) {
+                        RuntimeStats stats, BooleanSupplier databaseUp, String version, Branches branches) {
+        this.branches = branches;
         this.settings = settings;
         this.yclients = yclients;
         this.mappings = mappings;
@@ -67,7 +70,18 @@ public final class StatusReport {
             Optional<RuntimeStats.LastError> lastError,
             Optional<Change> lastChange,
             String bookingMode,
-            String bookingModeSource) {}
+            String bookingModeSource,
+            Optional<BranchesView> branches) {}
+
+    /**
+     * With more than one branch: where they come from, one line each, and the YCLIENTS calls since start (the rate
+     * budget is per IP, so every branch shares it).
+     */
+    public record BranchesView(Settings.BranchSelection selection, List<BranchView> branches, long yclientsCalls,
+                               long yclientsBusy) {}
+
+    /** One branch: its title, booking form, live check and buttons ({@code buttons} -1: the database failed). */
+    public record BranchView(long id, Optional<String> title, Optional<String> form, LiveCheck live, long buttons) {}
 
     /** The latest admin change: when, by whom, which command. */
     public record Change(Instant at, long userId, String action) {}
@@ -111,7 +125,39 @@ public final class StatusReport {
                 stats.lastError(),
                 lastChange,
                 bookingMode.isSet() ? bookingMode.value().strip().toLowerCase(java.util.Locale.ROOT) : "both",
-                bookingMode.source().label());
+                bookingMode.source().label(),
+                branches.several() ? Optional.of(branchesView(dbUp)) : Optional.empty());
+    }
+
+    private BranchesView branchesView(boolean dbUp) {
+        List<BranchView> out = new java.util.ArrayList<>();
+        OptionalLong first = settings.companyId();
+        for (Branches.Branch b : branches.list()) {
+            LiveCheck live;
+            Optional<String> form = first.equals(OptionalLong.of(b.id()))
+                    ? settings.bookingForm().map(Settings.BookingForm::url) : b.form();
+            long started = System.nanoTime();
+            try {
+                Company c = yclients.forBranch(b.id()).companyLive();
+                live = new LiveCheck.Ok(c.displayTitle(), (System.nanoTime() - started) / 1_000_000);
+            } catch (YclientsException e) {
+                live = LiveCheck.of(e);
+            } catch (NotReadyException e) {
+                live = new LiveCheck.Pending(LiveCheck.Reason.NO_PARTNER_TOKEN);
+            }
+            long buttons = -1;
+            if (dbUp) {
+                try {
+                    buttons = mappings.count(b.id());
+                } catch (RuntimeException e) {
+                    buttons = -1;
+                }
+            }
+            out.add(new BranchView(b.id(), b.title(), form, live, buttons));
+        }
+        java.util.Map<String, Long> calls = stats.yclientsCalls();
+        long all = calls.values().stream().mapToLong(Long::longValue).sum();
+        return new BranchesView(settings.branchSelection(), out, all, calls.getOrDefault("busy", 0L));
     }
 
     private LiveCheck liveCheck(Readiness readiness) {

@@ -17,9 +17,18 @@ import org.hibernate.SessionFactory;
  */
 public final class ContentRestore {
 
-    /** One service button as exported: its position, not its database id. */
+    /**
+     * One service button as exported: its branch ({@code companyId}, {@link ServiceMapping#UNASSIGNED} in an export
+     * from before branches: the bot's first branch at its next start), its position, not its database id.
+     */
     public record MappingRow(long serviceId, long staffId, String title, boolean customTitle, BigDecimal priceMin,
-                             BigDecimal priceMax, int position) {}
+                             BigDecimal priceMax, int position, long companyId) {
+        /** A button of an export from before branches. */
+        public MappingRow(long serviceId, long staffId, String title, boolean customTitle, BigDecimal priceMin,
+                          BigDecimal priceMax, int position) {
+            this(serviceId, staffId, title, customTitle, priceMin, priceMax, position, ServiceMapping.UNASSIGNED);
+        }
+    }
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
@@ -76,7 +85,7 @@ public final class ContentRestore {
             }
             session.createMutationQuery("delete from ServiceMappingEntity").executeUpdate();
             for (MappingRow m : mappings) {
-                ServiceMappingEntity row = new ServiceMappingEntity(m.serviceId(), m.staffId(), m.position(), now);
+                ServiceMappingEntity row = new ServiceMappingEntity(m.companyId(), m.serviceId(), m.staffId(), m.position(), now);
                 row.setTitle(Truncation.atMost(m.title().strip(), ServiceMappings.MAX_TITLE_LENGTH), m.customTitle());
                 row.setPrices(scaled(m.priceMin()), scaled(m.priceMax()));
                 session.persist(row);

@@ -19,6 +19,9 @@ class ServiceMappingEntity {
     @Column(name = "id", nullable = false)
     private Long id;
 
+    @Column(name = "company_id", nullable = false)
+    private long companyId;
+
     @Column(name = "service_id", nullable = false)
     private long serviceId;
 
@@ -50,12 +53,17 @@ class ServiceMappingEntity {
         // for Hibernate
     }
 
-    ServiceMappingEntity(long serviceId, long staffId, int position, Instant createdAt) {
+    ServiceMappingEntity(long companyId, long serviceId, long staffId, int position, Instant createdAt) {
+        this.companyId = companyId;
         this.serviceId = serviceId;
         this.staffId = staffId;
         this.sortOrder = position;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    long companyId() {
+        return companyId;
     }
 
     long serviceId() {
@@ -92,12 +100,16 @@ class ServiceMappingEntity {
         this.priceMax = priceMax;
     }
 
+    void moveTo(long companyId) {
+        this.companyId = companyId;
+    }
+
     void touch(Instant now) {
         this.updatedAt = now;
     }
 
     ServiceMapping toRecord() {
         return new ServiceMapping(id, serviceId, staffId, title, customTitle, priceMin, priceMax, sortOrder,
-                createdAt, updatedAt);
+                createdAt, updatedAt, companyId);
     }
 }

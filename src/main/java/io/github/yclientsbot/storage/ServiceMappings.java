@@ -12,7 +12,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * The customer buttons: which YCLIENTS services (optionally with one specialist) the bot offers.
+ * The customer buttons: which YCLIENTS services (optionally with one specialist) the bot offers, per branch. The
+ * methods without a company work on the buttons of no branch yet ({@link ServiceMapping#UNASSIGNED}).
  *
  * <p>Prices are normalised to scale 2 on write, so what {@link #upsert} returns equals what a later read
  * returns. Database failures surface as unchecked {@code jakarta.persistence.PersistenceException}s.
@@ -37,7 +38,12 @@ public final class ServiceMappings {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** All buttons ordered by position, then id. */
+    /** The buttons of one branch, ordered by position, then id. */
+    public List<ServiceMapping> forCompany(long companyId) {
+        return all().stream().filter(m -> m.companyId() == companyId).toList();
+    }
+
+    /** All buttons of every branch, ordered by position, then id. */
     public List<ServiceMapping> all() {
         long seen = generation.get();
         Cached c = cached.get();
@@ -63,15 +69,24 @@ public final class ServiceMappings {
     }
 
     public Optional<ServiceMapping> find(long serviceId, long staffId) {
-        return sessionFactory.fromTransaction(session -> findEntity(session, serviceId, staffId)
+        return find(ServiceMapping.UNASSIGNED, serviceId, staffId);
+    }
+
+    public Optional<ServiceMapping> find(long companyId, long serviceId, long staffId) {
+        return sessionFactory.fromTransaction(session -> findEntity(session, companyId, serviceId, staffId)
                 .map(ServiceMappingEntity::toRecord));
     }
 
-    /** Every button of one service (with and without a specialist), ordered by position, then id. */
     public List<ServiceMapping> findByService(long serviceId) {
+        return findByService(ServiceMapping.UNASSIGNED, serviceId);
+    }
+
+    /** Every button of one service of one branch (with and without a specialist), ordered by position, then id. */
+    public List<ServiceMapping> findByService(long companyId, long serviceId) {
         return sessionFactory.fromTransaction(session -> session
-                .createSelectionQuery("from ServiceMappingEntity where serviceId = :serviceId order by sortOrder, id",
-                        ServiceMappingEntity.class)
+                .createSelectionQuery("from ServiceMappingEntity where companyId = :companyId and serviceId = :serviceId"
+                                + " order by sortOrder, id", ServiceMappingEntity.class)
+                .setParameter("companyId", companyId)
                 .setParameter("serviceId", serviceId)
                 .getResultList()
                 .stream()
@@ -88,6 +103,12 @@ public final class ServiceMappings {
      */
     public ServiceMapping upsert(long serviceId, long staffId, String title, boolean customTitle,
                                  BigDecimal priceMin, BigDecimal priceMax) {
+        return upsert(ServiceMapping.UNASSIGNED, serviceId, staffId, title, customTitle, priceMin, priceMax);
+    }
+
+    /** {@link #upsert(long, long, String, boolean, BigDecimal, BigDecimal)} for a button of branch {@code companyId}. */
+    public ServiceMapping upsert(long companyId, long serviceId, long staffId, String title, boolean customTitle,
+                                 BigDecimal priceMin, BigDecimal priceMax) {
         if (staffId < 0) {
             throw new IllegalArgumentException("staffId must be 0 (none) or a specialist id, got " + staffId);
         }
@@ -99,10 +120,10 @@ public final class ServiceMappings {
         BigDecimal min = normalise(priceMin);
         BigDecimal max = normalise(priceMax);
         try {
-            return write(serviceId, staffId, cutTitle, customTitle, min, max);
+            return write(companyId, serviceId, staffId, cutTitle, customTitle, min, max);
         } catch (ConstraintViolationException concurrentInsert) {
             // Another thread inserted the same (service, staff) meanwhile: now it is an update.
-            return write(serviceId, staffId, cutTitle, customTitle, min, max);
+            return write(companyId, serviceId, staffId, cutTitle, customTitle, min, max);
         } finally {
             changed();
         }
@@ -114,22 +135,28 @@ public final class ServiceMappings {
      * are not touched, so {@code updatedAt} changes only when something did.
      */
     public void refreshFromCatalog(long serviceId, String title, BigDecimal priceMin, BigDecimal priceMax) {
+        refreshFromCatalog(ServiceMapping.UNASSIGNED, serviceId, title, priceMin, priceMax);
+    }
+
+    /** {@link #refreshFromCatalog(long, String, BigDecimal, BigDecimal)} for the buttons of branch {@code companyId}. */
+    public void refreshFromCatalog(long companyId, long serviceId, String title, BigDecimal priceMin, BigDecimal priceMax) {
         String cutTitle = title == null || title.isBlank() ? null : Truncation.atMost(title.strip(), MAX_TITLE_LENGTH);
         BigDecimal min = normalise(priceMin);
         BigDecimal max = normalise(priceMax);
         try {
-            refresh(serviceId, cutTitle, min, max);
+            refresh(companyId, serviceId, cutTitle, min, max);
         } finally {
             changed();
         }
     }
 
-    private void refresh(long serviceId, String cutTitle, BigDecimal min, BigDecimal max) {
+    private void refresh(long companyId, long serviceId, String cutTitle, BigDecimal min, BigDecimal max) {
         sessionFactory.inTransaction(session -> {
             Instant now = Database.now(clock);
             List<ServiceMappingEntity> rows = session
-                    .createSelectionQuery("from ServiceMappingEntity where serviceId = :serviceId",
+                    .createSelectionQuery("from ServiceMappingEntity where companyId = :companyId and serviceId = :serviceId",
                             ServiceMappingEntity.class)
+                    .setParameter("companyId", companyId)
                     .setParameter("serviceId", serviceId)
                     .getResultList();
             for (ServiceMappingEntity row : rows) {
@@ -151,9 +178,16 @@ public final class ServiceMappings {
 
     /** @return {@code true} if the button existed and was deleted */
     public boolean delete(long serviceId, long staffId) {
+        return delete(ServiceMapping.UNASSIGNED, serviceId, staffId);
+    }
+
+    /** @return {@code true} if branch {@code companyId}'s button existed and was deleted */
+    public boolean delete(long companyId, long serviceId, long staffId) {
         try {
             int deleted = sessionFactory.fromTransaction(session -> session
-                    .createMutationQuery("delete from ServiceMappingEntity where serviceId = :serviceId and staffId = :staffId")
+                    .createMutationQuery("delete from ServiceMappingEntity where companyId = :companyId"
+                            + " and serviceId = :serviceId and staffId = :staffId")
+                    .setParameter("companyId", companyId)
                     .setParameter("serviceId", serviceId)
                     .setParameter("staffId", staffId)
                     .executeUpdate());
@@ -169,16 +203,70 @@ public final class ServiceMappings {
                 .getSingleResult());
     }
 
-    private ServiceMapping write(long serviceId, long staffId, String title, boolean customTitle,
+    /** The buttons of one branch. */
+    public long count(long companyId) {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("select count(*) from ServiceMappingEntity where companyId = :companyId", Long.class)
+                .setParameter("companyId", companyId)
+                .getSingleResult());
+    }
+
+    /**
+     * The buttons of no branch yet (from before branches, or added before any company was set) become
+     * {@code companyId}'s. Returns how many.
+     */
+    public int adoptUnassigned(long companyId) {
+        if (companyId == ServiceMapping.UNASSIGNED) {
+            return 0;
+        }
+        return moveTo(companyId, true);
+    }
+
+    /**
+     * A bot with one company: every button is that company's, as before branches (a button whose service and
+     * specialist the company already has stays where it is). Returns how many moved.
+     */
+    public int moveAllTo(long companyId) {
+        if (companyId == ServiceMapping.UNASSIGNED) {
+            return 0;
+        }
+        return moveTo(companyId, false);
+    }
+
+    private int moveTo(long companyId, boolean onlyUnassigned) {
+        try {
+            return sessionFactory.fromTransaction(session -> {
+                List<ServiceMappingEntity> rows = session
+                        .createSelectionQuery("from ServiceMappingEntity m where m.companyId <> :companyId"
+                                + (onlyUnassigned ? " and m.companyId = 0" : "") + " order by m.sortOrder, m.id",
+                                ServiceMappingEntity.class)
+                        .setParameter("companyId", companyId)
+                        .getResultList();
+                int moved = 0;
+                for (ServiceMappingEntity row : rows) {
+                    if (findEntity(session, companyId, row.serviceId(), row.staffId()).isEmpty()) {
+                        row.moveTo(companyId);
+                        session.flush();
+                        moved++;
+                    }
+                }
+                return moved;
+            });
+        } finally {
+            changed();
+        }
+    }
+
+    private ServiceMapping write(long companyId, long serviceId, long staffId, String title, boolean customTitle,
                                  BigDecimal min, BigDecimal max) {
         return sessionFactory.fromTransaction(session -> {
             Instant now = Database.now(clock);
-            ServiceMappingEntity row = findEntity(session, serviceId, staffId).orElse(null);
+            ServiceMappingEntity row = findEntity(session, companyId, serviceId, staffId).orElse(null);
             if (row == null) {
                 int last = session
                         .createSelectionQuery("select coalesce(max(sortOrder), 0) from ServiceMappingEntity", Integer.class)
                         .getSingleResult();
-                row = new ServiceMappingEntity(serviceId, staffId, last + 1, now);
+                row = new ServiceMappingEntity(companyId, serviceId, staffId, last + 1, now);
                 row.setTitle(title, customTitle);
                 row.setPrices(min, max);
                 session.persist(row);
@@ -193,10 +281,12 @@ public final class ServiceMappings {
         });
     }
 
-    private static Optional<ServiceMappingEntity> findEntity(Session session, long serviceId, long staffId) {
+    private static Optional<ServiceMappingEntity> findEntity(Session session, long companyId, long serviceId,
+                                                             long staffId) {
         return session
-                .createSelectionQuery("from ServiceMappingEntity where serviceId = :serviceId and staffId = :staffId",
-                        ServiceMappingEntity.class)
+                .createSelectionQuery("from ServiceMappingEntity where companyId = :companyId and serviceId = :serviceId"
+                                + " and staffId = :staffId", ServiceMappingEntity.class)
+                .setParameter("companyId", companyId)
                 .setParameter("serviceId", serviceId)
                 .setParameter("staffId", staffId)
                 .uniqueResultOptional();

@@ -9,10 +9,12 @@ import java.util.Optional;
  * A company (branch) from {@code GET /company/{id}?showBookforms=1}. {@code title} is never null;
  * the other strings are null when YCLIENTS leaves them out. {@code timezoneName} is an IANA name
  * such as "Europe/Moscow", or null when only a numeric offset was given. {@code changes}: whether, and until how
- * close to the visit, customers may move or cancel a booking online.
+ * close to the visit, customers may move or cancel a booking online. {@code latitude} and {@code longitude}
+ * ({@code coordinate_lat}, {@code coordinate_lon}) are null when not given, or given as 0 (not placed on the map).
  */
 public record Company(long id, String title, String publicTitle, String city, String address, String phone,
-    String timezoneName, boolean phoneConfirmation, List<BookformRef> bookforms, Changes changes) {
+    String timezoneName, boolean phoneConfirmation, List<BookformRef> bookforms, Changes changes, Double latitude,
+    Double longitude) {
 
   /**
    * The company's rules for customers' own changes: {@code allow_change_record} / {@code allow_delete_record}, and
@@ -43,6 +45,19 @@ public record Company(long id, String title, String publicTitle, String city, St
   public Company(long id, String title, String publicTitle, String city, String address, String phone,
       String timezoneName, boolean phoneConfirmation, List<BookformRef> bookforms) {
     this(id, title, publicTitle, city, address, phone, timezoneName, phoneConfirmation, bookforms, Changes.UNSTATED);
+  }
+
+  /** A company without coordinates (as most fixtures and the old shape give it). */
+  public Company(long id, String title, String publicTitle, String city, String address, String phone,
+      String timezoneName, boolean phoneConfirmation, List<BookformRef> bookforms, Changes changes) {
+    this(id, title, publicTitle, city, address, phone, timezoneName, phoneConfirmation, bookforms, changes, null, null);
+  }
+
+  /** A company whose answer carried no rules for customers' changes, placed on the map. */
+  public Company(long id, String title, String publicTitle, String city, String address, String phone,
+      String timezoneName, boolean phoneConfirmation, List<BookformRef> bookforms, Double latitude, Double longitude) {
+    this(id, title, publicTitle, city, address, phone, timezoneName, phoneConfirmation, bookforms, Changes.UNSTATED,
+        latitude, longitude);
   }
 
   /** The title to show customers: {@code publicTitle} when non-blank, else {@code title}. */

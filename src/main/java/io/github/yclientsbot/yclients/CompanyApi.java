@@ -29,6 +29,31 @@ public final class CompanyApi {
         TolerantJson.bool(node, "phone_confirmation", false)));
   }
 
+  /**
+   * {@code GET /api/v1/companies?group_id={id}&showBookforms=1}, partner token only: the branches of a chain, each in
+   * the shape of {@link #company}.
+   */
+  public List<Company> chainCompanies(YclientsCredentials c, long groupId) throws YclientsException {
+    String path = "/api/v1/companies";
+    return http.get(c, false, path, http.url(path).addQueryParameter("group_id", Long.toString(groupId))
+        .addQueryParameter("showBookforms", "1").build()).array(CompanyApi::toCompany);
+  }
+
+  /**
+   * {@code GET /api/v1/groups}, partner + user token: the chains the user can see, each with its branches' ids and
+   * titles.
+   *
+   * @throws IllegalArgumentException when {@code c} has no user token
+   */
+  public List<Chain> chains(YclientsCredentials c) throws YclientsException {
+    String path = "/api/v1/groups";
+    return http.get(c, true, path, http.url(path).build()).array(node -> new Chain(
+        Answer.requiredId(node),
+        TolerantJson.textOrEmpty(node, "title"),
+        Answer.items(node.path("companies"), item -> new Chain.Member(
+            Answer.requiredId(item), TolerantJson.textOrEmpty(item, "title")))));
+  }
+
   private static Company toCompany(JsonNode node) {
     String timezoneName = TolerantJson.nonBlank(node, "timezone_name");
     if (timezoneName == null) {
@@ -53,7 +78,9 @@ public final class CompanyApi {
         timezoneName,
         TolerantJson.bool(node, "phone_confirmation", false),
         forms,
-        changes(node));
+        changes(node),
+        coordinate(node, "coordinate_lat"),
+        coordinate(node, "coordinate_lon"));
   }
 
   /** The rules for customers' changes; booleans as true/1/"1", the delays as seconds (number or string). */
@@ -63,5 +90,11 @@ public final class CompanyApi {
         Duration.ofSeconds(TolerantJson.longValue(node, "allow_change_record_delay_step", 0)),
         TolerantJson.bool(node, "allow_delete_record", true),
         Duration.ofSeconds(TolerantJson.longValue(node, "allow_delete_record_delay_step", 0)));
+  }
+
+  /** A coordinate as a number or a string; 0 is YCLIENTS's "not on the map". */
+  private static Double coordinate(JsonNode node, String field) {
+    java.math.BigDecimal value = TolerantJson.decimal(node, field);
+    return value == null || value.signum() == 0 ? null : value.doubleValue();
   }
 }

@@ -89,7 +89,7 @@ public final class BookingBench {
             Pacing pacing = new Pacing(perSecond -> SendPacing.unpaced(), RequestLimiter::yclientsDefault, Sleeper.real(),
                     Duration.ofMillis(500));
             try (CoreServices core = CoreServices.open(config, new BotApplication.Options(50, null, Clock.systemUTC(), pacing))) {
-                core.database().serviceMappings().upsert(BenchYclients.SERVICE, 0, "Женская стрижка", false,
+                core.database().serviceMappings().upsert(core.settings().companyId().orElse(0), BenchYclients.SERVICE, 0, "Женская стрижка", false,
                         new BigDecimal("2500"), new BigDecimal("4000"));
                 ChatLayer chat = ChatLayer.build(core, () -> "bench_bot", (fileId, max) -> {
                     throw new DocumentDownloader.DownloadException("no files", false);

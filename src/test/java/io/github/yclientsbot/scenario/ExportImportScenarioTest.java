@@ -75,9 +75,9 @@ class ExportImportScenarioTest extends ScenarioBase {
         // AND bad files are refused with a reason, and change nothing
         Outgoing notJson = bot.document(ADMIN, "notes.txt", "hello".getBytes(StandardCharsets.UTF_8), "/import").message();
         assertTrue(notJson.text().contains("не JSON"), notJson.text());
-        Outgoing otherVersion = bot.document(ADMIN, "x.json", json.replace("\"version\" : 1", "\"version\" : 2")
+        Outgoing otherVersion = bot.document(ADMIN, "x.json", json.replace("\"version\" : 2", "\"version\" : 3")
                 .getBytes(StandardCharsets.UTF_8), "/import").message();
-        assertTrue(otherVersion.text().contains("другой версии формата (2)"), otherVersion.text());
+        assertTrue(otherVersion.text().contains("другой версии формата (3)"), otherVersion.text());
         String emptiedSecond = json.replace("\"service_id\" : 13700215", "\"service_id\" : -5")
                 .replace("\"yclients.company.id\" : \"502817\"", "\"yclients.company.id\" : \"502818\"");
         assertFalse(emptiedSecond.equals(json), "the test edit did not apply");

@@ -41,7 +41,7 @@ class ExportFileTest {
         String json = new String(sample.toJson(mapper), StandardCharsets.UTF_8);
         assertEquals(ExportFile.InvalidException.Problem.NOT_JSON, refused("{not json").problem());
         assertEquals(ExportFile.InvalidException.Problem.NOT_AN_EXPORT, refused("[1, 2]").problem());
-        assertEquals("7", refused(json.replace("\"version\" : 1", "\"version\" : 7")).detail());
+        assertEquals("7", refused(json.replace("\"version\" : 2", "\"version\" : 7")).detail());
         assertEquals("service_buttons[0].service_id", refused(json.replace("13700211", "\"13700211\"")).detail());
         assertEquals("service_buttons[0].service_id", refused(json.replace("13700211", "0")).detail());
         assertEquals("settings.yclients.company.id", refused(json.replace("\"502817\"", "\"abc\"")).detail());

@@ -60,6 +60,49 @@ class ServiceMappingsTest {
     }
 
     @Test
+    void eachBranchHasItsOwnButtonsOfTheSameService() {
+        // GIVEN the same service and specialist in two branches
+        ServiceMapping first = mappings.upsert(502817, 101, 0, "Haircut", false, P1500, P2000);
+        ServiceMapping second = mappings.upsert(611205, 101, 0, "Haircut in Yekaterinburg", false, P1500, null);
+
+        // THEN two buttons, each its branch's, found, refreshed and deleted per branch
+        assertFalse(first.id() == second.id());
+        assertEquals(502817, first.companyId());
+        assertEquals(List.of(first), mappings.forCompany(502817));
+        assertEquals(List.of(second), mappings.forCompany(611205));
+        assertEquals("Haircut in Yekaterinburg", mappings.find(611205, 101, 0).orElseThrow().title());
+        assertEquals(1, mappings.findByService(502817, 101).size());
+        mappings.refreshFromCatalog(611205, 101, "Стрижка", P2000, P2000);
+        assertEquals("Haircut", mappings.find(502817, 101, 0).orElseThrow().title(), "the other branch is not refreshed");
+        assertEquals("Стрижка", mappings.find(611205, 101, 0).orElseThrow().title());
+        assertTrue(mappings.delete(611205, 101, 0));
+        assertEquals(1, mappings.count());
+        assertEquals(0, mappings.count(611205));
+        assertTrue(mappings.find(502817, 101, 0).isPresent());
+    }
+
+    @Test
+    void buttonsOfNoBranchGoToTheFirstBranchAndOneCompanyTakesThemAll() {
+        // GIVEN buttons from before branches (no branch), and a button of another branch
+        mappings.upsert(101, 0, "Haircut", false, P1500, P2000);
+        mappings.upsert(102, 7, "Colour", true, null, null);
+        mappings.upsert(611205, 103, 0, "Manicure", false, null, null);
+        mappings.upsert(502817, 101, 0, "Haircut (already here)", false, null, null);
+
+        // WHEN the first branch adopts the buttons of no branch: those it has not got move, the other stays
+        assertEquals(1, mappings.adoptUnassigned(502817));
+        assertEquals(2, mappings.count(502817));
+        assertEquals(1, mappings.count(0));
+        assertEquals(1, mappings.count(611205));
+
+        // WHEN the bot serves one company again: every button it has not got becomes its
+        assertEquals(1, mappings.moveAllTo(502817));
+        assertEquals(3, mappings.count(502817));
+        assertEquals(1, mappings.count(0), "the one whose service the company has already stays");
+        assertEquals(0, mappings.adoptUnassigned(0));
+    }
+
+    @Test
     void upsertInsertsThenUpdatesTheSameRow() {
         // GIVEN a new button
         ServiceMapping inserted = mappings.upsert(101, 0, "Haircut", false, P1500, P2000);

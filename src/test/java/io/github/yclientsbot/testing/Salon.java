@@ -35,6 +35,28 @@ public final class Salon {
         yclients.on("GET", "/api/v1/bookform/611204").respondWithFixture(200, "bookform.json");
     }
 
+    /** A second branch of the salon, in Yekaterinburg (another time zone). */
+    public static final long BRANCH_EKB = 611205;
+    /** A third branch, in Moscow, without coordinates nor a booking form: YCLIENTS lists it only in the chain. */
+    public static final long BRANCH_ARBAT = 611206;
+    /** The chain of the three branches. */
+    public static final long CHAIN = 9206;
+
+    /**
+     * The salon as a chain: chain 9206 ({@code GET /groups}, user token; {@code GET /companies?group_id=9206}) of 502817,
+     * 611205 (Yekaterinburg, with its own form and the same service catalog) and 611206; chain 9207 is another the user
+     * sees. Call after {@link #serveCompany}.
+     */
+    public static void serveBranches(FakeYclientsServer yclients) {
+        yclients.on("GET", "/api/v1/company/" + BRANCH_EKB).respondWithFixture(200, "company-611205.json");
+        yclients.on("GET", "/api/v1/book_services/" + BRANCH_EKB).respondWithFixture(200, "book_services.json");
+        yclients.on("GET", "/api/v1/book_staff/" + BRANCH_EKB).respondWithFixture(200, "book_staff.json");
+        yclients.on("GET", "/api/v1/groups").respondWithFixture(200, "groups.json");
+        yclients.on("GET", "/api/v1/companies").respondWithFixture(200, "companies-group-empty.json");
+        yclients.on("GET", "/api/v1/companies").withQueryParam("group_id", Long.toString(CHAIN))
+                .respondWithFixture(200, "companies-group.json");
+    }
+
     /** Free days and times on 1 December 2026 (Анна or anyone), and a slot check and a booking that succeed. */
     public static void serveBooking(FakeYclientsServer yclients) {
         yclients.on("GET", "/api/v1/book_dates/" + COMPANY).respondWithFixture(200, "book_dates.json");
