@@ -1,6 +1,8 @@
 package io.github.yclientsbot;
 
 import io.github.yclientsbot.booking.AcceptedBookings;
+import io.github.yclientsbot.booking.Attendance;
+import io.github.yclientsbot.booking.AttendanceConfirmation;
 import io.github.yclientsbot.booking.BookingConfirmation;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingFlow;
@@ -14,6 +16,7 @@ import io.github.yclientsbot.booking.PrivacyConsent;
 import io.github.yclientsbot.booking.RefusalPolicy;
 import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.booking.StaffRecords;
 import io.github.yclientsbot.booking.WaitingTurn;
 import io.github.yclientsbot.chat.AdminCommands;
 import io.github.yclientsbot.chat.AdminRosterCommands;
@@ -29,6 +32,7 @@ import io.github.yclientsbot.chat.TransferCommands;
 import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.health.AttendanceStats;
 import io.github.yclientsbot.setup.AdminRoster;
 import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.ratelimit.CallerScope;
@@ -56,9 +60,10 @@ import java.util.function.Supplier;
  * @param companySetup finds the booking form (at start and in the background, on the background share of YCLIENTS)
  * @param drafts       booking conversations (expired ones are deleted in the background)
  * @param accepted     bookings YCLIENTS accepted whose writes failed (written again in the background)
+ * @param attendance   "I'll come": a visit's attendance confirmed in YCLIENTS (with the user token)
  */
 public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts,
-                        AcceptedBookings accepted, Roles roles) {
+                        AcceptedBookings accepted, Roles roles, Attendance attendance) {
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
     public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
@@ -84,8 +89,13 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         // capped background share, and the customer use cases on the share of the customer being served
         YclientsDirectory forAdmins = core.yclients().forCaller(Caller.ADMIN);
         CallerScope customers = new CallerScope();
+        // the records with the user token ("I'll come", visits booked elsewhere), on the share of whom it is done for
+        StaffRecords staffRecords = new StaffRecords(core.settings(), core.yclients(), customers);
+        AttendanceStats attendanceStats = new AttendanceStats(core.clock(), core.metrics());
+        Attendance attendance = new AttendanceConfirmation(staffRecords, database.bookingReferences(), core.clock(),
+                result -> attendanceStats.record(result.name()));
         StatusReport status = new StatusReport(core.settings(), forAdmins, database.serviceMappings(),
-                database.auditLog(), core.stats(), database::ping, Version.current());
+                database.auditLog(), core.stats(), database::ping, Version.current(), attendanceStats::failedToday);
         CompanySetup companySetup = new CompanySetup(core.settings(), forAdmins, database.serviceMappings(),
                 database.auditLog());
         CompanySetup backgroundSetup = new CompanySetup(core.settings(), core.yclients().forCaller(Caller.BACKGROUND),
@@ -118,7 +128,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                         Version.current()), downloader),
                 new StatusCommand(status, menu, botUsername),
                 bookingChat, customers);
-        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles);
+        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, attendance);
     }
 
     /** No files outside Telegram. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /** Everything support needs to see at a glance, collected in one pass (with one live YCLIENTS call). */
 public final class StatusReport {
@@ -29,9 +30,11 @@ public final class StatusReport {
     private final RuntimeStats stats;
     private final BooleanSupplier databaseUp;
     private final String version;
+    private final LongSupplier attendanceFailedToday;
 
+    /** @param attendanceFailedToday "I'll come" taps YCLIENTS refused or did not answer today */
     public StatusReport(Settings settings, YclientsDirectory yclients, ServiceMappings mappings, AuditLog audit,
-                        RuntimeStats stats, BooleanSupplier databaseUp, String version) {
+                        RuntimeStats stats, BooleanSupplier databaseUp, String version, LongSupplier attendanceFailedToday) {
         this.settings = settings;
         this.yclients = yclients;
         this.mappings = mappings;
@@ -39,6 +42,7 @@ public final class StatusReport {
         this.stats = stats;
         this.databaseUp = databaseUp;
         this.version = version;
+        this.attendanceFailedToday = attendanceFailedToday;
     }
 
     /** A token as /status shows it: masked value and where it came from, or "unreadable". */
@@ -67,7 +71,16 @@ public final class StatusReport {
             Optional<RuntimeStats.LastError> lastError,
             Optional<Change> lastChange,
             String bookingMode,
-            String bookingModeSource) {}
+            String bookingModeSource,
+            long attendanceFailedToday) {
+        /**
+         * The user token is set and readable (with a partner token and a company): the records can be read and
+         * written — "I'll come", visits booked elsewhere and the salon's changes work.
+         */
+        public boolean recordsReadable() {
+            return readiness.ready() && userToken.set() && !userToken.undecryptable();
+        }
+    }
 
     /** The latest admin change: when, by whom, which command. */
     public record Change(Instant at, long userId, String action) {}
@@ -111,7 +124,8 @@ public final class StatusReport {
                 stats.lastError(),
                 lastChange,
                 bookingMode.isSet() ? bookingMode.value().strip().toLowerCase(java.util.Locale.ROOT) : "both",
-                bookingMode.source().label());
+                bookingMode.source().label(),
+                attendanceFailedToday.getAsLong());
     }
 
     private LiveCheck liveCheck(Readiness readiness) {

@@ -45,6 +45,15 @@ public final class BookingReferences {
         return forUser(userId).stream().filter(r -> r.id() == id).findFirst();
     }
 
+    /** The booking kept for a YCLIENTS record, whoever's it is. */
+    public Optional<BookingReference> forRecord(long companyId, long recordId) {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("from BookingReferenceEntity where companyId = :c and recordId = :r",
+                        BookingReferenceEntity.class)
+                .setParameter("c", companyId).setParameter("r", recordId).getResultList().stream()
+                .map(BookingReferenceEntity::toReference).findFirst());
+    }
+
     /** Deletes one of the user's bookings; {@code true} when it was there. */
     public boolean delete(long userId, long id) {
         return sessionFactory.fromTransaction(session -> session
