@@ -125,7 +125,7 @@ public final class BotApplication implements AutoCloseable {
         DemoYclients demoServer = null;
         try {
             if (demo) {
-                demoServer = DemoYclients.start(CoreServices.objectMapper());
+                demoServer = DemoYclients.start(CoreServices.objectMapper(), options.clock());
             }
             BotConfig config = ConsoleMode.configure(loaded, inMemory);
             if (demoServer != null) {

@@ -1,6 +1,7 @@
 package io.github.yclientsbot.scenario;
 
 import io.github.yclientsbot.booking.Attendance;
+import io.github.yclientsbot.testing.Salon;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RecordsScenarioTest extends ScenarioBase {
     private static final long RECORD = 784512093;
-    private static final String RECORD_PATH = "/api/v1/record/" + COMPANY + "/" + RECORD;
 
     @Test
     void statusSaysWhatWorksWithTheTokensGivenAndCountsFailedConfirmations() {
@@ -31,8 +31,8 @@ class RecordsScenarioTest extends ScenarioBase {
         assertTrue(both.contains("«Приду» не удалось отметить в YCLIENTS сегодня (UTC): 0"), both);
         assertTrue(bot.layer().attendance().possible());
 
-        yclients.on("GET", RECORD_PATH).respondWithFixture(200, "record.json");
-        yclients.on("PUT", RECORD_PATH).respondWithFixture(422, "error-422-record.json");
+        Salon.serveRecords(yclients);
+        yclients.on("PUT", Salon.RECORD).respondWithFixture(422, "error-422-record.json");
         assertEquals(Attendance.Result.FAILED, bot.layer().attendance().confirm(COMPANY, RECORD));
         String failed = ask(ADMIN, "/status").text();
         assertTrue(failed.contains("⚠️ «Приду» не удалось отметить в YCLIENTS сегодня (UTC): 1"), failed);
