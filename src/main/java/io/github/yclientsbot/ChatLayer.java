@@ -13,10 +13,12 @@ import io.github.yclientsbot.booking.BookingSteps;
 import io.github.yclientsbot.booking.MyBookings;
 import io.github.yclientsbot.booking.PriceFormat;
 import io.github.yclientsbot.booking.PrivacyConsent;
+import io.github.yclientsbot.booking.ReminderPlan;
 import io.github.yclientsbot.booking.RefusalPolicy;
 import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.booking.StaffRecords;
+import io.github.yclientsbot.booking.VisitsElsewhere;
 import io.github.yclientsbot.booking.WaitingTurn;
 import io.github.yclientsbot.chat.AdminCommands;
 import io.github.yclientsbot.chat.AdminRosterCommands;
@@ -29,6 +31,7 @@ import io.github.yclientsbot.chat.MyBookingsChat;
 import io.github.yclientsbot.chat.ServiceListView;
 import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
+import io.github.yclientsbot.chat.VisitsElsewhereChat;
 import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
@@ -61,9 +64,11 @@ import java.util.function.Supplier;
  * @param drafts       booking conversations (expired ones are deleted in the background)
  * @param accepted     bookings YCLIENTS accepted whose writes failed (written again in the background)
  * @param attendance   "I'll come": a visit's attendance confirmed in YCLIENTS (with the user token)
+ * @param elsewhere    visits booked elsewhere: a {@code RecordWatch} for the record poll and webhooks, and what
+ *                     {@code /reminders off} calls ({@link VisitsElsewhere#withdraw})
  */
 public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts,
-                        AcceptedBookings accepted, Roles roles, Attendance attendance) {
+                        AcceptedBookings accepted, Roles roles, Attendance attendance, VisitsElsewhere elsewhere) {
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
     public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
@@ -114,8 +119,15 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 steps, new BookingConfirmation(bookingService, drafts, quotas, remembered, accepted, steps, refusals),
                 accepted);
         BookingLayout layout = new BookingLayout(prices, new BookingForm(menu, bookingService));
-        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences()), layout);
-        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts));
+        // the reminders' plan: ReminderPlan.none() until the durable schedule is wired
+        VisitsElsewhere elsewhere = new VisitsElsewhere(core.settings(), staffRecords, database.visitWatch(),
+                database.bookingReferences(), phone -> core.secrets().fingerprint("verified phone", phone),
+                ReminderPlan.none(), core.clock());
+        VisitsElsewhereChat elsewhereChat = new VisitsElsewhereChat(elsewhere);
+        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences(), staffRecords),
+                layout, elsewhereChat);
+        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts),
+                elsewhereChat);
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
                         bookingChat, mine),
@@ -128,7 +140,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                         Version.current()), downloader),
                 new StatusCommand(status, menu, botUsername),
                 bookingChat, customers);
-        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, attendance);
+        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, attendance, elsewhere);
     }
 
     /** No files outside Telegram. */

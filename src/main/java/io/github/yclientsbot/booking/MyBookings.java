@@ -3,6 +3,7 @@ package io.github.yclientsbot.booking;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.storage.BookingReferences;
+import io.github.yclientsbot.yclients.RecordDetails;
 import io.github.yclientsbot.yclients.RecordInfo;
 import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
@@ -15,25 +16,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * /mybookings: the customer's upcoming bookings made in chat, read back from YCLIENTS, and their cancellation. A
- * cancellation counts only after YCLIENTS accepted it.
+ * /mybookings: the customer's upcoming bookings made in chat, read back from YCLIENTS with their hash, and the visits
+ * booked elsewhere that the bot found by the customer's verified phone, read back with the user token
+ * ({@link StaffRecords}); and their cancellation. A cancellation counts only after YCLIENTS accepted it.
  */
 public final class MyBookings {
     private static final Logger log = LoggerFactory.getLogger(MyBookings.class);
 
     private final BookingService booking;
     private final BookingReferences references;
+    private final StaffRecords staffRecords;
 
-    public MyBookings(BookingService booking, BookingReferences references) {
+    public MyBookings(BookingService booking, BookingReferences references, StaffRecords staffRecords) {
         this.booking = booking;
         this.references = references;
+        this.staffRecords = staffRecords;
     }
 
     /** A booking kept for the customer: {@code id} is ours (the buttons carry it), {@code startsAt} as booked. */
     public record Kept(long id, String startsAt) {}
 
-    /** An upcoming booking as YCLIENTS has it now; {@code staffName} may be null, {@code services} empty. */
-    public record Upcoming(long id, String datetime, List<String> services, String staffName, Instant start) {
+    /**
+     * An upcoming booking as YCLIENTS has it now; {@code staffName} may be null, {@code services} empty;
+     * {@code elsewhere}: booked elsewhere, found by the customer's verified phone.
+     */
+    public record Upcoming(long id, String datetime, List<String> services, String staffName, Instant start,
+                           boolean elsewhere) {
         public Upcoming {
             services = List.copyOf(services);
         }
@@ -72,6 +80,9 @@ public final class MyBookings {
 
         record NotReady() implements Cancellation {}
 
+        /** Booked elsewhere: there is no hash to cancel it online with; {@code salonPhone} is "" when unknown. */
+        record Elsewhere(String startsAt, String salonPhone) implements Cancellation {}
+
         /** YCLIENTS did not cancel; {@code unavailable}: it was not answering. {@code salonPhone} is "" when unknown. */
         record Refused(String startsAt, boolean unavailable, String salonPhone) implements Cancellation {}
     }
@@ -109,10 +120,15 @@ public final class MyBookings {
         List<Upcoming> upcoming = new ArrayList<>();
         for (BookingReference ref : kept.subList(first, Math.min(kept.size(), first + size))) {
             try {
-                RecordInfo r = booking.record(company, ref.recordId(), ref.recordHash());
+                RecordInfo r = read(company, ref);
+                if (r == null) {
+                    // booked elsewhere, and the user token needed to read it is gone: nothing to show
+                    continue;
+                }
                 Optional<Instant> start = CalendarFile.start(r.datetime(), null);
                 if (!r.deleted() && start.isPresent() && start.get().isAfter(now)) {
-                    upcoming.add(new Upcoming(ref.id(), r.datetime(), r.services(), r.staffName(), start.get()));
+                    upcoming.add(new Upcoming(ref.id(), r.datetime(), r.services(), r.staffName(), start.get(),
+                            ref.elsewhere()));
                 }
             } catch (YclientsException e) {
                 if (e.isUnavailable()) {
@@ -135,6 +151,23 @@ public final class MyBookings {
         return new Listing.Found(upcoming, p, pages, first);
     }
 
+    /**
+     * A booking made in chat read back with its hash; a visit booked elsewhere read with the user token (null when
+     * that is not possible any more).
+     */
+    private RecordInfo read(long company, BookingReference ref) throws YclientsException, NotReadyException {
+        if (ref.recordHash() != null) {
+            return booking.record(company, ref.recordId(), ref.recordHash());
+        }
+        if (!staffRecords.possible()) {
+            return null;
+        }
+        RecordDetails r = staffRecords.read(company, ref.recordId());
+        return new RecordInfo(r.id(), r.datetime(), r.lengthSeconds(),
+                r.services().stream().map(RecordDetails.Service::title).filter(t -> !t.isBlank()).toList(),
+                r.staffName(), r.deleted());
+    }
+
     /** A kept booking of the customer, for "Cancel?". */
     public Optional<Kept> find(long userId, long id) {
         return references.find(userId, id).map(r -> new Kept(r.id(), r.startsAt()));
@@ -147,6 +180,9 @@ public final class MyBookings {
             return new Cancellation.Gone();
         }
         BookingReference ref = found.get();
+        if (ref.recordHash() == null) {
+            return new Cancellation.Elsewhere(ref.startsAt(), salonPhone());
+        }
         try {
             booking.cancel(ref.recordId(), ref.recordHash());
         } catch (NotReadyException e) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code bk:m:<yyyy-MM>}, {@code bk:d:<yyyy-MM-dd>}, {@code bk:t:<yyyyMMdd>:<index>}, {@code bk:tp:<page>},
  * {@code bk:b}, {@code bk:x}, {@code bk:ok}, {@code bk:ok:<stamp>}, {@code bk:agree}, {@code bk:n}, {@code bk:n:d},
  * {@code bk:rc}, {@code bk:nm}, {@code bk:ph}, {@code bk:rm:y}, {@code bk:rm:n}, and /mybookings's
- * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}.
+ * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}, and "remind me of all my
+ * visits": {@code bk:all:q} (ask), {@code bk:all:y}, {@code bk:all:n}.
  */
 final class BookingButtons {
     static final String PREFIX = "bk:";
@@ -50,6 +51,12 @@ final class BookingButtons {
     /** /mybookings: ‹ › to page {@code page}. */
     record MyPage(int page) implements Pressed {}
 
+    /** "Remind me of all my visits at the salon?" asked from /mybookings. */
+    record WatchAsk() implements Pressed {}
+
+    /** Its answer: yes, or no (after a yes: take it back). */
+    record WatchAnswer(boolean yes) implements Pressed {}
+
     /** Data that is none of the above (garbled, forged, or from a version that never existed). */
     record Stale() implements Pressed {}
 
@@ -82,6 +89,12 @@ final class BookingButtons {
         }
         if (pressed instanceof MyPage p) {
             return PREFIX + "my:p:" + p.page();
+        }
+        if (pressed instanceof WatchAsk) {
+            return PREFIX + "all:q";
+        }
+        if (pressed instanceof WatchAnswer a) {
+            return PREFIX + (a.yes() ? "all:y" : "all:n");
         }
         throw new IllegalArgumentException("no button data for " + pressed);
     }
@@ -150,6 +163,9 @@ final class BookingButtons {
             case "rm:y" -> new Step(new Choice.Remember(true));
             case "rm:n" -> new Step(new Choice.Remember(false));
             case "my:n" -> new MyKeep();
+            case "all:q" -> new WatchAsk();
+            case "all:y" -> new WatchAnswer(true);
+            case "all:n" -> new WatchAnswer(false);
             default -> null;
         };
         if (fixed != null) {

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * /mybookings: the customer's upcoming bookings made in chat ({@link MyBookings}), {@value #PAGE_SIZE} a page with ‹ ›,
- * each with Cancel behind a yes/no. A cancellation is confirmed only after YCLIENTS accepted it; when YCLIENTS refuses, the business's phone
+ * /mybookings: the customer's upcoming bookings made in chat, and visits booked elsewhere the bot found by their
+ * verified phone ({@link MyBookings}), {@value #PAGE_SIZE} a page with ‹ ›, each with Cancel behind a yes/no; below
+ * them "remind me of all my visits" (or taking that back) when it is possible. A cancellation is confirmed only after YCLIENTS accepted it; when YCLIENTS refuses, the business's phone
  * and the booking form are given instead.
  */
 public final class MyBookingsChat {
@@ -21,10 +22,12 @@ public final class MyBookingsChat {
 
     private final MyBookings bookings;
     private final BookingLayout layout;
+    private final VisitsElsewhereChat elsewhere;
 
-    public MyBookingsChat(MyBookings bookings, BookingLayout layout) {
+    public MyBookingsChat(MyBookings bookings, BookingLayout layout, VisitsElsewhereChat elsewhere) {
         this.bookings = bookings;
         this.layout = layout;
+        this.elsewhere = elsewhere;
     }
 
     /** /mybookings: a new message with the first page of the upcoming bookings. */
@@ -47,14 +50,16 @@ public final class MyBookingsChat {
         }
         MyBookings.Listing.Found found = (MyBookings.Listing.Found) listing;
         if (found.upcoming().isEmpty() && found.pages() == 1) {
-            return new View(ctx.t("bookflow.my.none"), Keyboard.NONE);
+            return new View(ctx.t("bookflow.my.none"), elsewhere.myBookingsButton(ctx)
+                    .map(b -> Keyboard.builder().row(b).build()).orElse(Keyboard.NONE));
         }
         StringBuilder text = new StringBuilder(ctx.t("bookflow.my.header"));
         Keyboard.Builder kb = Keyboard.builder();
         int n = found.first() + 1;
         for (MyBookings.Upcoming u : found.upcoming()) {
             String services = u.services().isEmpty() ? ctx.t("bookflow.my.service.unknown") : String.join(", ", u.services());
-            String staff = u.staffName() == null ? "" : " · " + u.staffName();
+            String staff = (u.staffName() == null ? "" : " · " + u.staffName())
+                    + (u.elsewhere() ? " · " + ctx.t("bookflow.my.elsewhere") : "");
             text.append("\n\n").append(ctx.t("bookflow.my.item", "n", n, "when", when(ctx, u.datetime()),
                     "services", services + staff));
             kb.row(Button.callback(ctx.t("bookflow.my.button.cancel", "n", n, "when", shortWhen(ctx, u.datetime())),
@@ -74,6 +79,7 @@ public final class MyBookingsChat {
             }
             kb.row(nav);
         }
+        elsewhere.myBookingsButton(ctx).ifPresent(b -> kb.row(b));
         return new View(text.toString(), kb.build());
     }
 
@@ -110,6 +116,11 @@ public final class MyBookingsChat {
         }
         if (c instanceof MyBookings.Cancellation.NotReady) {
             return s.reply(s.flow(new View(ctx.t("services.unavailable"), layout.generalFormOnly(ctx))));
+        }
+        if (c instanceof MyBookings.Cancellation.Elsewhere e) {
+            String phone = e.salonPhone().isEmpty() ? "" : "\n\n" + ctx.t("bookflow.my.phone", "phone", e.salonPhone());
+            return s.reply(s.flow(new View(ctx.t("bookflow.my.cancel.elsewhere", "when", when(ctx, e.startsAt())) + phone,
+                    Keyboard.NONE)));
         }
         if (c instanceof MyBookings.Cancellation.Refused r) {
             String key = r.unavailable() ? "bookflow.my.cancel.unavailable" : "bookflow.my.cancel.refused";

@@ -23,11 +23,20 @@ public final class RecordFixtures {
 
   /** The same with the fields of {@code changes} (a JSON object) put over the record's, e.g. a client's phone. */
   public static RecordDetails record(String fixture, String changes) {
+    return RecordDetails.of(data(fixture, changes), 0, 0);
+  }
+
+  /** The record's JSON object (the answer's {@code data}) with {@code changes} put over it, to serve from a fake. */
+  public static String json(String fixture, String changes) {
+    return data(fixture, changes).toString();
+  }
+
+  private static ObjectNode data(String fixture, String changes) {
     try {
       ObjectNode data = (ObjectNode) MAPPER.readTree(FakeYclientsServer.fixture(fixture)).path("data").deepCopy();
       JsonNode overlay = MAPPER.readTree(changes);
       overlay.fields().forEachRemaining(f -> data.set(f.getKey(), f.getValue()));
-      return RecordDetails.of(data, 0, 0);
+      return data;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
