@@ -3,6 +3,7 @@ package io.github.yclientsbot.scenario;
 import io.github.yclientsbot.booking.Attendance;
 import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.testing.Salon;
+import io.github.yclientsbot.yclients.FakeYclientsServer;
 import io.github.yclientsbot.yclients.RecordFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,28 @@ class RecordsScenarioTest extends InChatBookingBase {
                 + DATETIME + "\",\"deleted\":false},\"meta\":[]}");
         Outgoing mine = ask(CUSTOMER, "/mybookings");
         assertTrue(mine.callbackData().stream().noneMatch(d -> d.startsWith("bk:all:")), mine.callbackData().toString());
+    }
+
+    @Test
+    void anSmsCodeYclientsAcceptedProvesATypedPhone() {
+        yclients.on("GET", "/api/v1/company/" + COMPANY).respond(200, FakeYclientsServer.fixture("company.json")
+                .replace("\"phone_confirmation\":false", "\"phone_confirmation\":\"1\""));
+        yclients.on("POST", "/api/v1/book_code/" + COMPANY).respond(201, "{\"success\":true,\"data\":null,\"meta\":[]}");
+        setUpWithUserToken();
+        int flow = walkToTimes();
+        pickTime(flow, "bk:t:20261201:0");
+        Turn typed = say(CUSTOMER, "+7 916 123-45-67");
+        Outgoing summary = typed.messages().get(typed.messages().size() - 1);
+        Outgoing codeAsked = edit(CUSTOMER, summary.messageId(), "bk:ok");
+        assertTrue(codeAsked.text().contains("SMS"), codeAsked.text());
+        assertFalse(bot.database().visitWatch().hasVerified(CUSTOMER), "a code sent proves nothing yet");
+
+        List<Outgoing> done = say(CUSTOMER, "531974").messages();
+        assertTrue(done.get(0).text().contains("Вы записаны"), done.get(0).text());
+        assertTrue(bot.database().visitWatch().hasVerified(CUSTOMER));
+        Outgoing remember = done.stream().filter(o -> o.callbackData().contains("bk:rm:n")).findFirst().orElseThrow();
+        Outgoing question = press(CUSTOMER, remember.messageId(), "bk:rm:n").message();
+        assertTrue(question.text().contains("Напоминать обо всех ваших записях"), question.text());
     }
 
     @Test
