@@ -183,6 +183,9 @@ class RecordsScenarioTest extends InChatBookingBase {
         assertEquals(Attendance.Result.FAILED, bot.layer().attendance().confirm(COMPANY, RECORD_ID));
         String failed = ask(ADMIN, "/status").text();
         assertTrue(failed.contains("⚠️ «Приду» не удалось отметить в YCLIENTS сегодня (UTC): 1"), failed);
+        String metrics = bot.core().metrics().scrape();
+        assertTrue(metrics.contains("yclients_bot_attendance_total{result=\"failed\"} 1.0"), metrics);
+        assertTrue(metrics.contains("yclients_bot_attendance_total{result=\"confirmed\"} 0.0"), "every result from the start");
         String english = askInLanguage(ADMIN, "en", "/status").text();
         assertTrue(english.contains("⚠️ \"I'll come\" not recorded in YCLIENTS today (UTC): 1"), english);
         assertNowhere(USER_TOKEN);
