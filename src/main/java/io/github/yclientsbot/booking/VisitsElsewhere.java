@@ -166,7 +166,9 @@ public final class VisitsElsewhere implements RecordWatch {
                 || references.forRecord(companyId, record.id()).isPresent()) {
             return;
         }
-        Optional<String> phone = PhoneNumber.normalize(record.client().phone());
+        String raw = record.client().phone();
+        // YCLIENTS keeps numbers with the country code, with or without "+"
+        Optional<String> phone = PhoneNumber.normalize(raw).or(() -> PhoneNumber.normalizeShared(raw));
         if (phone.isEmpty()) {
             return;
         }

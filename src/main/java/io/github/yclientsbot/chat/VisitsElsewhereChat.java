@@ -3,6 +3,9 @@ package io.github.yclientsbot.chat;
 import io.github.yclientsbot.booking.BookingOutcome;
 import io.github.yclientsbot.booking.VisitsElsewhere;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +16,8 @@ import java.util.Optional;
  * the booking — and from /mybookings at any time (ask, or take the yes back); the answers.
  */
 public final class VisitsElsewhereChat {
+    private static final Logger log = LoggerFactory.getLogger(VisitsElsewhereChat.class);
+
     private final VisitsElsewhere visits;
 
     public VisitsElsewhereChat(VisitsElsewhere visits) {
@@ -48,15 +53,28 @@ public final class VisitsElsewhereChat {
         boolean moment = o instanceof BookingOutcome.Booked b && !b.askToRemember()
                 || o instanceof BookingOutcome.RememberAnswered r && (r.answer() == BookingOutcome.Remembering.SAVED
                 || r.answer() == BookingOutcome.Remembering.DECLINED);
-        if (!moment || !ctx.isPrivate() || !visits.askAfterBooking(ctx.userId())) {
+        try {
+            if (!moment || !ctx.isPrivate() || !visits.askAfterBooking(ctx.userId())) {
+                return shown;
+            }
+            return shown.then(ctx.send(question(ctx), answers(ctx)));
+        } catch (RuntimeException e) {
+            // the booking is made and shown whatever the database does; the question waits for /mybookings
+            log.warn("The question about visits booked elsewhere was not asked of user {}: {}", ctx.userId(), e.toString());
             return shown;
         }
-        return shown.then(ctx.send(question(ctx), answers(ctx)));
     }
 
     /** The row of /mybookings: "remind me of all my visits", or "only those booked here" after a yes. */
     Optional<Button> myBookingsButton(Context ctx) {
-        return switch (visits.offer(ctx.userId())) {
+        VisitsElsewhere.Offer offer;
+        try {
+            offer = visits.offer(ctx.userId());
+        } catch (RuntimeException e) {
+            log.warn("/mybookings of user {}: no offer about visits booked elsewhere: {}", ctx.userId(), e.toString());
+            return Optional.empty();
+        }
+        return switch (offer) {
             case NONE -> Optional.empty();
             case ASK -> Optional.of(Button.callback(ctx.t("bookflow.all.button.ask", "salon", salon(ctx)),
                     BookingButtons.encode(new BookingButtons.WatchAsk())));
