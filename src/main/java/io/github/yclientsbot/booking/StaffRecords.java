@@ -8,6 +8,8 @@ import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.ratelimit.CallerScope;
 import io.github.yclientsbot.yclients.RecordDetails;
 import io.github.yclientsbot.yclients.RecordsApi;
+import io.github.yclientsbot.yclients.RecordsPage;
+import io.github.yclientsbot.yclients.RecordsQuery;
 import io.github.yclientsbot.yclients.YclientsClient;
 import io.github.yclientsbot.yclients.YclientsCredentials;
 import io.github.yclientsbot.yclients.YclientsException;
@@ -39,6 +41,11 @@ public final class StaffRecords {
     /** The record as the salon has it now. */
     public RecordDetails read(long companyId, long recordId) throws YclientsException, NotReadyException {
         return client().records().record(required(), companyId, recordId);
+    }
+
+    /** One page of the company's records ({@code GET /records}). */
+    public RecordsPage list(long companyId, RecordsQuery query) throws YclientsException, NotReadyException {
+        return client().records().records(required(), companyId, query);
     }
 
     /** A full update of a record read right before ({@code PUT /record}). */

@@ -1,15 +1,21 @@
 package io.github.yclientsbot.booking;
 
+import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.storage.BookingReferences;
 import io.github.yclientsbot.storage.VisitWatch;
 import io.github.yclientsbot.yclients.RecordDetails;
+import io.github.yclientsbot.yclients.RecordsPage;
+import io.github.yclientsbot.yclients.RecordsQuery;
+import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,6 +41,12 @@ public final class VisitsElsewhere implements RecordWatch {
 
     /** What came of an answer to the question. */
     public enum Answered { AGREED, DECLINED, WITHDRAWN, NOT_POSSIBLE }
+
+    /** How far ahead the visits already booked are looked for when a customer says yes (as far as booking goes). */
+    static final int DAYS_AHEAD = BookingService.DAYS_AHEAD;
+    /** Records a page, and the pages read at most, when a customer says yes. */
+    static final int PAGE = 200;
+    static final int MAX_PAGES = 5;
 
     private final Settings settings;
     private final StaffRecords records;
@@ -109,6 +121,37 @@ public final class VisitsElsewhere implements RecordWatch {
         return Answered.AGREED;
     }
 
+    /**
+     * Right after a yes: the visits already booked elsewhere are looked for among the company's upcoming records
+     * (at most {@value #MAX_PAGES} pages of {@value #PAGE}) — the record poll sees only records that change, so one
+     * booked through the form last week would otherwise never be found. Returns how many became known visits; a
+     * failure of YCLIENTS only means the poll finds them when they change.
+     */
+    public int lookForVisits(long userId) {
+        OptionalLong company = settings.companyId();
+        if (company.isEmpty() || !records.possible() || !agreed(userId, company.getAsLong())) {
+            return 0;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        RecordsQuery query = RecordsQuery.page(1, PAGE).visitDays(today.minusDays(1), today.plusDays(DAYS_AHEAD));
+        int found = 0;
+        try {
+            for (int page = 1; page <= MAX_PAGES; page++) {
+                RecordsPage records = this.records.list(company.getAsLong(), query.withPage(page));
+                for (RecordDetails r : records.records()) {
+                    found += match(company.getAsLong(), r, userId) ? 1 : 0;
+                }
+                if (!records.mayHaveMore()) {
+                    break;
+                }
+            }
+        } catch (YclientsException | NotReadyException | RuntimeException e) {
+            log.info("Visits of user {} booked elsewhere not looked for now (the record poll finds them when they"
+                    + " change): {}", userId, e.toString());
+        }
+        return found;
+    }
+
     private Answered declined(long userId, OptionalLong company) {
         if (company.isPresent()) {
             store.answer(userId, company.getAsLong(), false);
@@ -150,36 +193,41 @@ public final class VisitsElsewhere implements RecordWatch {
     @Override
     public void seen(long companyId, RecordDetails record) {
         try {
-            match(companyId, record);
+            match(companyId, record, null);
         } catch (RuntimeException e) {
             log.warn("Record {} of company {} could not be matched to a customer: {}", record.id(), companyId,
                     e.toString());
         }
     }
 
-    private void match(long companyId, RecordDetails record) {
+    /** Makes the record a known visit of the customer it belongs to ({@code onlyUser} when not null): whether it did. */
+    private boolean match(long companyId, RecordDetails record, Long onlyUser) {
         if (record.deleted() || record.client() == null || !records.possible()) {
-            return;
+            return false;
         }
         Optional<Instant> start = CalendarFile.start(record.datetime(), null);
         if (start.isEmpty() || !start.get().isAfter(clock.instant())
                 || references.forRecord(companyId, record.id()).isPresent()) {
-            return;
+            return false;
         }
         String raw = record.client().phone();
         // YCLIENTS keeps numbers with the country code, with or without "+"
         Optional<String> phone = PhoneNumber.normalize(raw).or(() -> PhoneNumber.normalizeShared(raw));
         if (phone.isEmpty()) {
-            return;
+            return false;
         }
         for (long userId : store.usersWith(phoneHash.apply(phone.get()))) {
             if (agreed(userId, companyId)) {
+                if (onlyUser != null && onlyUser != userId) {
+                    return false;
+                }
                 Optional<Long> id = references.addElsewhere(userId, companyId, record.id(), record.datetime());
                 id.ifPresent(plan::replan);
                 id.ifPresent(ref -> log.info("Record {} booked elsewhere is a visit of user {} (reference {})",
                         record.id(), userId, ref));
-                return;
+                return id.isPresent();
             }
         }
+        return false;
     }
 }

@@ -93,12 +93,18 @@ public final class VisitsElsewhereChat {
         }
         boolean yes = ((BookingButtons.WatchAnswer) pressed).yes();
         String text = switch (visits.answer(ctx.userId(), yes)) {
-            case AGREED -> ctx.t("bookflow.all.agreed", "salon", salon(ctx));
+            case AGREED -> agreed(ctx, visits.lookForVisits(ctx.userId()));
             case DECLINED -> ctx.t("bookflow.all.declined");
             case WITHDRAWN -> ctx.t("bookflow.all.withdrawn");
             case NOT_POSSIBLE -> ctx.t("bookflow.all.unavailable");
         };
         return s.reply(s.flow(new View(text, Keyboard.NONE)));
+    }
+
+    /** The yes taken, and the visits booked elsewhere already found by it. */
+    private String agreed(Context ctx, int found) {
+        String text = ctx.t("bookflow.all.agreed", "salon", salon(ctx));
+        return found == 0 ? text : text + "\n\n" + ctx.t("bookflow.all.found", "count", found);
     }
 
     private String question(Context ctx) {

@@ -19,6 +19,7 @@ import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.storage.SecretBox;
 import io.github.yclientsbot.testing.TestClock;
 import io.github.yclientsbot.testing.TestDatabase;
+import io.github.yclientsbot.yclients.FakeYclientsServer;
 import io.github.yclientsbot.yclients.RecordDetails;
 import io.github.yclientsbot.yclients.RecordFixtures;
 import io.github.yclientsbot.yclients.YclientsClient;
@@ -49,6 +50,7 @@ class VisitsElsewhereTest {
     private final Settings settings = mock(Settings.class);
     private final SecretBox box = new SecretBox(new byte[32]);
     private final List<String> planned = new ArrayList<>();
+    private final FakeYclientsServer yclients = new FakeYclientsServer();
     private Database database;
     private VisitsElsewhere visits;
 
@@ -61,7 +63,7 @@ class VisitsElsewhereTest {
         when(settings.companyId()).thenReturn(OptionalLong.of(COMPANY));
         when(settings.companyTitle()).thenReturn(Optional.of("Студия «Лён»"));
         YclientsClient client = YclientsClient.builder(YclientsClient.defaultHttpClient(), new ObjectMapper(),
-                "http://127.0.0.1:9").time(clock, System::nanoTime, Sleeper.real()).build();
+                yclients.url()).time(clock, System::nanoTime, Sleeper.real()).build();
         StaffRecords records = new StaffRecords(settings,
                 new YclientsDirectory(client, settings, clock, Duration.ofMinutes(5)), new CallerScope());
         ReminderPlan plan = new ReminderPlan() {
@@ -82,6 +84,7 @@ class VisitsElsewhereTest {
     @AfterEach
     void close() {
         database.close();
+        yclients.close();
     }
 
     private void userToken(String token) {
@@ -207,6 +210,52 @@ class VisitsElsewhereTest {
         assertEquals(VisitsElsewhere.Offer.NONE, visits.offer(ANN));
         assertFalse(visits.askAfterBooking(ANN));
         visits.seen(COMPANY, olgasVisit());
+        assertTrue(known(ANN).isEmpty());
+    }
+
+    /** A page of {@code GET /records} with these records (JSON objects). */
+    private static String page(List<String> records) {
+        return "{\"success\":true,\"data\":[" + String.join(",", records) + "],\"meta\":{\"total_count\":"
+                + records.size() + "}}";
+    }
+
+    @Test
+    void theVisitsAlreadyBookedElsewhereAreLookedForWhenTheCustomerSaysYes() {
+        String records = "/api/v1/records/" + COMPANY;
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < VisitsElsewhere.PAGE; i++) {
+            others.add(RecordFixtures.json("record.json", "{\"id\":" + (500 + i) + ",\"client\":{\"phone\":\"+7916000"
+                    + String.format("%04d", i) + "\"}}"));
+        }
+        yclients.on("GET", records).withQueryParam("page", "1").respond(200, page(others));
+        yclients.on("GET", records).withQueryParam("page", "2").respond(200, page(List.of(
+                RecordFixtures.json("record.json", "{}"),
+                RecordFixtures.json("record.json", "{\"id\":784512094,\"deleted\":true}"))));
+        visits.codeAccepted(ANN, OLGA);
+        assertEquals(0, visits.lookForVisits(ANN), "no yes yet");
+        assertTrue(yclients.requests().isEmpty(), "nothing read without a yes");
+
+        visits.answer(ANN, true);
+        assertEquals(1, visits.lookForVisits(ANN));
+
+        assertEquals(List.of(RECORD), known(ANN).stream().map(BookingReference::recordId).toList());
+        FakeYclientsServer.RecordedRequest first = yclients.requests().get(0);
+        assertEquals(List.of("2026-11-26"), first.queryParams().get("start_date"), "from yesterday (any zone)");
+        assertEquals(List.of("2027-02-27"), first.queryParams().get("end_date"), "as far ahead as booking goes");
+        assertEquals(List.of(String.valueOf(VisitsElsewhere.PAGE)), first.queryParams().get("count"));
+        assertEquals("Bearer partner-token-0123, User user-token-4567", first.header("Authorization"));
+        assertEquals(2, yclients.requests().size(), "a full page, then the last");
+        assertEquals(0, visits.lookForVisits(ANN), "known already");
+    }
+
+    @Test
+    void aFailureToLookForThemOnlyLeavesThemToThePoll() {
+        yclients.on("GET", "/api/v1/records/" + COMPANY).respond(503, "{\"success\":false,\"data\":null,"
+                + "\"meta\":{\"message\":\"down\"}}");
+        visits.codeAccepted(ANN, OLGA);
+        visits.answer(ANN, true);
+
+        assertEquals(0, visits.lookForVisits(ANN));
         assertTrue(known(ANN).isEmpty());
     }
 }

@@ -55,11 +55,13 @@ class RecordsScenarioTest extends InChatBookingBase {
         assertTrue(question.text().contains("/reminders off"), question.text());
         assertEquals(List.of("bk:all:y", "bk:all:n"), question.callbackData());
 
+        // a visit booked by phone under the customer's number last week: found when they say yes
+        yclients.on("GET", "/api/v1/records/" + COMPANY).respond(200, "{\"success\":true,\"data\":["
+                + RecordFixtures.json("record.json", ELSEWHERE_CHANGES) + "],\"meta\":{\"total_count\":1}}");
         Outgoing agreed = edit(CUSTOMER, question.messageId(), "bk:all:y");
         assertTrue(agreed.text().contains("буду напоминать обо всех ваших записях в «Студия «Лён»»"), agreed.text());
+        assertTrue(agreed.text().contains("Уже нашёл записей, сделанных не в чате: 1 — они в /mybookings."), agreed.text());
 
-        // the record poll sees a visit booked by phone under the customer's number
-        bot.layer().elsewhere().seen(COMPANY, RecordFixtures.record("record.json", ELSEWHERE_CHANGES));
         List<BookingReference> known = bot.database().bookingReferences().forUser(CUSTOMER);
         assertEquals(2, known.size(), known.toString());
         assertTrue(known.get(1).elsewhere());
