@@ -62,13 +62,19 @@ final class DemoRecords {
     /** What {@link #update} answers: the HTTP status and body. */
     record Written(int status, String body) {}
 
-    /** {@code GET records/{company}}: the bookings changed after {@code changedAfter} (all when null). */
-    String records(String changedAfter, boolean withDeleted, int page, int count) {
+    /**
+     * {@code GET records/{company}}: the bookings changed after {@code changedAfter} and visited from {@code startDate}
+     * to {@code endDate} (each unfiltered when null).
+     */
+    String records(String changedAfter, String startDate, String endDate, boolean withDeleted, int page, int count) {
         Instant after = instant(changedAfter);
         ArrayNode data = mapper.createArrayNode();
         bookings.all().stream()
                 .filter(b -> withDeleted || !b.deleted())
                 .filter(b -> after == null || b.changed().isAfter(after))
+                .filter(b -> startDate == null || b.datetime().compareTo(startDate) >= 0)
+                .filter(b -> endDate == null || b.datetime().substring(0, Math.min(10, b.datetime().length()))
+                        .compareTo(endDate) <= 0)
                 .skip((long) Math.max(0, page - 1) * Math.max(1, count))
                 .limit(Math.max(1, count))
                 .forEach(b -> data.add(json(b)));

@@ -224,7 +224,8 @@ public final class DemoYclients implements AutoCloseable {
             respond(exchange, 401, UNAUTHORIZED);
         } else if (id == null && method.equals("GET")) {
             Map<String, String> q = query(exchange);
-            respond(exchange, 200, records.records(q.get("changed_after"), "1".equals(q.get("with_deleted")),
+            respond(exchange, 200, records.records(q.get("changed_after"), q.get("start_date"), q.get("end_date"),
+                    "1".equals(q.get("with_deleted")),
                     parseInt(q.get("page"), 1), parseInt(q.get("count"), 50)));
         } else if (id != null && method.equals("GET")) {
             Optional<String> found = records.record(id);

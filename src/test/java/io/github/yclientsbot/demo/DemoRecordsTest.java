@@ -97,6 +97,10 @@ class DemoRecordsTest {
         assertEquals(List.of(elsewhere), since.stream().map(RecordDetails::id).toList());
         assertEquals("+79990001122", since.get(0).client().phone());
 
+        List<RecordDetails> thirdOn = client.records().records(BOTH, COMPANY, RecordsQuery.page(1, 50)
+                .visitDays(java.time.LocalDate.of(2026, 12, 3), java.time.LocalDate.of(2026, 12, 31))).records();
+        assertEquals(List.of(elsewhere), thirdOn.stream().map(RecordDetails::id).toList(), "by the day of the visit");
+
         client.booking().cancelRecord(BOTH.withoutUserToken(), first, "demo" + first);
         assertFalse(client.records().records(BOTH, COMPANY, RecordsQuery.page(1, 50)).records().stream()
                 .anyMatch(r -> r.id() == first), "deleted: left out");
