@@ -218,7 +218,8 @@ public final class BotApplication implements AutoCloseable {
         ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language,
                 new DocumentFolder(documents));
         String hint = demo == null ? null
-                : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
+                : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID,
+                "phone", DemoYclients.ELSEWHERE_PHONE);
         console.run(console.banner(hint, log));
     }
 

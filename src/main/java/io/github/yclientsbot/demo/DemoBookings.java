@@ -43,6 +43,8 @@ final class DemoBookings {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final AtomicLong lastRecord = new AtomicLong(900_000);
+    /** Visits booked elsewhere get ids of their own, so the chat's bookings are numbered from 900001 in every demo. */
+    private final AtomicLong lastElsewhere = new AtomicLong(800_000);
     private final Map<Long, Booked> bookings = new ConcurrentHashMap<>();
     /** Service id → title and length (seconds), from the online catalog. */
     private final Map<Long, JsonNode> services = new LinkedHashMap<>();
@@ -114,7 +116,7 @@ final class DemoBookings {
     long bookedElsewhere(String phone, String name, String datetime) {
         long service = services.keySet().iterator().next();
         long staff = staffOfService.getOrDefault(service, List.of(0L)).get(0);
-        long id = lastRecord.incrementAndGet();
+        long id = lastElsewhere.incrementAndGet();
         bookings.put(id, new Booked(id, "staff" + id, service, staff, datetime, false, phone, name, 0, clock.instant()));
         return id;
     }

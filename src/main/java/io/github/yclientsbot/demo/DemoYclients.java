@@ -47,8 +47,11 @@ public final class DemoYclients implements AutoCloseable {
     public static final long BOOKFORM_ID = 777101;
     public static final String PARTNER_TOKEN = "demo-partner-token-0001";
     public static final String USER_TOKEN = "demo-user-token-0001";
+    /** The number a visit booked by phone waits under from the start, as the console shows it. */
+    public static final String ELSEWHERE_PHONE = "+7 900 000-00-00";
 
     private static final String API = "/api/v1";
+    private static final ZoneId SALON_ZONE = ZoneId.of("Europe/Moscow");
     private static final Pattern TIMES = Pattern.compile(API + "/book_times/" + COMPANY_ID + "/(\\d+)/(\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern RECORD = Pattern.compile(API + "/book_record/" + COMPANY_ID + "/(\\d+)/([A-Za-z0-9]+)");
     /** The staff side's record (GET and PUT, with the user token). */
@@ -94,6 +97,9 @@ public final class DemoYclients implements AutoCloseable {
         });
         server.setExecutor(executor);
         DemoYclients demo = new DemoYclients(server, executor, mapper, clock);
+        // a visit booked by phone three days ahead, for the console's "remind me of all my visits" to find
+        LocalDate day = LocalDate.ofInstant(clock.instant(), SALON_ZONE).plusDays(3);
+        demo.visitBookedElsewhere("79000000000", "Гость демо", day + "T12:00:00+03:00");
         server.createContext("/", demo::handle);
         server.start();
         log.info("Demo YCLIENTS serving a sample salon at {}", demo.baseUrl);
@@ -272,7 +278,7 @@ public final class DemoYclients implements AutoCloseable {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Moscow"));
+        return LocalDate.now(SALON_ZONE);
     }
 
     /** The next two weeks except Sundays. */

@@ -91,7 +91,10 @@ class DemoRecordsTest {
         OffsetDateTime between = OffsetDateTime.parse("2026-11-27T13:05:00+03:00");
 
         List<RecordDetails> all = client.records().records(BOTH, COMPANY, RecordsQuery.page(1, 50)).records();
-        assertEquals(List.of(first, elsewhere), all.stream().map(RecordDetails::id).toList());
+        assertEquals(List.of(800001L, elsewhere, first), all.stream().map(RecordDetails::id).toList(),
+                "the visit booked by phone the demo starts with, then these two");
+        assertEquals("+79000000000", all.get(0).client().phone());
+        assertEquals("2026-11-30T12:00:00+03:00", all.get(0).datetime(), "three days ahead");
         List<RecordDetails> since = client.records().records(BOTH, COMPANY,
                 RecordsQuery.page(1, 50).changed(between, null)).records();
         assertEquals(List.of(elsewhere), since.stream().map(RecordDetails::id).toList());
