@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  *   longer knows, 404, is {@link Result#CHANGED}).</li>
  * </ul>
  * Between the read and the write there is no version check in YCLIENTS: that window is the time of one request.
- * Every result is told to {@code outcomes} (the counters of /status and /metrics).
+ * Every result is told to {@code outcomes} (the counters of /status and /metrics); nothing is thrown (a database
+ * failure is a {@link Result#FAILED}).
  */
 public final class AttendanceConfirmation implements Attendance {
     private static final Logger log = LoggerFactory.getLogger(AttendanceConfirmation.class);
@@ -56,7 +57,14 @@ public final class AttendanceConfirmation implements Attendance {
 
     @Override
     public Result confirm(long companyId, long recordId) {
-        Result result = attempt(companyId, recordId);
+        Result result;
+        try {
+            result = attempt(companyId, recordId);
+        } catch (RuntimeException e) {
+            // the database could not say which start the customer was told of: nothing written, counted as a failure
+            log.warn("I'll come: record {} not confirmed: {}", recordId, e.toString());
+            result = Result.FAILED;
+        }
         outcomes.accept(result);
         return result;
     }

@@ -206,4 +206,21 @@ class AttendanceConfirmationTest {
         assertTrue(yclients.requests().isEmpty());
         assertEquals(List.of(Attendance.Result.NOT_POSSIBLE, Attendance.Result.NOT_POSSIBLE), told);
     }
+
+    @Test
+    void aDatabaseFailureWritesNothingAndIsAFailure() {
+        record("0", false);
+        io.github.yclientsbot.storage.BookingReferences broken = org.mockito.Mockito.mock(
+                io.github.yclientsbot.storage.BookingReferences.class);
+        when(broken.forRecord(COMPANY, RECORD)).thenThrow(new IllegalStateException("database down"));
+        YclientsClient client = YclientsClient.builder(YclientsClient.defaultHttpClient(), mapper, yclients.url())
+                .time(clock, System::nanoTime, Sleeper.real()).build();
+        Attendance withBrokenDatabase = new AttendanceConfirmation(new StaffRecords(settings,
+                new YclientsDirectory(client, settings, clock, Duration.ofMinutes(5)), new CallerScope()), broken, clock,
+                told::add);
+
+        assertEquals(Attendance.Result.FAILED, withBrokenDatabase.confirm(COMPANY, RECORD));
+        assertEquals(0, puts());
+        assertEquals(List.of(Attendance.Result.FAILED), told);
+    }
 }
