@@ -131,7 +131,7 @@ public final class BotApplication implements AutoCloseable {
         DemoYclients demoServer = null;
         try {
             if (demo) {
-                demoServer = DemoYclients.start(CoreServices.objectMapper());
+                demoServer = DemoYclients.start(CoreServices.objectMapper(), options.clock());
             }
             BotConfig config = ConsoleMode.configure(loaded, inMemory);
             if (demoServer != null) {
@@ -229,7 +229,8 @@ public final class BotApplication implements AutoCloseable {
         ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language,
                 new DocumentFolder(documents), consoleOutbox);
         String hint = demo == null ? null
-                : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
+                : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID,
+                "phone", DemoYclients.ELSEWHERE_PHONE);
         console.run(console.banner(hint, log));
     }
 

@@ -1,6 +1,8 @@
 package io.github.yclientsbot;
 
 import io.github.yclientsbot.booking.AcceptedBookings;
+import io.github.yclientsbot.booking.Attendance;
+import io.github.yclientsbot.booking.AttendanceConfirmation;
 import io.github.yclientsbot.booking.BookingConfirmation;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingFlow;
@@ -18,6 +20,8 @@ import io.github.yclientsbot.booking.ReminderPlan;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.booking.VisitChanges;
 import io.github.yclientsbot.booking.VisitMoves;
+import io.github.yclientsbot.booking.StaffRecords;
+import io.github.yclientsbot.booking.VisitsElsewhere;
 import io.github.yclientsbot.booking.WaitingTurn;
 import io.github.yclientsbot.chat.AdminCommands;
 import io.github.yclientsbot.chat.AdminRosterCommands;
@@ -32,9 +36,11 @@ import io.github.yclientsbot.chat.ServiceListView;
 import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
 import io.github.yclientsbot.company.Branches;
+import io.github.yclientsbot.chat.VisitsElsewhereChat;
 import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.health.AttendanceStats;
 import io.github.yclientsbot.setup.AdminRoster;
 import io.github.yclientsbot.setup.BranchSetup;
 import io.github.yclientsbot.ratelimit.Caller;
@@ -63,9 +69,12 @@ import java.util.function.Supplier;
  * @param companySetup finds the booking form (at start and in the background, on the background share of YCLIENTS)
  * @param drafts       booking conversations (expired ones are deleted in the background)
  * @param accepted     bookings YCLIENTS accepted whose writes failed (written again in the background)
+ * @param attendance   "I'll come": a visit's attendance confirmed in YCLIENTS (with the user token)
+ * @param elsewhere    visits booked elsewhere: a {@code RecordWatch} for the record poll and webhooks, and what
+ *                     {@code /reminders off} calls ({@link VisitsElsewhere#withdraw})
  */
 public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts,
-                        AcceptedBookings accepted, Roles roles) {
+                        AcceptedBookings accepted, Roles roles, Attendance attendance, VisitsElsewhere elsewhere) {
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
     public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
@@ -92,8 +101,14 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         YclientsDirectory forAdmins = core.yclients().forCaller(Caller.ADMIN);
         Branches branchesForAdmins = core.branches().forCaller(Caller.ADMIN);
         CallerScope customers = new CallerScope();
+        // the records with the user token ("I'll come", visits booked elsewhere), on the share of whom it is done for
+        StaffRecords staffRecords = new StaffRecords(core.settings(), core.yclients(), customers);
+        AttendanceStats attendanceStats = new AttendanceStats(core.clock(), core.metrics());
+        Attendance attendance = new AttendanceConfirmation(staffRecords, database.bookingReferences(), core.clock(),
+                result -> attendanceStats.record(result.name()));
         StatusReport status = new StatusReport(core.settings(), forAdmins, database.serviceMappings(),
-                database.auditLog(), core.stats(), database::ping, Version.current(), branchesForAdmins);
+                database.auditLog(), core.stats(), database::ping, Version.current(), branchesForAdmins,
+                attendanceStats::failedToday);
         CompanySetup companySetup = new CompanySetup(core.settings(), forAdmins, database.serviceMappings(),
                 database.auditLog());
         CompanySetup backgroundSetup = new CompanySetup(core.settings(), core.yclients().forCaller(Caller.BACKGROUND),
@@ -116,9 +131,15 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 steps, new BookingConfirmation(bookingService, drafts, quotas, remembered, accepted, steps, refusals),
                 accepted, moves);
         BookingLayout layout = new BookingLayout(prices, new BookingForm(menu, bookingService));
-        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences(), changes,
-                reminders), layout, moves);
-        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts));
+        // the reminders' plan: ReminderPlan.none() until the durable schedule is wired
+        VisitsElsewhere elsewhere = new VisitsElsewhere(core.settings(), staffRecords, database.visitWatch(),
+                database.bookingReferences(), phone -> core.secrets().fingerprint("verified phone", phone),
+                reminders, core.clock());
+        VisitsElsewhereChat elsewhereChat = new VisitsElsewhereChat(elsewhere);
+        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences(), staffRecords,
+                changes, reminders), layout, elsewhereChat, moves);
+        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts),
+                elsewhereChat);
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
                         bookingChat, mine),
@@ -132,7 +153,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                         Version.current()), downloader),
                 new StatusCommand(status, menu, botUsername),
                 bookingChat, customers);
-        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles);
+        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, attendance, elsewhere);
     }
 
     /** No files outside Telegram. */

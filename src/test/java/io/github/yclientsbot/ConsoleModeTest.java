@@ -216,6 +216,20 @@ class ConsoleModeTest {
     }
 
     @Test
+    void inTheDemoASharedNumberFindsTheVisitBookedByPhoneWhenTheCustomerSaysYes() throws Exception {
+        // book (any specialist) sharing the number the demo's visit booked by phone waits under; "remember?" no;
+        // "remind me of all my visits?" yes; then /mybookings
+        String out = converse("/book", "1", "1", "1", "1", "1", "/contact +7 900 000-00-00", "1", "2", "1",
+                "/mybookings");
+        assertTrue(out.contains("/contact"), "the share-contact button is explained: " + out);
+        assertTrue(out.contains("Напоминать обо всех ваших записях в «"), out);
+        assertTrue(out.contains("Уже нашёл записей, сделанных не в чате: 1"), out);
+        int listed = out.lastIndexOf("Ваши предстоящие записи");
+        assertTrue(listed > 0 && out.indexOf("записано не в чате", listed) > 0, out);
+        assertTrue(out.indexOf("12:00", listed) > 0, "the visit booked by phone, read with the user token: " + out);
+    }
+
+    @Test
     void theDemoOffersOnlyTheSpecialistsWhoDoTheService() throws Exception {
         // as YCLIENTS filters book_staff by service_ids[]: haircut → its two stylists; manicure → its one master
         String out = converse("/book", "1", "/book", "3");

@@ -3,6 +3,7 @@ package io.github.yclientsbot.booking;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.storage.BookingReferences;
+import io.github.yclientsbot.yclients.RecordDetails;
 import io.github.yclientsbot.yclients.RecordInfo;
 import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
@@ -15,47 +16,48 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * /mybookings: the customer's upcoming bookings made in chat, read back from YCLIENTS, and their cancellation. A
- * cancellation counts only after YCLIENTS accepted it, and is offered only where the company allows it at this
- * distance from the visit ({@link VisitChanges}); a visit without a hash (booked elsewhere) is cancelled with the user
- * token ({@code DELETE /record}), else only the salon can (its phone). A cancelled visit's reminders are dropped.
+ * /mybookings: the customer's upcoming bookings made in chat, read back from YCLIENTS with their hash, and the visits
+ * booked elsewhere that the bot found by the customer's verified phone, read back with the user token
+ * ({@link StaffRecords}); and their cancellation. A cancellation counts only after YCLIENTS accepted it, and is
+ * offered only where the company allows it at this distance from the visit ({@link VisitChanges}); a visit without a
+ * hash (booked elsewhere) is cancelled with the user token ({@code DELETE /record}), else only the salon can (its
+ * phone). A cancelled visit's reminders are dropped.
  */
 public final class MyBookings {
     private static final Logger log = LoggerFactory.getLogger(MyBookings.class);
 
     private final BookingService booking;
     private final BookingReferences references;
+    private final StaffRecords staffRecords;
     private final VisitChanges changes;
     private final ReminderPlan plan;
 
-    public MyBookings(BookingService booking, BookingReferences references, VisitChanges changes, ReminderPlan plan) {
+    public MyBookings(BookingService booking, BookingReferences references, StaffRecords staffRecords,
+                      VisitChanges changes, ReminderPlan plan) {
         this.booking = booking;
         this.references = references;
+        this.staffRecords = staffRecords;
         this.changes = changes;
         this.plan = plan;
-    }
-
-    /** Every change allowed, no reminders: the bot before the company's rules and reminders. */
-    public MyBookings(BookingService booking, BookingReferences references) {
-        this(booking, references, VisitChanges.always(), ReminderPlan.none());
     }
 
     /** A booking kept for the customer: {@code id} is ours (the buttons carry it), {@code startsAt} as booked. */
     public record Kept(long id, String startsAt) {}
 
     /**
-     * An upcoming booking as YCLIENTS has it now; {@code staffName} may be null, {@code services} empty.
-     * {@code canMove}, {@code canCancel}: whether 🔁 and ❌ are offered for it now.
+     * An upcoming booking as YCLIENTS has it now; {@code staffName} may be null, {@code services} empty;
+     * {@code elsewhere}: booked elsewhere, found by the customer's verified phone. {@code canMove}, {@code canCancel}:
+     * whether 🔁 and ❌ are offered for it now.
      */
     public record Upcoming(long id, String datetime, List<String> services, String staffName, Instant start,
-                           boolean canMove, boolean canCancel) {
+                           boolean elsewhere, boolean canMove, boolean canCancel) {
         public Upcoming {
             services = List.copyOf(services);
         }
 
         /** Cancel offered, no move (the bot before moves). */
         public Upcoming(long id, String datetime, List<String> services, String staffName, Instant start) {
-            this(id, datetime, services, staffName, start, false, true);
+            this(id, datetime, services, staffName, start, false, false, true);
         }
     }
 
@@ -135,11 +137,16 @@ public final class MyBookings {
         List<Upcoming> upcoming = new ArrayList<>();
         for (BookingReference ref : kept.subList(first, Math.min(kept.size(), first + size))) {
             try {
-                RecordInfo r = booking.record(company, ref.recordId(), ref.recordHash());
+                RecordInfo r = read(company, ref);
+                if (r == null) {
+                    // booked elsewhere, and the user token needed to read it is gone: nothing to show
+                    continue;
+                }
                 Optional<Instant> start = CalendarFile.start(r.datetime(), null);
                 if (!r.deleted() && start.isPresent() && start.get().isAfter(now)) {
                     upcoming.add(new Upcoming(ref.id(), r.datetime(), r.services(), r.staffName(), start.get(),
-                            changes.canMove(company, start.get()), changes.canCancel(company, start.get())));
+                            ref.elsewhere(), changes.canMove(company, start.get()),
+                            changes.canCancel(company, start.get())));
                 }
             } catch (YclientsException e) {
                 if (e.isUnavailable()) {
@@ -160,6 +167,23 @@ public final class MyBookings {
         }
         upcoming.sort(Comparator.comparing(Upcoming::start));
         return new Listing.Found(upcoming, p, pages, first);
+    }
+
+    /**
+     * A booking made in chat read back with its hash; a visit booked elsewhere read with the user token (null when
+     * that is not possible any more).
+     */
+    private RecordInfo read(long company, BookingReference ref) throws YclientsException, NotReadyException {
+        if (ref.recordHash() != null) {
+            return booking.record(company, ref.recordId(), ref.recordHash());
+        }
+        if (!staffRecords.possible()) {
+            return null;
+        }
+        RecordDetails r = staffRecords.read(company, ref.recordId());
+        return new RecordInfo(r.id(), r.datetime(), r.lengthSeconds(),
+                r.services().stream().map(RecordDetails.Service::title).filter(t -> !t.isBlank()).toList(),
+                r.staffName(), r.deleted());
     }
 
     /** A kept booking of the customer, for "Cancel?". */

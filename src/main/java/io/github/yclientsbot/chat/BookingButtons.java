@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code bk:rc}, {@code bk:nm}, {@code bk:ph}, {@code bk:rm:y}, {@code bk:rm:n}, and /mybookings's
  * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}, {@code bk:my:mv:<id>}.
  * The {@code <id>} of {@code bk:my:…} is a booking reference's (ours, never a YCLIENTS record id), and a reminder's
- * 🔁 and ❌ carry the same data as /mybookings's: {@code bk:my:mv:<id>} and {@code bk:my:c:<id>}.
+ * 🔁 and ❌ carry the same data as /mybookings's: {@code bk:my:mv:<id>} and {@code bk:my:c:<id>}. "Remind me of all
+ * my visits": {@code bk:all:q} (ask), {@code bk:all:y}, {@code bk:all:n}.
  */
 final class BookingButtons {
     static final String PREFIX = "bk:";
@@ -58,6 +59,12 @@ final class BookingButtons {
      */
     record MoveAsk(long id) implements Pressed {}
 
+    /** "Remind me of all my visits at the salon?" asked from /mybookings. */
+    record WatchAsk() implements Pressed {}
+
+    /** Its answer: yes, or no (after a yes: take it back). */
+    record WatchAnswer(boolean yes) implements Pressed {}
+
     /** Data that is none of the above (garbled, forged, or from a version that never existed). */
     record Stale() implements Pressed {}
 
@@ -93,6 +100,12 @@ final class BookingButtons {
         }
         if (pressed instanceof MoveAsk m) {
             return PREFIX + "my:mv:" + m.id();
+        }
+        if (pressed instanceof WatchAsk) {
+            return PREFIX + "all:q";
+        }
+        if (pressed instanceof WatchAnswer a) {
+            return PREFIX + (a.yes() ? "all:y" : "all:n");
         }
         throw new IllegalArgumentException("no button data for " + pressed);
     }
@@ -161,6 +174,9 @@ final class BookingButtons {
             case "rm:y" -> new Step(new Choice.Remember(true));
             case "rm:n" -> new Step(new Choice.Remember(false));
             case "my:n" -> new MyKeep();
+            case "all:q" -> new WatchAsk();
+            case "all:y" -> new WatchAnswer(true);
+            case "all:n" -> new WatchAnswer(false);
             default -> null;
         };
         if (fixed != null) {

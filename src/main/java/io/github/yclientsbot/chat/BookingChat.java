@@ -1,6 +1,7 @@
 package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.booking.BookingFlow;
+import io.github.yclientsbot.booking.BookingOutcome;
 import io.github.yclientsbot.booking.CustomerName;
 import io.github.yclientsbot.booking.WaitingTurn;
 
@@ -21,10 +22,12 @@ public final class BookingChat {
     private final BookingLayout layout;
     private final Supplier<String> botUsername;
     private final WaitingTurn turn;
+    private final VisitsElsewhereChat elsewhere;
 
     public BookingChat(BookingFlow flow, MyBookingsChat mine, BookingLayout layout, Supplier<String> botUsername,
-                       WaitingTurn turn) {
+                       WaitingTurn turn, VisitsElsewhereChat elsewhere) {
         this.turn = turn;
+        this.elsewhere = elsewhere;
         this.flow = flow;
         this.mine = mine;
         this.layout = layout;
@@ -76,6 +79,7 @@ public final class BookingChat {
 
     /** /forgetme. */
     Reply forget(Context ctx) {
+        elsewhere.forget(ctx);
         return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.forget(ctx.userId()));
     }
 
@@ -92,7 +96,10 @@ public final class BookingChat {
         Screen screen = Screen.afterButton(ctx, layout);
         BookingButtons.Pressed pressed = BookingButtons.decode(ctx.in().callbackData());
         if (pressed instanceof BookingButtons.Step step) {
-            return BookingScreens.reply(screen, flow.press(ctx.userId(), step.choice()));
+            BookingOutcome o = flow.press(ctx.userId(), step.choice());
+            return elsewhere.afterBooking(ctx, o, BookingScreens.reply(screen, o));
+        } else if (pressed instanceof BookingButtons.WatchAsk || pressed instanceof BookingButtons.WatchAnswer) {
+            return elsewhere.callback(ctx, pressed);
         } else if (pressed instanceof BookingButtons.Noop) {
             return screen.reply();
         } else if (pressed instanceof BookingButtons.ClosedDay) {
@@ -106,7 +113,9 @@ public final class BookingChat {
 
     /** A typed phone number at the phone step, the SMS code at the code step, or a typed name at the name step. */
     Reply text(Context ctx) {
-        return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.typed(ctx.userId(), ctx.in().text(), profileName(ctx)));
+        BookingOutcome o = flow.typed(ctx.userId(), ctx.in().text(), profileName(ctx));
+        elsewhere.codeTyped(ctx, o);
+        return elsewhere.afterBooking(ctx, o, BookingScreens.reply(Screen.afterMessage(ctx, layout), o));
     }
 
     /** A shared contact: taken only in a private chat, and only when it is the sender's own. */
@@ -118,7 +127,9 @@ public final class BookingChat {
         Incoming.Contact c = ctx.in().contact();
         BookingFlow.SharedContact shared = new BookingFlow.SharedContact(c.contactUserId(), c.phoneNumber(), c.firstName(),
                 c.lastName());
-        return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.contactShared(ctx.userId(), shared, profileName(ctx)));
+        BookingOutcome o = flow.contactShared(ctx.userId(), shared, profileName(ctx));
+        elsewhere.contactTaken(ctx, o);
+        return BookingScreens.reply(Screen.afterMessage(ctx, layout), o);
     }
 
     /**

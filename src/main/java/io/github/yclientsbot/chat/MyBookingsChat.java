@@ -13,8 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * /mybookings: the customer's upcoming bookings made in chat ({@link MyBookings}), {@value #PAGE_SIZE} a page with ‹ ›,
- * each with 🔁 Another time ({@link VisitMoves}) and Cancel behind a yes/no — each only where the company allows it now. A cancellation is confirmed only after YCLIENTS accepted it; when YCLIENTS refuses, the business's phone
+ * /mybookings: the customer's upcoming bookings made in chat, and visits booked elsewhere the bot found by their
+ * verified phone ({@link MyBookings}), {@value #PAGE_SIZE} a page with ‹ ›, each with 🔁 Another time
+ * ({@link VisitMoves}) and Cancel behind a yes/no — each only where the company allows it now; below them "remind me
+ * of all my visits" (or taking that back) when it is possible. A cancellation is confirmed only after YCLIENTS accepted it; when YCLIENTS refuses, the business's phone
  * and the booking form are given instead.
  */
 public final class MyBookingsChat {
@@ -22,11 +24,13 @@ public final class MyBookingsChat {
 
     private final MyBookings bookings;
     private final BookingLayout layout;
+    private final VisitsElsewhereChat elsewhere;
     private final VisitMoves moves;
 
-    public MyBookingsChat(MyBookings bookings, BookingLayout layout, VisitMoves moves) {
+    public MyBookingsChat(MyBookings bookings, BookingLayout layout, VisitsElsewhereChat elsewhere, VisitMoves moves) {
         this.bookings = bookings;
         this.layout = layout;
+        this.elsewhere = elsewhere;
         this.moves = moves;
     }
 
@@ -50,14 +54,16 @@ public final class MyBookingsChat {
         }
         MyBookings.Listing.Found found = (MyBookings.Listing.Found) listing;
         if (found.upcoming().isEmpty() && found.pages() == 1) {
-            return new View(ctx.t("bookflow.my.none"), Keyboard.NONE);
+            return new View(ctx.t("bookflow.my.none"), elsewhere.myBookingsButton(ctx)
+                    .map(b -> Keyboard.builder().row(b).build()).orElse(Keyboard.NONE));
         }
         StringBuilder text = new StringBuilder(ctx.t("bookflow.my.header"));
         Keyboard.Builder kb = Keyboard.builder();
         int n = found.first() + 1;
         for (MyBookings.Upcoming u : found.upcoming()) {
             String services = u.services().isEmpty() ? ctx.t("bookflow.my.service.unknown") : String.join(", ", u.services());
-            String staff = u.staffName() == null ? "" : " · " + u.staffName();
+            String staff = (u.staffName() == null ? "" : " · " + u.staffName())
+                    + (u.elsewhere() ? " · " + ctx.t("bookflow.my.elsewhere") : "");
             text.append("\n\n").append(ctx.t("bookflow.my.item", "n", n, "when", when(ctx, u.datetime()),
                     "services", services + staff));
             List<Button> row = new ArrayList<>();
@@ -87,6 +93,7 @@ public final class MyBookingsChat {
             }
             kb.row(nav);
         }
+        elsewhere.myBookingsButton(ctx).ifPresent(b -> kb.row(b));
         return new View(text.toString(), kb.build());
     }
 

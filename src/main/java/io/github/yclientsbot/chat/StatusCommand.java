@@ -73,6 +73,11 @@ public final class StatusCommand implements Command {
         line(sb, token(ctx, "status.token.partner", s.partnerToken(), "partner"));
         line(sb, token(ctx, "status.token.user", s.userToken(), "user"));
         line(sb, ctx.t("status.live", "result", live(ctx, s.live())));
+        line(sb, ctx.t(s.recordsReadable() ? "status.records.all" : "status.records.chat"));
+        if (s.recordsReadable() || s.attendanceFailedToday() > 0) {
+            line(sb, ctx.t(s.attendanceFailedToday() == 0 ? "status.attendance.failed.none" : "status.attendance.failed",
+                    "count", s.attendanceFailedToday()));
+        }
         line(sb, ctx.t("status.services", "count", s.servicesMapped() < 0 ? "?" : s.servicesMapped()));
         s.branches().ifPresent(b -> branches(ctx, sb, b));
         line(sb, ctx.t(s.databaseUp() ? "status.db.up" : "status.db.down"));

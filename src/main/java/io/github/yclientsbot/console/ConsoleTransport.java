@@ -30,7 +30,8 @@ import java.util.Map;
  * The bot in a terminal: each input line is a message from a fake Telegram user in a private chat, handled
  * by the same {@link ChatBot} as in Telegram; replies are printed as text, inline buttons as numbered choices.
  * Typing a number presses the button (a URL button prints its link); {@code /as admin|support|customer}
- * switches the user. Returns at the end of input.
+ * switches the user; {@code /contact <number>} shares the user's own contact, as Telegram's "share my number" button
+ * does. Returns at the end of input.
  */
 public final class ConsoleTransport {
     private static final Logger log = LoggerFactory.getLogger(ConsoleTransport.class);
@@ -107,6 +108,13 @@ public final class ConsoleTransport {
         }
         if (line.equals("/as") || line.startsWith("/as ")) {
             switchRole(line.substring(3).strip().toLowerCase(Locale.ROOT));
+            return;
+        }
+        if (line.startsWith("/contact ")) {
+            long user = userId();
+            // the user's own contact, as the share-contact button sends it (Telegram verified the number)
+            deliver(Incoming.contact(++updateId, user, ChatType.PRIVATE, user, "Console", lang, ++lastMessageId,
+                    new Incoming.Contact(line.substring("/contact ".length()).strip(), "Console", null, user)));
             return;
         }
         if (line.matches("[0-9]{1,3}") && !choices.isEmpty()) {
@@ -215,6 +223,9 @@ public final class ConsoleTransport {
     }
 
     private void showButtons(int messageId, Keyboard keyboard) {
+        if (keyboard != null && keyboard.contactButton() != null) {
+            out.println(t("console.contact", "button", keyboard.contactButton()));
+        }
         if (keyboard == null || keyboard.rows().isEmpty()) {
             return;
         }

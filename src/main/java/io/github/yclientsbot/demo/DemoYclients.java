@@ -20,11 +20,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,10 +47,15 @@ public final class DemoYclients implements AutoCloseable {
     public static final long BOOKFORM_ID = 777101;
     public static final String PARTNER_TOKEN = "demo-partner-token-0001";
     public static final String USER_TOKEN = "demo-user-token-0001";
+    /** The number a visit booked by phone waits under from the start, as the console shows it. */
+    public static final String ELSEWHERE_PHONE = "+7 900 000-00-00";
 
     private static final String API = "/api/v1";
+    private static final ZoneId SALON_ZONE = ZoneId.of("Europe/Moscow");
     private static final Pattern TIMES = Pattern.compile(API + "/book_times/" + COMPANY_ID + "/(\\d+)/(\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern RECORD = Pattern.compile(API + "/book_record/" + COMPANY_ID + "/(\\d+)/([A-Za-z0-9]+)");
+    /** The staff side's record (GET and PUT, with the user token). */
+    private static final Pattern STAFF_RECORD = Pattern.compile(API + "/record/" + COMPANY_ID + "/(\\d+)");
     private static final Pattern CANCEL = Pattern.compile(API + "/user/records/(\\d+)/([A-Za-z0-9]+)");
     private static final Pattern MOVE = Pattern.compile(API + "/(book_record|record)/" + COMPANY_ID + "/(\\d+)");
     private static final String TAKEN = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Выбранное время уже занято\"}}";
@@ -59,19 +67,30 @@ public final class DemoYclients implements AutoCloseable {
     private final HttpServer server;
     /** Who does which service, and the bookings made in the demo (kept for /mybookings and Cancel). */
     private final DemoBookings bookings;
+    /** The same bookings as the staff side reads and writes them. */
+    private final DemoRecords records;
     private final ExecutorService executor;
     private final String baseUrl;
 
-    private DemoYclients(HttpServer server, ExecutorService executor, ObjectMapper mapper) {
+    private DemoYclients(HttpServer server, ExecutorService executor, ObjectMapper mapper, Clock clock) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.bookings = new DemoBookings(mapper, resource("book_services.json"), resource("company_services.json"),
+        this.bookings = new DemoBookings(mapper, clock, resource("book_services.json"), resource("company_services.json"),
                 resource("book_staff.json"));
+        this.records = new DemoRecords(mapper, bookings);
     }
 
-    /** Starts on a free port of 127.0.0.1; {@code mapper} reads the bot's requests and writes the bookings. */
+    /** Starts on a free port of 127.0.0.1, its bookings' changes timed by the system clock. */
     public static DemoYclients start(ObjectMapper mapper) throws IOException {
+        return start(mapper, Clock.systemUTC());
+    }
+
+    /**
+     * Starts on a free port of 127.0.0.1; {@code mapper} reads the bot's requests and writes the bookings, {@code clock}
+     * (the bot's) says when a booking changed ({@code last_change_date}, {@code changed_after}).
+     */
+    public static DemoYclients start(ObjectMapper mapper, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "demo-yclients");
@@ -79,7 +98,10 @@ public final class DemoYclients implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        DemoYclients demo = new DemoYclients(server, executor, mapper);
+        DemoYclients demo = new DemoYclients(server, executor, mapper, clock);
+        // a visit booked by phone three days ahead, for the console's "remind me of all my visits" to find
+        LocalDate day = LocalDate.ofInstant(clock.instant(), SALON_ZONE).plusDays(3);
+        demo.visitBookedElsewhere("79000000000", "Гость демо", day + "T12:00:00+03:00");
         server.createContext("/", demo::handle);
         server.start();
         log.info("Demo YCLIENTS serving a sample salon at {}", demo.baseUrl);
@@ -100,6 +122,15 @@ public final class DemoYclients implements AutoCloseable {
                 .with(SettingKey.YCLIENTS_USER_TOKEN, USER_TOKEN, Source.CONSOLE)
                 .with(SettingKey.YCLIENTS_COMPANY_ID, Long.toString(COMPANY_ID), Source.CONSOLE)
                 .with(SettingKey.YCLIENTS_BOOKING_URL, "", Source.CONSOLE);
+    }
+
+    /**
+     * Simulates a visit booked elsewhere (the form, a phone call, the staff) for {@code phone} (digits with the country
+     * code) at {@code datetime} (e.g. {@code 2026-12-01T12:00:00+03:00}): the staff side lists it from now on, as a
+     * record changed now. Returns its record id.
+     */
+    public long visitBookedElsewhere(String phone, String name, String datetime) {
+        return bookings.bookedElsewhere(phone, name, datetime);
     }
 
     /** Gives an empty database three service buttons, so the customer's list shows at once. */
@@ -136,6 +167,12 @@ public final class DemoYclients implements AutoCloseable {
                 } else {
                     respond(exchange, 201, bookings.book(body));
                 }
+                return;
+            }
+            Matcher staffRecord = STAFF_RECORD.matcher(path);
+            // the staff side reads and writes records; DELETE /record is the move handler's (below)
+            if (staffRecord.matches() && !method.equals("DELETE") || path.equals(API + "/records/" + COMPANY_ID)) {
+                staffSide(exchange, method, staffRecord.matches() ? Long.parseLong(staffRecord.group(1)) : null);
                 return;
             }
             Matcher cancel = CANCEL.matcher(path);
@@ -214,6 +251,50 @@ public final class DemoYclients implements AutoCloseable {
         }
     }
 
+    /** The staff side, with both tokens: one record read or written ({@code id}), or the records listed (null). */
+    private void staffSide(HttpExchange exchange, String method, Long id) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!partner(exchange) || !user(exchange)) {
+            respond(exchange, 401, UNAUTHORIZED);
+        } else if (id == null && method.equals("GET")) {
+            Map<String, String> q = query(exchange);
+            respond(exchange, 200, records.records(q.get("changed_after"), q.get("start_date"), q.get("end_date"),
+                    "1".equals(q.get("with_deleted")),
+                    parseInt(q.get("page"), 1), parseInt(q.get("count"), 50)));
+        } else if (id != null && method.equals("GET")) {
+            Optional<String> found = records.record(id);
+            respond(exchange, found.isPresent() ? 200 : 404, found.orElse(RECORD_NOT_FOUND));
+        } else if (id != null && method.equals("PUT")) {
+            Optional<DemoRecords.Written> written = records.update(id, body);
+            respond(exchange, written.map(DemoRecords.Written::status).orElse(404),
+                    written.map(DemoRecords.Written::body).orElse(RECORD_NOT_FOUND));
+        } else {
+            respond(exchange, 405, "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Method not allowed\"}}");
+        }
+    }
+
+    /** The decoded query parameters (the first of each name). */
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> params = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                params.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static int parseInt(String text, int fallback) {
+        try {
+            return text == null ? fallback : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     /** The {@code service_ids[]} of the query (the first one), or null. */
     private static Long serviceId(HttpExchange exchange) {
         String query = exchange.getRequestURI().getRawQuery();
@@ -225,7 +306,7 @@ public final class DemoYclients implements AutoCloseable {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Moscow"));
+        return LocalDate.now(SALON_ZONE);
     }
 
     /** The next two weeks except Sundays. */

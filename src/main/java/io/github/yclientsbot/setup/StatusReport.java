@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /** Everything support needs to see at a glance, collected in one pass (with one live YCLIENTS call). */
 public final class StatusReport {
@@ -31,10 +32,14 @@ public final class StatusReport {
     private final BooleanSupplier databaseUp;
     private final String version;
     private final Branches branches;
+    private final LongSupplier attendanceFailedToday;
 
+    /** @param attendanceFailedToday "I'll come" taps YCLIENTS refused or did not answer today */
     public StatusReport(Settings settings, YclientsDirectory yclients, ServiceMappings mappings, AuditLog audit,
-                        RuntimeStats stats, BooleanSupplier databaseUp, String version, Branches branches) {
+                        RuntimeStats stats, BooleanSupplier databaseUp, String version, Branches branches,
+                        LongSupplier attendanceFailedToday) {
         this.branches = branches;
+        this.attendanceFailedToday = attendanceFailedToday;
         this.settings = settings;
         this.yclients = yclients;
         this.mappings = mappings;
@@ -71,7 +76,16 @@ public final class StatusReport {
             Optional<Change> lastChange,
             String bookingMode,
             String bookingModeSource,
-            Optional<BranchesView> branches) {}
+            Optional<BranchesView> branches,
+            long attendanceFailedToday) {
+        /**
+         * The user token is set and readable (with a partner token and a company): the records can be read and
+         * written — "I'll come", visits booked elsewhere and the salon's changes work.
+         */
+        public boolean recordsReadable() {
+            return readiness.ready() && userToken.set() && !userToken.undecryptable();
+        }
+    }
 
     /**
      * With more than one branch: where they come from, one line each, and the YCLIENTS calls since start (the rate
@@ -126,7 +140,8 @@ public final class StatusReport {
                 lastChange,
                 bookingMode.isSet() ? bookingMode.value().strip().toLowerCase(java.util.Locale.ROOT) : "both",
                 bookingMode.source().label(),
-                branches.several() ? Optional.of(branchesView(dbUp)) : Optional.empty());
+                branches.several() ? Optional.of(branchesView(dbUp)) : Optional.empty(),
+                attendanceFailedToday.getAsLong());
     }
 
     private BranchesView branchesView(boolean dbUp) {

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Row of {@code booking_reference}: a booking made in chat, with the customer's proof (record_hash). */
+/**
+ * Row of {@code booking_reference}: a booking made in chat, with the customer's proof (record_hash), or a visit booked
+ * elsewhere that the bot found by the customer's verified phone (no hash; {@code booked_via} ELSEWHERE).
+ */
 @Entity
 @Table(name = "booking_reference")
 class BookingReferenceEntity {
@@ -27,8 +30,11 @@ class BookingReferenceEntity {
     @Column(name = "record_id", nullable = false)
     private long recordId;
 
-    @Column(name = "record_hash", length = 100, nullable = false)
+    @Column(name = "record_hash", length = 100)
     private String recordHash;
+
+    @Column(name = "booked_via", length = 16, nullable = false)
+    private String bookedVia;
 
     @Column(name = "starts_at", length = 64, nullable = false)
     private String startsAt;
@@ -41,6 +47,7 @@ class BookingReferenceEntity {
     }
 
     BookingReferenceEntity(long userId, long companyId, long recordId, String recordHash, String startsAt, Instant createdAt) {
+        this.bookedVia = recordHash == null ? BookingReference.ELSEWHERE : BookingReference.CHAT;
         this.userId = userId;
         this.companyId = companyId;
         this.recordId = recordId;
@@ -50,6 +57,7 @@ class BookingReferenceEntity {
     }
 
     BookingReference toReference() {
-        return new BookingReference(id, userId, companyId, recordId, recordHash, startsAt, createdAt);
+        return new BookingReference(id, userId, companyId, recordId, recordHash, startsAt, createdAt,
+                BookingReference.ELSEWHERE.equals(bookedVia));
     }
 }

@@ -18,7 +18,7 @@ public final class BookingReferences {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Stores a booking; the same record stored twice is kept once. Returns when committed. */
+    /** Stores a booking made in chat; the same record stored twice is kept once. Returns when committed. */
     public void add(long userId, long companyId, long recordId, String recordHash, String startsAt) {
         Instant now = Database.now(clock);
         String hash = Truncation.atMost(Objects.requireNonNull(recordHash, "recordHash"), 100);
@@ -30,6 +30,40 @@ public final class BookingReferences {
             if (existing == 0) {
                 session.persist(new BookingReferenceEntity(userId, companyId, recordId, hash, at, now));
             }
+        });
+    }
+
+    /**
+     * Stores a visit booked elsewhere, found by the customer's verified phone (no hash). Returns its id, or empty when
+     * the record is known already (to this customer or another). Returns when committed.
+     */
+    public Optional<Long> addElsewhere(long userId, long companyId, long recordId, String startsAt) {
+        Instant now = Database.now(clock);
+        String at = Truncation.atMost(startsAt == null ? "" : startsAt, 64);
+        return sessionFactory.fromTransaction(session -> {
+            Long existing = session.createSelectionQuery(
+                            "select count(*) from BookingReferenceEntity where companyId = :c and recordId = :r", Long.class)
+                    .setParameter("c", companyId).setParameter("r", recordId).getSingleResult();
+            if (existing > 0) {
+                return Optional.empty();
+            }
+            BookingReferenceEntity e = new BookingReferenceEntity(userId, companyId, recordId, null, at, now);
+            session.persist(e);
+            session.flush();
+            return Optional.of(e.toReference().id());
+        });
+    }
+
+    /** Deletes the user's visits booked elsewhere (their consent was withdrawn); the ones deleted. */
+    public List<BookingReference> deleteElsewhere(long userId) {
+        return sessionFactory.fromTransaction(session -> {
+            List<BookingReference> gone = session.createSelectionQuery(
+                            "from BookingReferenceEntity where userId = :u and bookedVia = :v", BookingReferenceEntity.class)
+                    .setParameter("u", userId).setParameter("v", BookingReference.ELSEWHERE).getResultList().stream()
+                    .map(BookingReferenceEntity::toReference).toList();
+            session.createMutationQuery("delete from BookingReferenceEntity where userId = :u and bookedVia = :v")
+                    .setParameter("u", userId).setParameter("v", BookingReference.ELSEWHERE).executeUpdate();
+            return gone;
         });
     }
 

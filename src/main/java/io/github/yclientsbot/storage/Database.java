@@ -178,6 +178,11 @@ public final class Database implements AutoCloseable {
         return bookingReferences;
     }
 
+    /** Customers' verified phones (keyed hashes) and their answer to "remind me of all my visits". */
+    public VisitWatch visitWatch() {
+        return new VisitWatch(sessionFactory, clock);
+    }
+
     /** Restores exported settings, buttons and admins in one transaction ({@code /import}). */
     public ContentRestore restore() {
         return restore;

@@ -130,11 +130,19 @@ public final class SecretBox {
      * alone. The same text always gives the same fingerprint with the same key.
      */
     public String fingerprint(String text) {
+        return fingerprint("fingerprint", text);
+    }
+
+    /**
+     * The same with a key of its own for {@code purpose} (derived from this box's key with the purpose's name), so
+     * hashes kept for one use cannot be joined with those of another.
+     */
+    public String fingerprint(String purpose, String text) {
         Objects.requireNonNull(text, "text");
         try {
             Mac derive = Mac.getInstance("HmacSHA256");
             derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            byte[] subKey = derive.doFinal("yclients-bot fingerprint v1".getBytes(StandardCharsets.UTF_8));
+            byte[] subKey = derive.doFinal(("yclients-bot " + purpose + " v1").getBytes(StandardCharsets.UTF_8));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(subKey, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** /mybookings: what is read back from YCLIENTS, and a cancellation that counts only once YCLIENTS accepted it. */
 class MyBookingsTest {
     private final BookingFixture f = new BookingFixture(new BookingLimits(0, 0, 0));
-    private final MyBookings mine = new MyBookings(f.yclients, f.references);
+    private final MyBookings mine = new MyBookings(f.yclients, f.references, org.mockito.Mockito.mock(StaffRecords.class),
+            VisitChanges.always(), ReminderPlan.none());
 
     MyBookingsTest() throws Exception {
     }

@@ -64,7 +64,7 @@ class VisitMovesTest {
 
     /** A visit booked elsewhere, known without a hash (how R2's records watch keeps them). */
     private void elsewhere() {
-        doReturn(Optional.of(new BookingReference(ELSEWHERE, ANN, COMPANY, RECORD, null, TEN, Instant.EPOCH)))
+        doReturn(Optional.of(new BookingReference(ELSEWHERE, ANN, COMPANY, RECORD, null, TEN, Instant.EPOCH, true)))
                 .when(f.references).find(ANN, ELSEWHERE);
     }
 
@@ -161,7 +161,7 @@ class VisitMovesTest {
     @Test
     void aVisitWithoutAHashIsCancelledWithTheUserTokenAndItsRemindersDropped() throws Exception {
         elsewhere();
-        MyBookings mine = new MyBookings(f.yclients, f.references, f.changes, f.plan);
+        MyBookings mine = new MyBookings(f.yclients, f.references, mock(StaffRecords.class), f.changes, f.plan);
         when(f.yclients.hasUserToken()).thenReturn(false);
         assertEquals(new MyBookings.Cancellation.NeedsSalon(TEN, "+7 495 000-00-00"), mine.cancel(ANN, ELSEWHERE));
         verify(f.yclients, never()).deleteRecord(anyLong(), anyLong());
@@ -178,7 +178,7 @@ class VisitMovesTest {
     void cancellingTooCloseToTheVisitIsNotAllowedAndCallsNobody() throws Exception {
         long id = bookOne();
         VisitChanges never = mock(VisitChanges.class);
-        MyBookings mine = new MyBookings(f.yclients, f.references, never, f.plan);
+        MyBookings mine = new MyBookings(f.yclients, f.references, mock(StaffRecords.class), never, f.plan);
 
         assertEquals(new MyBookings.Cancellation.NotAllowed(TEN, "+7 495 000-00-00"), mine.cancel(ANN, id));
         verify(f.yclients, never()).cancel(anyLong(), any());

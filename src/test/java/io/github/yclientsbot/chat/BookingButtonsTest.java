@@ -53,6 +53,9 @@ class BookingButtonsTest {
         m.put("bk:my:n", new BookingButtons.MyKeep());
         m.put("bk:my:p:2", new BookingButtons.MyPage(2));
         m.put("bk:my:mv:42", new BookingButtons.MoveAsk(42));
+        m.put("bk:all:q", new BookingButtons.WatchAsk());
+        m.put("bk:all:y", new BookingButtons.WatchAnswer(true));
+        m.put("bk:all:n", new BookingButtons.WatchAnswer(false));
         return m;
     }
 

@@ -128,6 +128,11 @@ public final class ChatHarness implements AutoCloseable {
         return chat.bot();
     }
 
+    /** The use cases as the composition root built them (what the background jobs and the reminders use). */
+    public ChatLayer layer() {
+        return chat;
+    }
+
     /** The environment the layers were built from. */
     public Map<String, String> env() {
         return env;

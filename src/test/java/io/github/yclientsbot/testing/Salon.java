@@ -21,6 +21,8 @@ public final class Salon {
     public static final String ANNA = "2290341";
     public static final String BOOK_CHECK = "/api/v1/book_check/" + COMPANY;
     public static final String BOOK_RECORD = "/api/v1/book_record/" + COMPANY;
+    /** The record of {@code record.json} (Ольга, +79990001122, 1 December 2026 11:30), as the staff side reads it. */
+    public static final String RECORD = "/api/v1/record/" + COMPANY + "/784512093";
 
     private Salon() {
     }
@@ -64,6 +66,13 @@ public final class Salon {
         yclients.on("GET", "/api/v1/book_times/" + COMPANY + "/0/2026-12-01").respondWithFixture(200, "book_times.json");
         yclients.on("POST", BOOK_CHECK).respondWithFixture(201, "book_check-ok.json");
         yclients.on("POST", BOOK_RECORD).respondWithFixture(201, "book_record.json");
+    }
+
+    /** Record 784512093 as the staff side reads it (waiting), written back, and the records list, with the user token. */
+    public static void serveRecords(FakeYclientsServer yclients) {
+        yclients.on("GET", RECORD).respondWithFixture(200, "record.json");
+        yclients.on("PUT", RECORD).respondWithFixture(200, "record-put.json");
+        yclients.on("GET", "/api/v1/records/" + COMPANY).respondWithFixture(200, "records.json");
     }
 
     /** The booking-form deep link of a service (with a specialist, or any when {@code staffId} is 0). */
