@@ -3,6 +3,7 @@ package io.github.yclientsbot;
 import io.github.yclientsbot.booking.AcceptedBookings;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.CatalogRefresher;
+import io.github.yclientsbot.booking.ReminderPlan;
 import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.ratelimit.Caller;
@@ -30,9 +31,11 @@ final class BackgroundJobs implements AutoCloseable {
     static final long RETRY_SECONDS = 10;
 
     private final ScheduledExecutorService executor;
+    private final RecordWatching records;
 
-    private BackgroundJobs(ScheduledExecutorService executor) {
+    private BackgroundJobs(ScheduledExecutorService executor, RecordWatching records) {
         this.executor = executor;
+        this.records = records;
     }
 
     /** @param outbox where jobs send the bot's own messages (reminders, the salon's changes) */
@@ -54,7 +57,9 @@ final class BackgroundJobs implements AutoCloseable {
         }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         AcceptedBookings accepted = chat.accepted();
         executor.scheduleWithFixedDelay(() -> storeAcceptedBookings(accepted), RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
-        return new BackgroundJobs(executor);
+        // the record poll and the salon's changes; R1's ReminderPlan replaces none() when reminders are wired
+        RecordWatching records = RecordWatching.start(core, chat, outbox, ReminderPlan.none());
+        return new BackgroundJobs(executor, records);
     }
 
     /** Bookings YCLIENTS accepted while the database failed: their conversation, count and references written now. */
@@ -109,8 +114,14 @@ final class BackgroundJobs implements AutoCloseable {
         return Duration.ofSeconds(Math.max(10, core.cacheTtl().toSeconds()));
     }
 
+    /** The record poll and its listeners (the webhook hands them records too; the console polls after a demo change). */
+    RecordWatching records() {
+        return records;
+    }
+
     @Override
     public void close() {
+        records.close();
         executor.shutdownNow();
     }
 }

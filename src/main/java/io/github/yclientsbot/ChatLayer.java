@@ -15,6 +15,7 @@ import io.github.yclientsbot.booking.RefusalPolicy;
 import io.github.yclientsbot.booking.RememberedContacts;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.booking.WaitingTurn;
+import io.github.yclientsbot.booking.WatchStatus;
 import io.github.yclientsbot.chat.AdminCommands;
 import io.github.yclientsbot.chat.AdminRosterCommands;
 import io.github.yclientsbot.chat.BookingChat;
@@ -56,9 +57,11 @@ import java.util.function.Supplier;
  * @param companySetup finds the booking form (at start and in the background, on the background share of YCLIENTS)
  * @param drafts       booking conversations (expired ones are deleted in the background)
  * @param accepted     bookings YCLIENTS accepted whose writes failed (written again in the background)
+ * @param watchStatus  what the record poll and the webhook last did (the background writes it, /status shows it)
  */
 public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts,
-                        AcceptedBookings accepted, Roles roles) {
+                        AcceptedBookings accepted, Roles roles,
+                        WatchStatus watchStatus) {
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
     public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
@@ -90,6 +93,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 database.auditLog());
         CompanySetup backgroundSetup = new CompanySetup(core.settings(), core.yclients().forCaller(Caller.BACKGROUND),
                 database.serviceMappings(), database.auditLog());
+        WatchStatus watchStatus = new WatchStatus();
         BookingDrafts drafts = new BookingDrafts(database.bookingStates(), core.secrets());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
         BookingService bookingService = new BookingService(core.settings(), core.yclients(),
@@ -118,7 +122,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                         Version.current()), downloader),
                 new StatusCommand(status, menu, botUsername),
                 bookingChat, customers);
-        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles);
+        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, watchStatus);
     }
 
     /** No files outside Telegram. */

@@ -129,7 +129,8 @@ final class DatabaseSetup {
         Configuration configuration = new Configuration()
                 .addAnnotatedClasses(BotSettingEntity.class, ServiceMappingEntity.class, AuditEntryEntity.class,
                         BotAdminEntity.class, BookingStateEntity.class, BookingConsentEntity.class,
-                        BookingReferenceEntity.class, BookingLimitEventEntity.class, CustomerContactEntity.class)
+                        BookingReferenceEntity.class, BookingLimitEventEntity.class, CustomerContactEntity.class,
+                        RecordPollEntity.class)
                 .setProperty(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                 .setProperty(JdbcSettings.SHOW_SQL, false)
                 .setProperty(JdbcSettings.FORMAT_SQL, false)

@@ -128,6 +128,11 @@ public final class ChatHarness implements AutoCloseable {
         return chat.bot();
     }
 
+    /** The chat layer as built (what the background jobs are built on). */
+    public ChatLayer chatLayer() {
+        return chat;
+    }
+
     /** The environment the layers were built from. */
     public Map<String, String> env() {
         return env;
