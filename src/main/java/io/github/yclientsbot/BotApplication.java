@@ -181,11 +181,17 @@ public final class BotApplication implements AutoCloseable {
             if (telegram != null) {
                 telegram.onFatal(app::close);
             }
+            if (config.recordWatch().webhookSecret().isPresent() && config.http().port().isEmpty()) {
+                log.warn("{} is set but {} is off: YCLIENTS cannot post its events; the record poll alone runs",
+                        SettingKey.YCLIENTS_WEBHOOK_SECRET.key(), SettingKey.BOT_HTTP_PORT.key());
+            }
             if (config.http().port().isPresent()) {
                 try {
                     app.http = HttpEndpoints.start(config.http().host(), config.http().port().getAsInt(),
                             new HttpEndpoints.Health(app::isPolling, core.database()::ping, core.stats(), Version.current()),
-                            core.metrics(), chat.menu(), config.http().apiKey(), core.mapper());
+                            core.metrics(), chat.menu(), config.http().apiKey(), core.mapper(),
+                            config.recordWatch().webhookSecret().map(secret ->
+                                    new HttpEndpoints.Webhook(secret, app.background.records().hints())));
                 } catch (IOException | RuntimeException e) {
                     app.close();
                     throw new StartupException("cannot listen on " + config.http().host() + ":" + config.http().port().getAsInt()

@@ -1,6 +1,7 @@
 package io.github.yclientsbot;
 
 import io.github.yclientsbot.booking.CompanyZone;
+import io.github.yclientsbot.booking.RecordHints;
 import io.github.yclientsbot.booking.RecordPoll;
 import io.github.yclientsbot.booking.RecordWatch;
 import io.github.yclientsbot.booking.RecordWatches;
@@ -10,11 +11,13 @@ import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.chat.SalonChangeNotices;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.ratelimit.Caller;
+import io.github.yclientsbot.yclients.RecordsApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,43 +34,68 @@ public final class RecordWatching implements AutoCloseable {
     static final Duration START_DELAY = Duration.ofSeconds(15);
 
     private final RecordPoll poll;
+    private final RecordHints hints;
     private final ScheduledExecutorService executor;
 
-    private RecordWatching(RecordPoll poll, ScheduledExecutorService executor) {
+    private RecordWatching(RecordPoll poll, RecordHints hints, ScheduledExecutorService executor) {
         this.poll = poll;
+        this.hints = hints;
         this.executor = executor;
     }
 
     /**
-     * The poll and its listeners, not scheduled: tests run {@link #poll()} themselves.
+     * The poll and its listeners, not scheduled, the webhook's records read on the caller's thread: tests run
+     * {@link #poll()} themselves and find a webhook's effect when its request returns.
      *
      * @param reminders re-plans or drops a visit's reminders when the salon moves or cancels it
      */
     public static RecordWatching build(CoreServices core, ChatLayer chat, Outbox outbox, ReminderPlan reminders) {
-        return new RecordWatching(poll(core, chat, outbox, reminders), null);
+        return build(core, chat, outbox, reminders, null);
     }
 
-    /** The poll and its listeners, the poll run on a daemon thread every {@code yclients.records.poll-seconds}. */
+    /**
+     * The poll and its listeners on a daemon thread: the poll every {@code yclients.records.poll-seconds}, the
+     * webhook's records read there too (one at a time, never two at once with the poll).
+     */
     static RecordWatching start(CoreServices core, ChatLayer chat, Outbox outbox, ReminderPlan reminders) {
-        RecordPoll poll = poll(core, chat, outbox, reminders);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "record-watch");
             t.setDaemon(true);
             return t;
         });
+        RecordWatching watching = build(core, chat, outbox, reminders, executor);
         long period = core.config().recordWatch().pollPeriod().toSeconds();
-        executor.scheduleWithFixedDelay(poll::run, START_DELAY.toSeconds(), period, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(watching.poll::run, START_DELAY.toSeconds(), period, TimeUnit.SECONDS);
         log.debug("Record poll every {} s", period);
-        return new RecordWatching(poll, executor);
+        return watching;
     }
 
-    private static RecordPoll poll(CoreServices core, ChatLayer chat, Outbox outbox, ReminderPlan reminders) {
+    private static RecordWatching build(CoreServices core, ChatLayer chat, Outbox outbox, ReminderPlan reminders,
+                                        ScheduledExecutorService executor) {
         YclientsDirectory background = core.yclients().forCaller(Caller.BACKGROUND);
         CompanyZone zone = new CompanyZone(background);
         SalonChanges changes = new SalonChanges(core.database().bookingReferences(), reminders, zone);
         RecordWatch watch = new RecordWatches(List.of(new SalonChangeNotices(changes, outbox, core.messages(), zone)));
-        return new RecordPoll(core.settings(), background.client().records(), core.database().recordPollMarks(), watch,
-                zone, core.clock(), chat.watchStatus());
+        RecordsApi records = background.client().records();
+        RecordPoll poll = new RecordPoll(core.settings(), records, core.database().recordPollMarks(), watch, zone,
+                core.clock(), chat.watchStatus());
+        Executor rereads = executor == null ? Runnable::run : executor;
+        RecordHints hints = new RecordHints(core.settings(), records, watch, rereads, core.clock(), chat.watchStatus());
+        return new RecordWatching(poll, hints, executor);
+    }
+
+    /** The webhook's events, as hints ({@code null}-free; used only when yclients.webhook.secret is set). */
+    public RecordHints hints() {
+        return hints;
+    }
+
+    /** Runs the poll now on its own thread (the console after a simulated salon change); at once when unscheduled. */
+    public void pollSoon() {
+        if (executor == null) {
+            poll.run();
+        } else {
+            executor.execute(poll::run);
+        }
     }
 
     /** The poll: tests and the console run it at once. */
