@@ -27,6 +27,7 @@ import io.github.yclientsbot.chat.MyBookingsChat;
 import io.github.yclientsbot.chat.ServiceListView;
 import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
+import io.github.yclientsbot.chat.WebhookCommand;
 import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
@@ -40,6 +41,7 @@ import io.github.yclientsbot.setup.Roles;
 import io.github.yclientsbot.setup.ServiceSetup;
 import io.github.yclientsbot.setup.StatusReport;
 import io.github.yclientsbot.setup.TokenSetup;
+import io.github.yclientsbot.setup.WebhookSetup;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.yclients.BookingLinkBuilder;
 import org.slf4j.Logger;
@@ -120,7 +122,9 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), forAdmins, roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
-                new StatusCommand(status, menu, botUsername),
+                new StatusCommand(status, menu, botUsername, watchStatus),
+                new WebhookCommand(new WebhookSetup(core.settings(), forAdmins.client().hooks(), config.recordWatch(),
+                        config.http().port().isPresent(), database.auditLog())),
                 bookingChat, customers);
         return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, watchStatus);
     }

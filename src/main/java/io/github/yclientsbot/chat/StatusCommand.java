@@ -1,6 +1,7 @@
 package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.booking.WatchStatus;
 import io.github.yclientsbot.setup.LiveCheck;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.StatusReport;
@@ -18,15 +19,18 @@ public final class StatusCommand implements Command {
     private final StatusReport report;
     private final ServiceMenu menu;
     private final Supplier<String> botUsername;
+    private final WatchStatus watch;
 
     /**
      * @param menu        what customers get now: the first line says it as they see it
      * @param botUsername the bot's username, for the link into the private chat (null while unknown)
+     * @param watch       what the record poll and the YCLIENTS webhook last did
      */
-    public StatusCommand(StatusReport report, ServiceMenu menu, Supplier<String> botUsername) {
+    public StatusCommand(StatusReport report, ServiceMenu menu, Supplier<String> botUsername, WatchStatus watch) {
         this.report = report;
         this.menu = menu;
         this.botUsername = botUsername;
+        this.watch = watch;
     }
 
     @Override
@@ -73,6 +77,9 @@ public final class StatusCommand implements Command {
         line(sb, token(ctx, "status.token.partner", s.partnerToken(), "partner"));
         line(sb, token(ctx, "status.token.user", s.userToken(), "user"));
         line(sb, ctx.t("status.live", "result", live(ctx, s.live())));
+        line(sb, poll(ctx, watch.lastPoll()));
+        line(sb, watch.lastWebhookEvent() == null ? ctx.t("status.records.webhook.none")
+                : ctx.t("status.records.webhook", "at", TIME.format(watch.lastWebhookEvent())));
         line(sb, ctx.t("status.services", "count", s.servicesMapped() < 0 ? "?" : s.servicesMapped()));
         line(sb, ctx.t(s.databaseUp() ? "status.db.up" : "status.db.down"));
         line(sb, ctx.t("status.version", "version", s.version(), "uptime", uptime(ctx, s.uptime())));
@@ -106,6 +113,17 @@ public final class StatusCommand implements Command {
             case NOT_CONFIGURED -> ctx.t("status.enabled.closed",
                     "why", ctx.t(s.companyId().isEmpty() ? "status.closed.company" : "status.closed.form"));
             case NO_SERVICES -> ctx.t("status.enabled.empty");
+        };
+    }
+
+    /** The last record poll: when, how many records, or why it does not run. */
+    private static String poll(Context ctx, WatchStatus.Poll p) {
+        return switch (p.outcome()) {
+            case NOT_YET -> ctx.t("status.records.poll.none");
+            case NOT_SET_UP -> ctx.t("status.records.poll.off");
+            case NO_USER_TOKEN -> ctx.t("status.records.poll.no.user");
+            case OK -> ctx.t("status.records.poll.ok", "at", TIME.format(p.at()), "count", p.records());
+            case FAILED -> ctx.t("status.records.poll.failed", "at", TIME.format(p.at()), "problem", p.problem());
         };
     }
 
