@@ -5,6 +5,7 @@ import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.console.ConsoleCommand;
 import io.github.yclientsbot.console.ConsoleMode;
 import io.github.yclientsbot.console.ConsoleOutbox;
 import io.github.yclientsbot.console.ConsoleTransport;
@@ -25,6 +26,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
@@ -230,8 +232,10 @@ public final class BotApplication implements AutoCloseable {
             throw new IllegalStateException("this application was started for Telegram");
         }
         String language = core.config().locale().language();
+        List<ConsoleCommand> consoleCommands = demo == null ? List.of()
+                : List.of(new DemoConsoleCommand(demo, background.records().poll()::run, core.messages(), language));
         ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language,
-                new DocumentFolder(documents), consoleOutbox);
+                new DocumentFolder(documents), consoleOutbox, consoleCommands);
         String hint = demo == null ? null
                 : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
         console.run(console.banner(hint, log));

@@ -52,13 +52,15 @@ public final class DemoYclients implements AutoCloseable {
     private static final Pattern SERVICE_ID = Pattern.compile("(?:^|&)service_ids\\[]=(\\d+)");
     private static final String NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Филиал не найден.\"}}";
     private static final String RECORD_NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Запись не найдена\"}}";
-    private static final String UNAUTHORIZED = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Необходима авторизация\"}}";
+    static final String UNAUTHORIZED = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Необходима авторизация\"}}";
 
     private final HttpServer server;
     /** Who does which service, and the bookings made in the demo (kept for /mybookings and Cancel). */
     private final DemoBookings bookings;
     private final ExecutorService executor;
     private final String baseUrl;
+    /** The staff's side: the records list and the webhook settings. */
+    private final DemoSalonSide salonSide;
 
     private DemoYclients(HttpServer server, ExecutorService executor, ObjectMapper mapper) {
         this.server = server;
@@ -66,6 +68,7 @@ public final class DemoYclients implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.bookings = new DemoBookings(mapper, resource("book_services.json"), resource("company_services.json"),
                 resource("book_staff.json"));
+        this.salonSide = new DemoSalonSide(bookings);
     }
 
     /** Starts on a free port of 127.0.0.1; {@code mapper} reads the bot's requests and writes the bookings. */
@@ -147,6 +150,10 @@ public final class DemoYclients implements AutoCloseable {
                 }
                 return;
             }
+            if (path.equals(API + "/hooks_settings/" + COMPANY_ID)) {
+                salonSide.hooksSettings(exchange, method);
+                return;
+            }
             if (!method.equals("GET")) {
                 respond(exchange, 405, "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Method not allowed\"}}");
                 return;
@@ -166,6 +173,8 @@ public final class DemoYclients implements AutoCloseable {
                 } else {
                     respond(exchange, 200, resource(path.endsWith("services") ? "company_services.json" : "company_staff.json"));
                 }
+            } else if (path.equals(API + "/records/" + COMPANY_ID)) {
+                salonSide.records(exchange);
             } else if (path.equals(API + "/bookform/" + BOOKFORM_ID)) {
                 respond(exchange, 200, resource("bookform.json"));
             } else if (path.equals(API + "/book_services/" + COMPANY_ID)) {
@@ -185,6 +194,21 @@ public final class DemoYclients implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Demo YCLIENTS failed to answer: {}", e.toString());
         }
+    }
+
+    /** The salon moves demo booking {@code recordId} to {@code datetime} (the next poll sees it); false if none. */
+    public boolean moveBySalon(long recordId, String datetime) {
+        return bookings.moveBySalon(recordId, datetime);
+    }
+
+    /** The salon cancels demo booking {@code recordId} (the next poll sees it); false if none. */
+    public boolean cancelBySalon(long recordId) {
+        return bookings.cancelBySalon(recordId);
+    }
+
+    /** A visit booked by phone or by the staff under {@code phone} at {@code datetime}; its record id. */
+    public long bookElsewhere(String phone, String datetime) {
+        return bookings.bookElsewhere(phone, datetime);
     }
 
     /** The {@code service_ids[]} of the query (the first one), or null. */
@@ -234,12 +258,12 @@ public final class DemoYclients implements AutoCloseable {
                 + choice + "</code> (o=m&lt;specialist&gt;s&lt;service&gt;; -1 = any specialist).</p>";
     }
 
-    private static boolean partner(HttpExchange exchange) {
+    static boolean partner(HttpExchange exchange) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         return auth != null && auth.startsWith("Bearer " + PARTNER_TOKEN);
     }
 
-    private static boolean user(HttpExchange exchange) {
+    static boolean user(HttpExchange exchange) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         return auth != null && auth.endsWith("User " + USER_TOKEN);
     }
@@ -259,7 +283,7 @@ public final class DemoYclients implements AutoCloseable {
         in.readAllBytes();
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+    static void respond(HttpExchange exchange, int status, String json) throws IOException {
         respond(exchange, status, "application/json; charset=utf-8", json);
     }
 
