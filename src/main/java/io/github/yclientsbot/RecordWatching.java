@@ -74,7 +74,7 @@ public final class RecordWatching implements AutoCloseable {
                                         ScheduledExecutorService executor) {
         YclientsDirectory background = core.yclients().forCaller(Caller.BACKGROUND);
         CompanyZone zone = new CompanyZone(background);
-        SalonChanges changes = new SalonChanges(core.database().bookingReferences(), reminders, zone);
+        SalonChanges changes = new SalonChanges(core.database().bookingReferences(), reminders, zone, core.clock());
         RecordWatch watch = new RecordWatches(List.of(new SalonChangeNotices(changes, outbox, core.messages(), zone)));
         RecordsApi records = background.client().records();
         RecordPoll poll = new RecordPoll(core.settings(), records, core.database().recordPollMarks(), watch, zone,

@@ -3,6 +3,7 @@ package io.github.yclientsbot.booking;
 import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.storage.BookingReferences;
 import io.github.yclientsbot.yclients.RecordDetails;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * reference when YCLIENTS accepts it, so the record seen afterwards agrees with what is stored and nothing is told.
  * Times are compared as instants, never as strings ({@code 2026-12-01T10:00:00+03:00}, {@code 2026-12-01 10:00:00},
  * {@code …+0300} are one time). The stored time is changed only if it is still the one read (compare and set) and the
- * row deleted only once, so a change reported twice — by the poll and by a webhook — is told once.
+ * row deleted only once, so a change reported twice — by the poll and by a webhook — is told once. A visit whose
+ * stored start has passed is brought in line silently: the salon tidying up its journal after the visit (a deleted
+ * record, a corrected time) is not news to the customer.
  */
 public final class SalonChanges {
     private static final Logger log = LoggerFactory.getLogger(SalonChanges.class);
@@ -41,12 +44,14 @@ public final class SalonChanges {
     private final BookingReferences references;
     private final ReminderPlan reminders;
     private final Supplier<ZoneId> companyZone;
+    private final Clock clock;
 
     /** @param companyZone the company's time zone, for a date-time YCLIENTS sends without an offset */
-    public SalonChanges(BookingReferences references, ReminderPlan reminders, Supplier<ZoneId> companyZone) {
+    public SalonChanges(BookingReferences references, ReminderPlan reminders, Supplier<ZoneId> companyZone, Clock clock) {
         this.references = references;
         this.reminders = reminders;
         this.companyZone = companyZone;
+        this.clock = clock;
     }
 
     /** A record as YCLIENTS has it now; empty when it changes nothing the customer must hear of. */
@@ -69,8 +74,8 @@ public final class SalonChanges {
             return Optional.empty(); // changed meanwhile: whoever changed it has told it
         }
         reminders.replan(ref.id());
-        if (stored.isEmpty()) {
-            return Optional.empty(); // the old time was never readable: nothing to tell it apart from
+        if (stored.isEmpty() || !stored.get().isAfter(clock.instant())) {
+            return Optional.empty(); // the old time was never readable, or the visit is over: nothing to tell
         }
         log.info("Record {} of user {} was moved by the salon", record.id(), ref.userId());
         return Optional.of(new Change.Moved(ref.userId(), ref.id(), ref.startsAt(), record.datetime()));
@@ -84,6 +89,9 @@ public final class SalonChanges {
         }
         BookingReference ref = kept.get();
         reminders.drop(companyId, recordId);
+        if (!instant(ref.startsAt(), companyZone.get()).map(s -> s.isAfter(clock.instant())).orElse(false)) {
+            return Optional.empty(); // the visit is over (or its time unreadable): forgotten, not announced
+        }
         log.info("Record {} of user {} was cancelled by the salon", recordId, ref.userId());
         return Optional.of(new Change.Cancelled(ref.userId(), ref.startsAt()));
     }

@@ -1,6 +1,11 @@
 package io.github.yclientsbot.scenario;
 
+import io.github.yclientsbot.BotApplication;
+import io.github.yclientsbot.Pacing;
 import io.github.yclientsbot.RecordWatching;
+import io.github.yclientsbot.ratelimit.RequestLimiter;
+import io.github.yclientsbot.ratelimit.Sleeper;
+import io.github.yclientsbot.telegram.SendPacing;
 import io.github.yclientsbot.booking.ReminderPlan;
 import io.github.yclientsbot.booking.WatchStatus;
 import io.github.yclientsbot.chat.Action;
@@ -19,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read, and without a user token nothing is asked.
  */
 class RecordWatchScenarioTest extends RecordWatchBase {
+    private static final long SECOND = 1_000_000_000L;
 
     @Test
     void aSalonSideMoveIsToldOnceAndTheVisitAndItsRemindersFollow() {
@@ -88,6 +95,21 @@ class RecordWatchScenarioTest extends RecordWatchBase {
     private void serveWritten(String written) {
         io.github.yclientsbot.testing.Salon.serveCompany(yclients);
         serve(record(RECORD, written, false, "2026-11-20T11:50:00+03:00"));
+    }
+
+    @Test
+    void aVisitAlreadyOverIsBroughtInLineButNotAnnounced() {
+        bot.database().bookingReferences().add(CUSTOMER, COMPANY, RECORD, "hash-1", "2026-11-19T11:30:00+03:00");
+        bot.database().bookingReferences().add(CUSTOMER, COMPANY, RECORD + 1, "hash-2", "2026-11-18T11:30:00+03:00");
+        serve(record(RECORD, "2026-11-19 12:00:00", false, "2026-11-20T11:50:00+03:00"),
+                record(RECORD + 1, "2026-11-18 11:30:00", true, "2026-11-20T11:51:00+03:00"));
+
+        watching.poll().run();
+
+        assertEquals(List.of(), sent);
+        assertEquals("2026-11-19 12:00:00", kept().startsAt());
+        assertTrue(bot.database().bookingReferences().forRecord(COMPANY, RECORD + 1).isEmpty());
+        assertEquals(List.of("replan " + kept().id(), "drop " + COMPANY + "/" + (RECORD + 1)), plans);
     }
 
     @Test
@@ -164,5 +186,30 @@ class RecordWatchScenarioTest extends RecordWatchBase {
 
         assertEquals(WatchStatus.Poll.Outcome.NO_USER_TOKEN, watching.poll().run().outcome());
         assertEquals(List.of(), yclients.requests("GET", RECORDS));
+    }
+
+    @Test
+    void thePollWaitsForItsTurnOnTheBackgroundShareOfTheYclientsBudget() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        Sleeper skipping = nanos::addAndGet;
+        RequestLimiter limit = new RequestLimiter(List.of(new RequestLimiter.Window(5, SECOND),
+                new RequestLimiter.Window(200, 60 * SECOND)), nanos::get, skipping);
+        ownBot(new BotApplication.Options(1, Duration.ofMinutes(5), clock,
+                new Pacing(perSecond -> SendPacing.unpaced(), () -> limit, skipping, Duration.ofMillis(5))));
+        watching = RecordWatching.build(bot.core(), bot.chatLayer(), outbox, reminders);
+        String[] full = new String[100];
+        for (int i = 0; i < full.length; i++) {
+            full[i] = record(900_000L + i, "2026-12-05 10:00:00", false, "2026-11-20T10:00:00+03:00");
+        }
+        yclients.on("GET", RECORDS).withQueryParam("page", "1").respond(200, page(full));
+        yclients.on("GET", RECORDS).withQueryParam("page", "2").respond(200, page(full));
+        yclients.on("GET", RECORDS).withQueryParam("page", "3").respond(200, page());
+
+        assertEquals(200, watching.poll().run().records());
+
+        // the company (for its time zone) and three pages: at most one a second on the background share, where an
+        // admin's or a customer's share would have let them through in under a second
+        assertEquals(3, yclients.requests("GET", RECORDS).size());
+        assertTrue(nanos.get() >= 3 * SECOND, "waited " + nanos.get() / 1_000_000 + " ms");
     }
 }
