@@ -59,7 +59,7 @@ public final class SalonChanges {
         if (record.deleted()) {
             return gone(companyId, record.id());
         }
-        Optional<BookingReference> kept = references.forRecord(companyId, record.id());
+        Optional<BookingReference> kept = references.byRecord(companyId, record.id());
         if (kept.isEmpty()) {
             return Optional.empty();
         }
@@ -83,7 +83,7 @@ public final class SalonChanges {
 
     /** The record was deleted, or YCLIENTS no longer knows it. */
     public Optional<Change> gone(long companyId, long recordId) {
-        Optional<BookingReference> kept = references.forRecord(companyId, recordId);
+        Optional<BookingReference> kept = references.byRecord(companyId, recordId);
         if (kept.isEmpty() || !references.deleteRecord(companyId, recordId)) {
             return Optional.empty();
         }

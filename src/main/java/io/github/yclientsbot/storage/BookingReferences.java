@@ -52,8 +52,8 @@ public final class BookingReferences {
                 .setParameter("u", userId).setParameter("id", id).executeUpdate()) > 0;
     }
 
-    /** The kept booking of YCLIENTS record {@code recordId} of {@code companyId}, whoever made it. */
-    public Optional<BookingReference> forRecord(long companyId, long recordId) {
+    /** The booking of YCLIENTS record {@code recordId} in company {@code companyId}, whoever made it. */
+    public Optional<BookingReference> byRecord(long companyId, long recordId) {
         return sessionFactory.fromTransaction(session -> session
                 .createSelectionQuery("from BookingReferenceEntity where companyId = :c and recordId = :r",
                         BookingReferenceEntity.class)

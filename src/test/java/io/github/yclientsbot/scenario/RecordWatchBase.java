@@ -98,7 +98,7 @@ abstract class RecordWatchBase extends ScenarioBase {
     }
 
     BookingReference kept() {
-        return bot.database().bookingReferences().forRecord(COMPANY, RECORD).orElseThrow();
+        return bot.database().bookingReferences().byRecord(COMPANY, RECORD).orElseThrow();
     }
 
     void bookedInChat(String startsAt) {

@@ -73,7 +73,7 @@ class RecordWatchScenarioTest extends RecordWatchBase {
         assertEquals(1, sent.size(), sent.toString());
         assertTrue(sent.get(0).text().contains("Салон отменил") && sent.get(0).text().contains("11:30")
                 && sent.get(0).text().contains("/book"), sent.get(0).text());
-        assertTrue(bot.database().bookingReferences().forRecord(COMPANY, RECORD).isEmpty());
+        assertTrue(bot.database().bookingReferences().byRecord(COMPANY, RECORD).isEmpty());
         assertEquals(List.of("drop " + COMPANY + "/" + RECORD), plans);
     }
 
@@ -108,7 +108,7 @@ class RecordWatchScenarioTest extends RecordWatchBase {
 
         assertEquals(List.of(), sent);
         assertEquals("2026-11-19 12:00:00", kept().startsAt());
-        assertTrue(bot.database().bookingReferences().forRecord(COMPANY, RECORD + 1).isEmpty());
+        assertTrue(bot.database().bookingReferences().byRecord(COMPANY, RECORD + 1).isEmpty());
         assertEquals(List.of("replan " + kept().id(), "drop " + COMPANY + "/" + (RECORD + 1)), plans);
     }
 

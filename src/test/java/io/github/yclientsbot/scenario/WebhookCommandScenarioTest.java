@@ -50,6 +50,7 @@ class WebhookCommandScenarioTest extends RecordWatchBase {
         assertFalse(ask(CUSTOMER, "/webhook").text().contains(SECRET));
         assertEquals(List.of(), yclients.requests("GET", HOOKS));
         assertFalse(logs.text().contains(SECRET), "the secret is masked in the log");
+        assertFalse(logs.rawText().contains(SECRET), "and not even written to it");
     }
 
     @Test

@@ -67,14 +67,14 @@ class RecordPollMarksTest {
     void aKeptBookingIsFoundByItsRecordMovedOnlyFromTheTimeReadAndDeletedOnce() {
         BookingReferences refs = database.bookingReferences();
         refs.add(3003, 502817, 784512200L, "hash", "2026-12-01T11:30:00+03:00");
-        BookingReference ref = refs.forRecord(502817, 784512200L).orElseThrow();
+        BookingReference ref = refs.byRecord(502817, 784512200L).orElseThrow();
         assertEquals(3003, ref.userId());
-        assertEquals(Optional.empty(), refs.forRecord(502818, 784512200L));
+        assertEquals(Optional.empty(), refs.byRecord(502818, 784512200L));
 
         assertEquals(true, refs.moveTo(ref.id(), "2026-12-01T11:30:00+03:00", "2026-12-01 14:00:00"));
         assertEquals(false, refs.moveTo(ref.id(), "2026-12-01T11:30:00+03:00", "2026-12-01 15:00:00"),
                 "a second report of the same move finds the time changed already");
-        assertEquals("2026-12-01 14:00:00", refs.forRecord(502817, 784512200L).orElseThrow().startsAt());
+        assertEquals("2026-12-01 14:00:00", refs.byRecord(502817, 784512200L).orElseThrow().startsAt());
 
         assertEquals(true, refs.deleteRecord(502817, 784512200L));
         assertEquals(false, refs.deleteRecord(502817, 784512200L));
