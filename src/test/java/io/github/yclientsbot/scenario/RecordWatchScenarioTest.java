@@ -6,28 +6,19 @@ import io.github.yclientsbot.RecordWatching;
 import io.github.yclientsbot.ratelimit.RequestLimiter;
 import io.github.yclientsbot.ratelimit.Sleeper;
 import io.github.yclientsbot.telegram.SendPacing;
-import io.github.yclientsbot.booking.ReminderPlan;
 import io.github.yclientsbot.booking.WatchStatus;
 import io.github.yclientsbot.chat.Action;
-import io.github.yclientsbot.chat.Outbox;
-import io.github.yclientsbot.chat.Reply;
-import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.yclients.FakeYclientsServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
