@@ -23,10 +23,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How the bot learns of the company's records, built by the composition root: the record poll on the background share
- * of the YCLIENTS budget, and the listeners every record goes to ({@link RecordWatches}) — the salon's changes told to
- * customers ({@link SalonChangeNotices}). One daemon thread ("record-watch") runs the poll every
- * {@code yclients.records.poll-seconds}, the first time shortly after the start (the catch-up).
+ * How the bot learns of the company's records, built by the composition root: the record poll and the webhook's
+ * events ({@link RecordHints}) on the background share of the YCLIENTS budget, and the listeners every record goes to
+ * ({@link RecordWatches}) — the salon's changes told to customers ({@link SalonChangeNotices}). One daemon thread
+ * ("record-watch") runs the poll every {@code yclients.records.poll-seconds}, the first time shortly after the start
+ * (the catch-up), and reads again the records webhooks name, one at a time.
  */
 public final class RecordWatching implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RecordWatching.class);
@@ -84,18 +85,9 @@ public final class RecordWatching implements AutoCloseable {
         return new RecordWatching(poll, hints, executor);
     }
 
-    /** The webhook's events, as hints ({@code null}-free; used only when yclients.webhook.secret is set). */
+    /** Where the webhook's events go (used only when yclients.webhook.secret is set). */
     public RecordHints hints() {
         return hints;
-    }
-
-    /** Runs the poll now on its own thread (the console after a simulated salon change); at once when unscheduled. */
-    public void pollSoon() {
-        if (executor == null) {
-            poll.run();
-        } else {
-            executor.execute(poll::run);
-        }
     }
 
     /** The poll: tests and the console run it at once. */
