@@ -30,9 +30,11 @@ final class BackgroundJobs implements AutoCloseable {
     static final long RETRY_SECONDS = 10;
 
     private final ScheduledExecutorService executor;
+    private final RecordWatching records;
 
-    private BackgroundJobs(ScheduledExecutorService executor) {
+    private BackgroundJobs(ScheduledExecutorService executor, RecordWatching records) {
         this.executor = executor;
+        this.records = records;
     }
 
     /** @param outbox where jobs send the bot's own messages (reminders, the salon's changes) */
@@ -55,7 +57,9 @@ final class BackgroundJobs implements AutoCloseable {
         }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         AcceptedBookings accepted = chat.accepted();
         executor.scheduleWithFixedDelay(() -> storeAcceptedBookings(accepted), RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
-        return new BackgroundJobs(executor);
+        // the record poll and the salon's changes, re-planning reminders through the chat layer's plan
+        RecordWatching records = RecordWatching.start(core, chat, outbox, chat.reminders());
+        return new BackgroundJobs(executor, records);
     }
 
     /** Bookings YCLIENTS accepted while the database failed: their conversation, count and references written now. */
@@ -110,8 +114,14 @@ final class BackgroundJobs implements AutoCloseable {
         return Duration.ofSeconds(Math.max(10, core.cacheTtl().toSeconds()));
     }
 
+    /** The record poll and its listeners (the webhook hands them records too; the console polls after a demo change). */
+    RecordWatching records() {
+        return records;
+    }
+
     @Override
     public void close() {
+        records.close();
         executor.shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.SettingKey;
+import io.github.yclientsbot.console.ConsoleCommand;
 import io.github.yclientsbot.console.ConsoleMode;
 import io.github.yclientsbot.console.ConsoleOutbox;
 import io.github.yclientsbot.console.ConsoleTransport;
@@ -26,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
@@ -183,11 +185,17 @@ public final class BotApplication implements AutoCloseable {
             if (telegram != null) {
                 telegram.onFatal(app::close);
             }
+            if (config.recordWatch().webhookSecret().isPresent() && config.http().port().isEmpty()) {
+                log.warn("{} is set but {} is off: YCLIENTS cannot post its events; the record poll alone runs",
+                        SettingKey.YCLIENTS_WEBHOOK_SECRET.key(), SettingKey.BOT_HTTP_PORT.key());
+            }
             if (config.http().port().isPresent()) {
                 try {
                     app.http = HttpEndpoints.start(config.http().host(), config.http().port().getAsInt(),
                             new HttpEndpoints.Health(app::isPolling, core.database()::ping, core.stats(), Version.current()),
-                            core.metrics(), chat.menu(), config.http().apiKey(), core.mapper());
+                            core.metrics(), chat.menu(), config.http().apiKey(), core.mapper(),
+                            config.recordWatch().webhookSecret().map(secret ->
+                                    new HttpEndpoints.Webhook(secret, app.background.records().hints())));
                 } catch (IOException | RuntimeException e) {
                     app.close();
                     throw new StartupException("cannot listen on " + config.http().host() + ":" + config.http().port().getAsInt()
@@ -226,8 +234,10 @@ public final class BotApplication implements AutoCloseable {
             throw new IllegalStateException("this application was started for Telegram");
         }
         String language = core.config().locale().language();
+        List<ConsoleCommand> consoleCommands = demo == null ? List.of()
+                : List.of(new DemoConsoleCommand(demo, background.records().poll()::run, core.messages(), language));
         ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language,
-                new DocumentFolder(documents), consoleOutbox);
+                new DocumentFolder(documents), consoleOutbox, consoleCommands);
         String hint = demo == null ? null
                 : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID,
                 "phone", DemoYclients.ELSEWHERE_PHONE);

@@ -23,6 +23,7 @@ import io.github.yclientsbot.booking.VisitMoves;
 import io.github.yclientsbot.booking.StaffRecords;
 import io.github.yclientsbot.booking.VisitsElsewhere;
 import io.github.yclientsbot.booking.WaitingTurn;
+import io.github.yclientsbot.booking.WatchStatus;
 import io.github.yclientsbot.chat.AdminCommands;
 import io.github.yclientsbot.chat.AdminRosterCommands;
 import io.github.yclientsbot.chat.BookingChat;
@@ -37,6 +38,7 @@ import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
 import io.github.yclientsbot.company.Branches;
 import io.github.yclientsbot.chat.VisitsElsewhereChat;
+import io.github.yclientsbot.chat.WebhookCommand;
 import io.github.yclientsbot.company.ServiceButtons;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.config.BotConfig;
@@ -52,6 +54,7 @@ import io.github.yclientsbot.setup.Roles;
 import io.github.yclientsbot.setup.ServiceSetup;
 import io.github.yclientsbot.setup.StatusReport;
 import io.github.yclientsbot.setup.TokenSetup;
+import io.github.yclientsbot.setup.WebhookSetup;
 import io.github.yclientsbot.storage.Database;
 import io.github.yclientsbot.yclients.BookingLinkBuilder;
 import org.slf4j.Logger;
@@ -72,9 +75,12 @@ import java.util.function.Supplier;
  * @param attendance   "I'll come": a visit's attendance confirmed in YCLIENTS (with the user token)
  * @param elsewhere    visits booked elsewhere: a {@code RecordWatch} for the record poll and webhooks, and what
  *                     {@code /reminders off} calls ({@link VisitsElsewhere#withdraw})
+ * @param watchStatus  what the record poll and the webhook last did (the background writes it, /status shows it)
+ * @param reminders    the reminders of known visits, told of every visit added, moved or cancelled
  */
 public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts,
-                        AcceptedBookings accepted, Roles roles, Attendance attendance, VisitsElsewhere elsewhere) {
+                        AcceptedBookings accepted, Roles roles, Attendance attendance, VisitsElsewhere elsewhere,
+                        WatchStatus watchStatus, ReminderPlan reminders) {
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
     public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
@@ -113,6 +119,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 database.auditLog());
         CompanySetup backgroundSetup = new CompanySetup(core.settings(), core.yclients().forCaller(Caller.BACKGROUND),
                 database.serviceMappings(), database.auditLog());
+        WatchStatus watchStatus = new WatchStatus();
         BookingDrafts drafts = new BookingDrafts(database.bookingStates(), core.secrets());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
         BookingService bookingService = new BookingService(core.settings(), core.yclients(),
@@ -151,9 +158,12 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), forAdmins, roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
-                new StatusCommand(status, menu, botUsername),
+                new StatusCommand(status, menu, botUsername, watchStatus),
+                new WebhookCommand(new WebhookSetup(core.settings(), forAdmins.client().hooks(), config.recordWatch(),
+                        config.http().port().isPresent(), database.auditLog())),
                 bookingChat, customers);
-        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, attendance, elsewhere);
+        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, attendance, elsewhere, watchStatus,
+                reminders);
     }
 
     /** No files outside Telegram. */

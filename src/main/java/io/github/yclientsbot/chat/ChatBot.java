@@ -31,7 +31,7 @@ public final class ChatBot {
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
             "setcompany", "setchain", "addbranch", "delbranch", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "admins",
-            "deladmin", "export", "import");
+            "deladmin", "export", "import", "webhook");
 
     private final Messages messages;
     private final Roles roles;
@@ -52,7 +52,7 @@ public final class ChatBot {
      */
     public ChatBot(Messages messages, Roles roles, Supplier<String> botUsername, CustomerCommands customer,
                    AdminCommands admin, AdminRosterCommands roster, TransferCommands transfer, StatusCommand status,
-                   BookingChat booking, CallerScope callers) {
+                   WebhookCommand webhook, BookingChat booking, CallerScope callers) {
         this.callers = callers;
         this.messages = messages;
         this.roles = roles;
@@ -66,6 +66,7 @@ public final class ChatBot {
         all.addAll(roster.commands());
         all.addAll(transfer.commands());
         all.add(status);
+        all.add(webhook);
         for (Command c : all) {
             commands.put(c.name(), c);
         }

@@ -1,6 +1,7 @@
 package io.github.yclientsbot.chat;
 
 import io.github.yclientsbot.booking.ServiceMenu;
+import io.github.yclientsbot.booking.WatchStatus;
 import io.github.yclientsbot.setup.LiveCheck;
 import io.github.yclientsbot.setup.Role;
 import io.github.yclientsbot.setup.StatusReport;
@@ -18,15 +19,18 @@ public final class StatusCommand implements Command {
     private final StatusReport report;
     private final ServiceMenu menu;
     private final Supplier<String> botUsername;
+    private final WatchStatus watch;
 
     /**
      * @param menu        what customers get now: the first line says it as they see it
      * @param botUsername the bot's username, for the link into the private chat (null while unknown)
+     * @param watch       what the record poll and the YCLIENTS webhook last did
      */
-    public StatusCommand(StatusReport report, ServiceMenu menu, Supplier<String> botUsername) {
+    public StatusCommand(StatusReport report, ServiceMenu menu, Supplier<String> botUsername, WatchStatus watch) {
         this.report = report;
         this.menu = menu;
         this.botUsername = botUsername;
+        this.watch = watch;
     }
 
     @Override
@@ -78,6 +82,9 @@ public final class StatusCommand implements Command {
             line(sb, ctx.t(s.attendanceFailedToday() == 0 ? "status.attendance.failed.none" : "status.attendance.failed",
                     "count", s.attendanceFailedToday()));
         }
+        line(sb, poll(ctx, watch.lastPoll()));
+        line(sb, watch.lastWebhookEvent() == null ? ctx.t("status.records.webhook.none")
+                : ctx.t("status.records.webhook", "at", TIME.format(watch.lastWebhookEvent())));
         line(sb, ctx.t("status.services", "count", s.servicesMapped() < 0 ? "?" : s.servicesMapped()));
         s.branches().ifPresent(b -> branches(ctx, sb, b));
         line(sb, ctx.t(s.databaseUp() ? "status.db.up" : "status.db.down"));
@@ -128,6 +135,17 @@ public final class StatusCommand implements Command {
                     "buttons", v.buttons() < 0 ? "?" : v.buttons()));
         }
         line(sb, ctx.t("status.budget", "calls", b.yclientsCalls(), "busy", b.yclientsBusy()));
+    }
+
+    /** The last record poll: when, how many records, or why it does not run. */
+    private static String poll(Context ctx, WatchStatus.Poll p) {
+        return switch (p.outcome()) {
+            case NOT_YET -> ctx.t("status.records.poll.none");
+            case NOT_SET_UP -> ctx.t("status.records.poll.off");
+            case NO_USER_TOKEN -> ctx.t("status.records.poll.no.user");
+            case OK -> ctx.t("status.records.poll.ok", "at", TIME.format(p.at()), "count", p.records());
+            case FAILED -> ctx.t("status.records.poll.failed", "at", TIME.format(p.at()), "problem", p.problem());
+        };
     }
 
     private static void line(StringBuilder sb, String text) {

@@ -31,6 +31,7 @@ public final class BotConfig {
     private final HttpConfig http;
     private final BookingConfig booking;
     private final UpdatesConfig updates;
+    private final RecordWatchConfig recordWatch;
 
     private BotConfig(Map<SettingKey, ConfigValue> values, List<String> fileWarnings, Path workingDir,
                       String configFileName, boolean telegramTokenRequired) throws ConfigException {
@@ -53,6 +54,7 @@ public final class BotConfig {
         this.http = HttpConfig.read(reader);
         this.booking = BookingConfig.read(reader);
         this.updates = UpdatesConfig.read(reader);
+        this.recordWatch = RecordWatchConfig.read(reader);
         List<String> allWarnings = new ArrayList<>(this.fileWarnings);
         allWarnings.addAll(yclients.templateWarnings());
         this.warnings = List.copyOf(allWarnings);
@@ -92,6 +94,11 @@ public final class BotConfig {
     /** YCLIENTS as loaded (chat values come on top in {@code company.Settings}). */
     public YclientsConfig yclients() {
         return yclients;
+    }
+
+    /** How the bot learns of the company's records: the poll's period, the webhook's secret and public address. */
+    public RecordWatchConfig recordWatch() {
+        return recordWatch;
     }
 
     /** The optional HTTP port. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The bot in a terminal: each input line is a message from a fake Telegram user in a private chat, handled
@@ -46,6 +47,7 @@ public final class ConsoleTransport {
     private final String lang;
     private final DocumentFolder documents;
     private final ConsoleOutbox outbox;
+    private final List<ConsoleCommand> consoleCommands;
 
     private String role = "customer";
     private long updateId;
@@ -60,6 +62,13 @@ public final class ConsoleTransport {
      */
     public ConsoleTransport(InputStream in, PrintStream out, ChatBot bot, RuntimeStats stats, Messages messages, String lang,
                             DocumentFolder documents, ConsoleOutbox outbox) {
+        this(in, out, bot, stats, messages, lang, documents, outbox, List.of());
+    }
+
+    /** @param consoleCommands console-only commands (the demo's), tried on each line before the bot */
+    public ConsoleTransport(InputStream in, PrintStream out, ChatBot bot, RuntimeStats stats, Messages messages, String lang,
+                            DocumentFolder documents, ConsoleOutbox outbox, List<ConsoleCommand> consoleCommands) {
+        this.consoleCommands = List.copyOf(consoleCommands);
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.bot = bot;
@@ -116,6 +125,13 @@ public final class ConsoleTransport {
             deliver(Incoming.contact(++updateId, user, ChatType.PRIVATE, user, "Console", lang, ++lastMessageId,
                     new Incoming.Contact(line.substring("/contact ".length()).strip(), "Console", null, user)));
             return;
+        }
+        for (ConsoleCommand command : consoleCommands) {
+            Optional<String> printed = command.handle(line);
+            if (printed.isPresent()) {
+                out.println(printed.get());
+                return;
+            }
         }
         if (line.matches("[0-9]{1,3}") && !choices.isEmpty()) {
             press(Integer.parseInt(line));

@@ -154,6 +154,24 @@ final class DemoBookings {
         return bookings.replace(id, b, b.cancelled(clock.instant()));
     }
 
+    // ---- what the salon changes on its side (console: /demo move|cancel|elsewhere); the next poll sees it ----
+
+    /** The salon moves booking {@code id} to {@code datetime}; false when there is no such booking left. */
+    boolean moveBySalon(long id, String datetime) {
+        Booked b = bookings.get(id);
+        if (b == null || b.deleted()) {
+            return false;
+        }
+        write(b, b.staffId(), datetime, b.attendance());
+        return true;
+    }
+
+    /** The salon cancels booking {@code id}; false when there is no such booking left. */
+    boolean cancelBySalon(long id) {
+        Booked b = bookings.get(id);
+        return b != null && !b.deleted() && bookings.replace(id, b, b.cancelled(clock.instant()));
+    }
+
     /**
      * {@code PUT book_record/{company}/{id}} or {@code PUT record/{company}/{id}} with {@code {"datetime": …}}: the
      * booking at the new time; {@link Move#TAKEN} when its specialist has another booking then, {@link Move#UNKNOWN}

@@ -62,7 +62,7 @@ public final class DemoYclients implements AutoCloseable {
     private static final Pattern SERVICE_ID = Pattern.compile("(?:^|&)service_ids\\[]=(\\d+)");
     private static final String NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Филиал не найден.\"}}";
     private static final String RECORD_NOT_FOUND = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Запись не найдена\"}}";
-    private static final String UNAUTHORIZED = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Необходима авторизация\"}}";
+    static final String UNAUTHORIZED = "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Необходима авторизация\"}}";
 
     private final HttpServer server;
     /** Who does which service, and the bookings made in the demo (kept for /mybookings and Cancel). */
@@ -71,6 +71,8 @@ public final class DemoYclients implements AutoCloseable {
     private final DemoRecords records;
     private final ExecutorService executor;
     private final String baseUrl;
+    /** The staff's side: the records list and the webhook settings. */
+    private final DemoSalonSide salonSide;
 
     private DemoYclients(HttpServer server, ExecutorService executor, ObjectMapper mapper, Clock clock) {
         this.server = server;
@@ -79,6 +81,7 @@ public final class DemoYclients implements AutoCloseable {
         this.bookings = new DemoBookings(mapper, clock, resource("book_services.json"), resource("company_services.json"),
                 resource("book_staff.json"));
         this.records = new DemoRecords(mapper, bookings);
+        this.salonSide = new DemoSalonSide();
     }
 
     /** Starts on a free port of 127.0.0.1, its bookings' changes timed by the system clock. */
@@ -191,6 +194,10 @@ public final class DemoYclients implements AutoCloseable {
                 changeRecord(exchange, method, move.group(1).equals("record"), Long.parseLong(move.group(2)));
                 return;
             }
+            if (path.equals(API + "/hooks_settings/" + COMPANY_ID)) {
+                salonSide.hooksSettings(exchange, method);
+                return;
+            }
             if (!method.equals("GET")) {
                 respond(exchange, 405, "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Method not allowed\"}}");
                 return;
@@ -295,6 +302,21 @@ public final class DemoYclients implements AutoCloseable {
         }
     }
 
+    /** The salon moves demo booking {@code recordId} to {@code datetime} (the next poll sees it); false if none. */
+    public boolean moveBySalon(long recordId, String datetime) {
+        return bookings.moveBySalon(recordId, datetime);
+    }
+
+    /** The salon cancels demo booking {@code recordId} (the next poll sees it); false if none. */
+    public boolean cancelBySalon(long recordId) {
+        return bookings.cancelBySalon(recordId);
+    }
+
+    /** A visit booked by phone or by the staff under {@code phone} at {@code datetime}; its record id. */
+    public long bookElsewhere(String phone, String datetime) {
+        return bookings.bookedElsewhere(phone, "", datetime);
+    }
+
     /** The {@code service_ids[]} of the query (the first one), or null. */
     private static Long serviceId(HttpExchange exchange) {
         String query = exchange.getRequestURI().getRawQuery();
@@ -342,12 +364,12 @@ public final class DemoYclients implements AutoCloseable {
                 + choice + "</code> (o=m&lt;specialist&gt;s&lt;service&gt;; -1 = any specialist).</p>";
     }
 
-    private static boolean partner(HttpExchange exchange) {
+    static boolean partner(HttpExchange exchange) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         return auth != null && auth.startsWith("Bearer " + PARTNER_TOKEN);
     }
 
-    private static boolean user(HttpExchange exchange) {
+    static boolean user(HttpExchange exchange) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         return auth != null && auth.endsWith("User " + USER_TOKEN);
     }
@@ -367,7 +389,7 @@ public final class DemoYclients implements AutoCloseable {
         in.readAllBytes();
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+    static void respond(HttpExchange exchange, int status, String json) throws IOException {
         respond(exchange, status, "application/json; charset=utf-8", json);
     }
 

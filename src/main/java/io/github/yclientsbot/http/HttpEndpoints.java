@@ -3,6 +3,7 @@ package io.github.yclientsbot.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.yclientsbot.booking.RecordHints;
 import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.config.Values;
 import io.github.yclientsbot.health.RuntimeStats;
@@ -33,7 +34,9 @@ import java.util.function.BooleanSupplier;
  *       {@code yclients_bot_…} meters, plus {@code up}, {@code polling_up}, {@code database_up} and {@code build_info}
  *       registered here, the JVM's and the connection pool's;</li>
  *   <li>{@code GET /api/v1/yclients/widget-url/{service_id}[?staff={staff_id}]}: the booking link of a mapped
- *       service, the same as its button in the bot; needs {@code Authorization: Bearer <bot.http.api-key>}.</li>
+ *       service, the same as its button in the bot; needs {@code Authorization: Bearer <bot.http.api-key>};</li>
+ *   <li>{@code POST /api/v1/yclients/webhook/<yclients.webhook.secret>}: YCLIENTS's record events ({@link YclientsWebhook});
+ *       any other path under it, or any when no secret is set, is an unknown path (404).</li>
  * </ul>
  */
 public final class HttpEndpoints implements AutoCloseable {
@@ -41,6 +44,14 @@ public final class HttpEndpoints implements AutoCloseable {
     static final String WIDGET_URL = "/api/v1/yclients/widget-url/";
     private static final String JSON = "application/json; charset=utf-8";
     static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    /** The YCLIENTS webhook: the secret of its path, and where its events go. */
+    public record Webhook(String secret, RecordHints hints) {
+        @Override
+        public String toString() {
+            return "Webhook[secret=(masked)]";
+        }
+    }
 
     /** What /health and /metrics look at. */
     public record Health(BooleanSupplier polling, BooleanSupplier database, RuntimeStats stats, String version) {}
@@ -52,9 +63,13 @@ public final class HttpEndpoints implements AutoCloseable {
     private final ObjectMapper mapper;
     private final PrometheusMeterRegistry metrics;
     private final List<Meter> healthMeters;
+    /** Null when no webhook secret is set. */
+    private final YclientsWebhook webhook;
 
     private HttpEndpoints(HttpPort.Limits limits, String host, int port, Health health, PrometheusMeterRegistry metrics,
-                          ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) throws IOException {
+                          ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper, Optional<Webhook> webhook)
+            throws IOException {
+        this.webhook = webhook.map(w -> new YclientsWebhook(w.secret(), w.hints(), mapper)).orElse(null);
         this.health = health;
         this.metrics = metrics;
         this.menu = menu;
@@ -72,14 +87,28 @@ public final class HttpEndpoints implements AutoCloseable {
     /** Binds {@code host:port} (port 0: any free port) and starts serving; {@code /metrics} scrapes {@code metrics}. */
     public static HttpEndpoints start(String host, int port, Health health, PrometheusMeterRegistry metrics,
                                       ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) throws IOException {
-        return start(host, port, HttpPort.Limits.DEFAULT, health, metrics, menu, apiKey, mapper);
+        return start(host, port, health, metrics, menu, apiKey, mapper, Optional.empty());
+    }
+
+    /** As above, with the YCLIENTS webhook when {@code webhook} is present. */
+    public static HttpEndpoints start(String host, int port, Health health, PrometheusMeterRegistry metrics,
+                                      ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper,
+                                      Optional<Webhook> webhook) throws IOException {
+        return start(host, port, HttpPort.Limits.DEFAULT, health, metrics, menu, apiKey, mapper, webhook);
     }
 
     static HttpEndpoints start(String host, int port, HttpPort.Limits limits, Health health, PrometheusMeterRegistry metrics,
                                ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper) throws IOException {
-        HttpEndpoints endpoints = new HttpEndpoints(limits, host, port, health, metrics, menu, apiKey, mapper);
-        log.info("HTTP endpoints listening on {}:{} (/health, /metrics{})", host, endpoints.port(),
-                apiKey.isPresent() ? ", " + WIDGET_URL + "{service_id}" : "; the widget-link API is closed: no bot.http.api-key");
+        return start(host, port, limits, health, metrics, menu, apiKey, mapper, Optional.empty());
+    }
+
+    static HttpEndpoints start(String host, int port, HttpPort.Limits limits, Health health, PrometheusMeterRegistry metrics,
+                               ServiceMenu menu, Optional<String> apiKey, ObjectMapper mapper, Optional<Webhook> webhook)
+            throws IOException {
+        HttpEndpoints endpoints = new HttpEndpoints(limits, host, port, health, metrics, menu, apiKey, mapper, webhook);
+        log.info("HTTP endpoints listening on {}:{} (/health, /metrics{}{})", host, endpoints.port(),
+                apiKey.isPresent() ? ", " + WIDGET_URL + "{service_id}" : "; the widget-link API is closed: no bot.http.api-key",
+                webhook.isPresent() ? ", the YCLIENTS webhook " + YclientsWebhook.PATH + "…" : "");
         return endpoints;
     }
 
@@ -108,6 +137,9 @@ public final class HttpEndpoints implements AutoCloseable {
     private Response handle(Request request) {
         String path = request.path();
         try {
+            if (path.startsWith(YclientsWebhook.PATH)) {
+                return webhook(request);
+            }
             if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
                 return error(405, "method_not_allowed", "only GET is supported").with("Allow", "GET, HEAD");
             } else if (path.equals("/health")) {
@@ -117,12 +149,38 @@ public final class HttpEndpoints implements AutoCloseable {
             } else if (path.startsWith(WIDGET_URL)) {
                 return widgetUrl(request, path.substring(WIDGET_URL.length()));
             }
-            return error(404, "not_found", "no such endpoint; try /health, /metrics or " + WIDGET_URL + "{service_id}");
+            return notFound();
         } catch (RuntimeException e) {
             health.stats().error("http", e);
-            log.warn("HTTP request {} {} failed: {}", request.method(), path, e.toString());
+            log.warn("HTTP request {} {} failed: {}", request.method(),
+                    path.startsWith(YclientsWebhook.PATH) ? YclientsWebhook.PATH + "…" : path, e.toString());
             return error(500, "internal_error", "the request failed; see the bot's log");
         }
+    }
+
+    private Response notFound() {
+        return error(404, "not_found", "no such endpoint; try /health, /metrics or " + WIDGET_URL + "{service_id}");
+    }
+
+    /** The webhook with the right secret and POST; anything else under its path is an unknown path. */
+    private Response webhook(Request request) {
+        if (webhook == null || !webhook.accepts(request.path())) {
+            return notFound();
+        }
+        if (!request.method().equals("POST")) {
+            return error(405, "method_not_allowed", "only POST is supported").with("Allow", "POST");
+        }
+        return webhook.handle(request, new YclientsWebhook.Refusals() {
+            @Override
+            public Response of(int status, String code, String message) {
+                return error(status, code, message);
+            }
+
+            @Override
+            public Response json(int status, ObjectNode body) {
+                return HttpEndpoints.this.json(status, body);
+            }
+        });
     }
 
     private Response health() {

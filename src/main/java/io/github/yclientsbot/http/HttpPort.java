@@ -3,6 +3,7 @@ package io.github.yclientsbot.http;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,6 +41,8 @@ final class HttpPort implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpPort.class);
     /** The request line and headers together; a longer head gets 431. */
     static final int MAX_HEAD_BYTES = 16 * 1024;
+    /** The longest request body read (a YCLIENTS webhook event is a few KiB); a longer one gets 413. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
     /** Pool threads beside the request handlers: Jetty's selector, and reading new requests (and refusing them). */
     private static final int SPARE_THREADS = 4;
     /** Connections the kernel holds until Jetty accepts them (the listen backlog, as before). */
@@ -71,8 +75,15 @@ final class HttpPort implements AutoCloseable {
         }
     }
 
-    /** A request: {@code path} decoded, {@code rawQuery} as sent (null when none), header names in lower case. */
-    record Request(String method, String path, String rawQuery, Map<String, String> headers) {
+    /**
+     * A request: {@code path} decoded, {@code rawQuery} as sent (null when none), header names in lower case, the body
+     * of a POST (empty otherwise).
+     */
+    record Request(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
+        Request(String method, String path, String rawQuery, Map<String, String> headers) {
+            this(method, path, rawQuery, headers, new byte[0]);
+        }
+
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -178,12 +189,26 @@ final class HttpPort implements AutoCloseable {
                 for (HttpField field : request.getHeaders()) {
                     headers.putIfAbsent(field.getLowerCaseName(), field.getValue());
                 }
-                answer = handler.handle(new Request(request.getMethod(), request.getHttpURI().getDecodedPath(),
-                        rawQuery, Map.copyOf(headers)));
+                byte[] body = "POST".equals(request.getMethod()) ? body(request) : new byte[0];
+                answer = body == null ? refusal.of(413, "request_too_large", "the body is larger than " + MAX_BODY_BYTES
+                        + " bytes") : handler.handle(new Request(request.getMethod(), request.getHttpURI().getDecodedPath(),
+                        rawQuery, Map.copyOf(headers), body));
                 busyLogged.set(false);
             }
             send(response, answer, callback);
             return true;
+        }
+    }
+
+    /** The body, at most {@link #MAX_BODY_BYTES} (blocking: handlers run on pool threads); null when longer. */
+    private static byte[] body(org.eclipse.jetty.server.Request request) throws IOException {
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            return null;
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] read = in.readNBytes(MAX_BODY_BYTES + 1);
+            return read.length > MAX_BODY_BYTES ? null : read;
         }
     }
 

@@ -110,6 +110,25 @@ public final class BookingReferences {
                 .setParameter("u", userId).setParameter("id", id).executeUpdate()) > 0;
     }
 
+    /**
+     * The visit of booking {@code id} now starts at {@code startsAt} (as YCLIENTS sent it), unless it already says so;
+     * {@code true} when this call changed it. Returns when committed.
+     */
+    public boolean moveTo(long id, String expectedStartsAt, String startsAt) {
+        String at = Truncation.atMost(Objects.requireNonNull(startsAt, "startsAt"), 64);
+        return sessionFactory.fromTransaction(session -> session
+                .createMutationQuery("update BookingReferenceEntity set startsAt = :at where id = :id and startsAt = :was")
+                .setParameter("at", at).setParameter("id", id).setParameter("was", expectedStartsAt)
+                .executeUpdate()) > 0;
+    }
+
+    /** Forgets the kept booking of record {@code recordId} (the salon cancelled it); {@code true} when it was there. */
+    public boolean deleteRecord(long companyId, long recordId) {
+        return sessionFactory.fromTransaction(session -> session
+                .createMutationQuery("delete from BookingReferenceEntity where companyId = :c and recordId = :r")
+                .setParameter("c", companyId).setParameter("r", recordId).executeUpdate()) > 0;
+    }
+
     /** Deletes all the user's bookings (/forgetme); how many there were. */
     public int deleteAll(long userId) {
         return sessionFactory.fromTransaction(session -> session

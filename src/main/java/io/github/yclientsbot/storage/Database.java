@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final BookingConsents bookingConsents;
     private final BookingReferences bookingReferences;
     private final BookingLimitEvents bookingLimitEvents;
+    private final RecordPollMarks recordPollMarks;
     private final UpdateInbox inbox;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,6 +55,7 @@ public final class Database implements AutoCloseable {
         this.bookingConsents = new BookingConsents(sessionFactory, clock);
         this.bookingReferences = new BookingReferences(sessionFactory, clock);
         this.bookingLimitEvents = new BookingLimitEvents(sessionFactory, clock);
+        this.recordPollMarks = new RecordPollMarks(sessionFactory, clock);
         this.inbox = new UpdateInbox(dataSource, clock);
     }
 
@@ -181,6 +183,11 @@ public final class Database implements AutoCloseable {
     /** Customers' verified phones (keyed hashes) and their answer to "remind me of all my visits". */
     public VisitWatch visitWatch() {
         return new VisitWatch(sessionFactory, clock);
+    }
+
+    /** The record poll's watermark per company. */
+    public RecordPollMarks recordPollMarks() {
+        return recordPollMarks;
     }
 
     /** Restores exported settings, buttons and admins in one transaction ({@code /import}). */

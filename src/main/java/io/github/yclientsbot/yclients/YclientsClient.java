@@ -36,6 +36,7 @@ public final class YclientsClient {
   private final OnlineBookingApi booking;
   private final RecordsApi records;
   private final AuthApi auth;
+  private final HooksApi hooks;
 
   private YclientsClient(YclientsHttp http) {
     this.http = http;
@@ -45,6 +46,7 @@ public final class YclientsClient {
     this.booking = new OnlineBookingApi(http);
     this.records = new RecordsApi(http);
     this.auth = new AuthApi(http);
+    this.hooks = new HooksApi(http);
   }
 
   /**
@@ -84,6 +86,11 @@ public final class YclientsClient {
   /** The company's records as its staff sees them: read one, list them, write one back; needs the user token. */
   public RecordsApi records() {
     return records;
+  }
+
+  /** The company's webhook settings (where YCLIENTS posts its events); needs the user token. */
+  public HooksApi hooks() {
+    return hooks;
   }
 
   /** A user token from a YCLIENTS staff login. */

@@ -43,7 +43,7 @@ class SettingKeyTest {
             }
         }
         assertEquals(EnumSet.of(SettingKey.TELEGRAM_BOT_TOKEN, SettingKey.BOT_DB_PASSWORD, SettingKey.BOT_SECRET_KEY, SettingKey.BOT_HTTP_API_KEY,
-                SettingKey.YCLIENTS_API_TOKEN, SettingKey.YCLIENTS_USER_TOKEN), secrets);
+                SettingKey.YCLIENTS_API_TOKEN, SettingKey.YCLIENTS_USER_TOKEN, SettingKey.YCLIENTS_WEBHOOK_SECRET), secrets);
     }
 
     @Test
