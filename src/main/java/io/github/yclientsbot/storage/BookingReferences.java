@@ -45,6 +45,30 @@ public final class BookingReferences {
         return forUser(userId).stream().filter(r -> r.id() == id).findFirst();
     }
 
+    /** The booking of YCLIENTS record {@code recordId} in company {@code companyId}, whoever made it. */
+    public Optional<BookingReference> byRecord(long companyId, long recordId) {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("from BookingReferenceEntity where companyId = :c and recordId = :r",
+                        BookingReferenceEntity.class)
+                .setParameter("c", companyId).setParameter("r", recordId).getResultList().stream()
+                .map(BookingReferenceEntity::toReference).findFirst());
+    }
+
+    /** Every booking kept, oldest first (the reminders plan them all at a start). */
+    public List<BookingReference> all() {
+        return sessionFactory.fromTransaction(session -> session
+                .createSelectionQuery("from BookingReferenceEntity order by id", BookingReferenceEntity.class)
+                .getResultList().stream().map(BookingReferenceEntity::toReference).toList());
+    }
+
+    /** The booking moved to {@code startsAt} (as YCLIENTS gave it); {@code true} when it was there. */
+    public boolean moved(long id, String startsAt) {
+        String at = Truncation.atMost(Objects.requireNonNull(startsAt, "startsAt"), 64);
+        return sessionFactory.fromTransaction(session -> session
+                .createMutationQuery("update BookingReferenceEntity set startsAt = :s where id = :id")
+                .setParameter("s", at).setParameter("id", id).executeUpdate()) > 0;
+    }
+
     /** Deletes one of the user's bookings; {@code true} when it was there. */
     public boolean delete(long userId, long id) {
         return sessionFactory.fromTransaction(session -> session
