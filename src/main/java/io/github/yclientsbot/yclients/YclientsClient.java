@@ -15,8 +15,8 @@ import okhttp3.OkHttpClient;
 /**
  * The YCLIENTS REST API calls the bot makes, one object per API area over one HTTP core ({@code YclientsHttp}):
  * {@link #companies()} (company, booking form), {@link #catalog()} (the admin catalog: services and staff, with the
- * user token), {@link #booking()} (online booking, partner token only) and {@link #auth()} (a user token from a
- * login). Immutable and thread-safe; one instance serves every company, since the tokens come with each call.
+ * user token), {@link #booking()} (online booking, partner token only), {@link #records()} (the company's records,
+ * with the user token) and {@link #auth()} (a user token from a login). Immutable and thread-safe; one instance serves every company, since the tokens come with each call.
  *
  * <p>Every failure is a {@link YclientsException}; tokens and passwords never appear in its message, nor in any log
  * line. Every call of every area shares one budget ({@link FairScheduler} over the rate limiter), one
@@ -34,6 +34,7 @@ public final class YclientsClient {
   private final CompanyApi companies;
   private final CatalogApi catalog;
   private final OnlineBookingApi booking;
+  private final RecordsApi records;
   private final AuthApi auth;
 
   private YclientsClient(YclientsHttp http) {
@@ -42,6 +43,7 @@ public final class YclientsClient {
     this.companies = new CompanyApi(http);
     this.catalog = new CatalogApi(http);
     this.booking = new OnlineBookingApi(http);
+    this.records = new RecordsApi(http);
     this.auth = new AuthApi(http);
   }
 
@@ -77,6 +79,11 @@ public final class YclientsClient {
   /** Online booking: services, staff, days, times, check, SMS code, booking, reading and cancelling a record. */
   public OnlineBookingApi booking() {
     return booking;
+  }
+
+  /** The company's records as its staff sees them: read one, list them, write one back; needs the user token. */
+  public RecordsApi records() {
+    return records;
   }
 
   /** A user token from a YCLIENTS staff login. */

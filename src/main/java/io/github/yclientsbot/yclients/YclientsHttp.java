@@ -109,15 +109,25 @@ final class YclientsHttp {
 
   /** {@code GET} with the partner token, and the user token too when {@code needsUser}; {@code data} required. */
   Answer get(YclientsCredentials c, boolean needsUser, String path, HttpUrl url) throws YclientsException {
+    return send("GET", path, url, authorization(c, needsUser, "GET", path), null, Redactor.of(c), true);
+  }
+
+  /**
+   * {@code Bearer <partner token>}, with {@code , User <user token>} when {@code needsUser}, refusing a missing or
+   * unsafe token before any request.
+   *
+   * @throws IllegalArgumentException when {@code needsUser} and {@code c} has no user token
+   */
+  static String authorization(YclientsCredentials c, boolean needsUser, String method, String path) {
     Objects.requireNonNull(c, "credentials");
     String authorization = partner(c.partnerToken());
     if (needsUser) {
       if (!c.hasUserToken()) {
-        throw new IllegalArgumentException("GET " + path + " needs a YCLIENTS user token, and none is set");
+        throw new IllegalArgumentException(method + " " + path + " needs a YCLIENTS user token, and none is set");
       }
       authorization += ", User " + checkedToken(c.userToken(), "user token");
     }
-    return send("GET", path, url, authorization, null, Redactor.of(c), true);
+    return authorization;
   }
 
   /** {@code POST} of a JSON body with the partner token. */
