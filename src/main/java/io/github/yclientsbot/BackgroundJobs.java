@@ -3,6 +3,7 @@ package io.github.yclientsbot;
 import io.github.yclientsbot.booking.AcceptedBookings;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.CatalogRefresher;
+import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.setup.CompanySetup;
@@ -34,7 +35,8 @@ final class BackgroundJobs implements AutoCloseable {
         this.executor = executor;
     }
 
-    static BackgroundJobs start(CoreServices core, ChatLayer chat) {
+    /** @param outbox where jobs send the bot's own messages (reminders, the salon's changes) */
+    static BackgroundJobs start(CoreServices core, ChatLayer chat, Outbox outbox) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "catalog-refresh");
             t.setDaemon(true);

@@ -1,10 +1,12 @@
 package io.github.yclientsbot;
 
 import io.github.yclientsbot.chat.ChatBot;
+import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.console.ConsoleMode;
+import io.github.yclientsbot.console.ConsoleOutbox;
 import io.github.yclientsbot.console.ConsoleTransport;
 import io.github.yclientsbot.console.DocumentFolder;
 import io.github.yclientsbot.demo.DemoYclients;
@@ -57,6 +59,8 @@ public final class BotApplication implements AutoCloseable {
     private final ChatLayer chat;
     private final BackgroundJobs background;
     private final DemoYclients demo;
+    /** Where the bot's own messages wait for the console to print them (unused in Telegram mode). */
+    private final ConsoleOutbox consoleOutbox;
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Null in console mode. */
     private final TelegramTransport telegram;
@@ -65,12 +69,13 @@ public final class BotApplication implements AutoCloseable {
     private volatile boolean closed;
 
     private BotApplication(CoreServices core, ChatLayer chat, TelegramTransport telegram, BackgroundJobs background,
-                           DemoYclients demo) {
+                           DemoYclients demo, ConsoleOutbox consoleOutbox) {
         this.core = core;
         this.chat = chat;
         this.telegram = telegram;
         this.background = background;
         this.demo = demo;
+        this.consoleOutbox = consoleOutbox;
     }
 
     /** The one ObjectMapper: tolerant of fields we do not know. */
@@ -162,13 +167,17 @@ public final class BotApplication implements AutoCloseable {
             ChatLayer chat = connection == null
                     ? ChatLayer.build(core, () -> null, ChatLayer.NO_DOWNLOADS)
                     : ChatLayer.build(core, connection::username, connection);
-            TelegramTransport telegram = connection == null ? null
-                    : TelegramLayer.build(core, chat, connection);
+            TelegramLayer.Built built = connection == null ? null : TelegramLayer.build(core, chat, connection);
+            TelegramTransport telegram = built == null ? null : built.transport();
+            // the console prints what the bot sends on its own after each line (see runConsole)
+            ConsoleOutbox consoleOutbox = new ConsoleOutbox();
+            Outbox outbox = built == null ? consoleOutbox : built.outbox();
             if (demo != null) {
                 demo.seedButtons(core.database().serviceMappings());
             }
             StartupCheck.log(core.settings(), core.yclients(), chat.companySetup(), chat.menu(), BackgroundJobs.period(core));
-            BotApplication app = new BotApplication(core, chat, telegram, BackgroundJobs.start(core, chat), demo);
+            BotApplication app = new BotApplication(core, chat, telegram, BackgroundJobs.start(core, chat, outbox), demo,
+                    consoleOutbox);
             if (telegram != null) {
                 telegram.onFatal(app::close);
             }
@@ -216,7 +225,7 @@ public final class BotApplication implements AutoCloseable {
         }
         String language = core.config().locale().language();
         ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language,
-                new DocumentFolder(documents));
+                new DocumentFolder(documents), consoleOutbox);
         String hint = demo == null ? null
                 : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID);
         console.run(console.banner(hint, log));

@@ -1,5 +1,6 @@
 package io.github.yclientsbot;
 
+import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.UpdatesConfig;
 import io.github.yclientsbot.telegram.ChatHandler;
@@ -7,6 +8,7 @@ import io.github.yclientsbot.telegram.FloodGuard;
 import io.github.yclientsbot.telegram.ReplySender;
 import io.github.yclientsbot.telegram.SendPacing;
 import io.github.yclientsbot.telegram.TelegramConnection;
+import io.github.yclientsbot.telegram.TelegramOutbox;
 import io.github.yclientsbot.telegram.TelegramTransport;
 import io.github.yclientsbot.telegram.UpdateDispatcher;
 import io.github.yclientsbot.telegram.UpdateHandler;
@@ -23,7 +25,11 @@ final class TelegramLayer {
     private TelegramLayer() {
     }
 
-    static TelegramTransport build(CoreServices core, ChatLayer chat, TelegramConnection connection) {
+    /** The transport, and the outbox through which the bot sends its own messages on the same paced path. */
+    record Built(TelegramTransport transport, Outbox outbox) {
+    }
+
+    static Built build(CoreServices core, ChatLayer chat, TelegramConnection connection) {
         BotConfig config = core.config();
         BotApplication.Options options = core.options();
         UpdatesConfig updates = config.updates();
@@ -35,8 +41,9 @@ final class TelegramLayer {
         UpdateDispatcher dispatcher = new UpdateDispatcher(new InboxStore(core.database().inbox()), core.mapper(),
                 updateHandler::handle, new FloodGuard(updates.floodMaxUpdates(), updates.floodWindow(), options.clock()),
                 handler::isStaff, core.stats(), options.clock(), updates.workers(), MAX_BACKLOG);
-        return new TelegramTransport(connection, core.mapper(), handler, core.stats(), options.pollTimeoutSeconds(),
-                config.locale().language(), pacing, dispatcher, options.clock(),
+        TelegramTransport transport = new TelegramTransport(connection, core.mapper(), handler, core.stats(),
+                options.pollTimeoutSeconds(), config.locale().language(), pacing, dispatcher, options.clock(),
                 options.pacing().pollRetry());
+        return new Built(transport, new TelegramOutbox(sender));
     }
 }

@@ -44,6 +44,7 @@ public final class ConsoleTransport {
     private final Messages messages;
     private final String lang;
     private final DocumentFolder documents;
+    private final ConsoleOutbox outbox;
 
     private String role = "customer";
     private long updateId;
@@ -52,9 +53,12 @@ public final class ConsoleTransport {
     private List<Button> choices = List.of();
     private int choicesMessageId;
 
-    /** @param documents where the files the bot sends are saved (the directory the console runs in) */
+    /**
+     * @param documents where the files the bot sends are saved (the directory the console runs in)
+     * @param outbox    what the bot sent on its own, printed after each line
+     */
     public ConsoleTransport(InputStream in, PrintStream out, ChatBot bot, RuntimeStats stats, Messages messages, String lang,
-                            DocumentFolder documents) {
+                            DocumentFolder documents, ConsoleOutbox outbox) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.bot = bot;
@@ -62,6 +66,7 @@ public final class ConsoleTransport {
         this.messages = messages;
         this.lang = lang;
         this.documents = documents;
+        this.outbox = outbox;
     }
 
     /** Reads and answers lines until the end of input. */
@@ -70,8 +75,10 @@ public final class ConsoleTransport {
         prompt();
         String line;
         try {
+            printOutbox();
             while ((line = in.readLine()) != null) {
                 handleLine(line.strip());
+                printOutbox();
                 prompt();
             }
         } catch (IOException e) {
@@ -148,6 +155,15 @@ public final class ConsoleTransport {
             out.println(t("console.bot") + " " + bot.apology(incoming));
         } finally {
             stats.updateHandled(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** What the bot sent on its own meanwhile (a reminder that came due), printed like a reply. */
+    void printOutbox() {
+        for (Reply reply : outbox.drain()) {
+            for (Action action : reply.actions()) {
+                print(action);
+            }
         }
     }
 
