@@ -1,6 +1,13 @@
 package io.github.yclientsbot;
 
 import io.github.yclientsbot.booking.AcceptedBookings;
+import io.github.yclientsbot.booking.Attendance;
+import io.github.yclientsbot.booking.CompanyZone;
+import io.github.yclientsbot.booking.MyReminders;
+import io.github.yclientsbot.booking.ReminderSchedule;
+import io.github.yclientsbot.booking.ReminderTimes;
+import io.github.yclientsbot.booking.VisitChanges;
+import io.github.yclientsbot.booking.VisitReminders;
 import io.github.yclientsbot.booking.BookingConfirmation;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingFlow;
@@ -23,6 +30,8 @@ import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.CustomerCommands;
 import io.github.yclientsbot.chat.DocumentDownloader;
 import io.github.yclientsbot.chat.MyBookingsChat;
+import io.github.yclientsbot.chat.ReminderView;
+import io.github.yclientsbot.chat.RemindersChat;
 import io.github.yclientsbot.chat.ServiceListView;
 import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
@@ -58,7 +67,15 @@ import java.util.function.Supplier;
  * @param accepted     bookings YCLIENTS accepted whose writes failed (written again in the background)
  */
 public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts,
-                        AcceptedBookings accepted, Roles roles) {
+                        AcceptedBookings accepted, Roles roles, Reminders reminders) {
+
+    /**
+     * The reminders of visits: their durable plan ({@link ReminderSchedule}, told by the booking and /mybookings), what
+     * a due one says ({@link VisitReminders}) and how it reads ({@link ReminderView}); the schedule's runner
+     * ({@link ReminderScheduler}) is built with the transport's outbox.
+     */
+    public record Reminders(ReminderSchedule schedule, VisitReminders visits, ReminderView view) {}
+
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
     public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
@@ -99,16 +116,31 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         RememberedContacts remembered = new RememberedContacts(database.customerContacts(core.secrets()), consent);
         RefusalPolicy refusals = new RefusalPolicy();
         BookingSteps steps = new BookingSteps(bookingService, remembered, refusals);
-        AcceptedBookings accepted = new AcceptedBookings(drafts, quotas, database.bookingReferences());
+        CompanyZone zone = new CompanyZone(bookingService);
+        ReminderSchedule reminderSchedule = new ReminderSchedule(ReminderScheduler.client(database.dataSource()),
+                database.bookingReferences(), database.reminders(), new ReminderTimes(config.reminders()), zone,
+                core.clock());
+        // I'll come and what a customer may change: the records-API and company-settings parts of issue 11 plug in here
+        Attendance attendance = Attendance.unavailable();
+        VisitChanges changes = VisitChanges.always();
+        Reminders reminders = new Reminders(reminderSchedule,
+                new VisitReminders(database.bookingReferences(), database.reminders(), bookingService, reminderSchedule,
+                        attendance, changes, core.stats(), core.clock()),
+                new ReminderView(core.messages(), zone));
+        RemindersChat remindersChat = new RemindersChat(new MyReminders(database.bookingReferences(), database.reminders(),
+                reminderSchedule, attendance, core.stats()), config.reminders().enabled());
+        AcceptedBookings accepted = new AcceptedBookings(drafts, quotas, database.bookingReferences(), reminderSchedule);
         BookingFlow flow = new BookingFlow(bookingService, drafts, menu, consent, remembered, database.bookingReferences(),
                 steps, new BookingConfirmation(bookingService, drafts, quotas, remembered, accepted, steps, refusals),
                 accepted);
         BookingLayout layout = new BookingLayout(prices, new BookingForm(menu, bookingService));
-        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences()), layout);
-        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts));
+        MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences(),
+                reminderSchedule), layout);
+        BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts),
+                remindersChat);
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
-                        bookingChat, mine),
+                        bookingChat, mine, remindersChat),
                 new AdminCommands(new TokenSetup(core.settings(), forAdmins, database.auditLog()), companySetup,
                         new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()),
                         forAdmins, prices),
@@ -118,7 +150,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                         Version.current()), downloader),
                 new StatusCommand(status, menu, botUsername),
                 bookingChat, customers);
-        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles);
+        return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, reminders);
     }
 
     /** No files outside Telegram. */

@@ -14,6 +14,7 @@ import io.github.yclientsbot.yclients.BookTime;
 import io.github.yclientsbot.yclients.BookedRecord;
 import io.github.yclientsbot.yclients.BookingRequest;
 import io.github.yclientsbot.yclients.Company;
+import io.github.yclientsbot.yclients.RecordDetails;
 import io.github.yclientsbot.yclients.RecordInfo;
 import io.github.yclientsbot.yclients.YclientsCredentials;
 import io.github.yclientsbot.yclients.YclientsException;
@@ -227,6 +228,22 @@ public final class BookingService {
     /** A booking read back from YCLIENTS by its id and hash. */
     public RecordInfo record(long companyId, long recordId, String recordHash) throws YclientsException, NotReadyException {
         return yclients().client().booking().readRecord(credentials(), companyId, recordId, recordHash);
+    }
+
+    /**
+     * A visit read back with the user token ({@code GET /record}), for a visit kept without a hash; empty when no user
+     * token is set (the visit cannot be read then).
+     */
+    public Optional<RecordInfo> staffRecord(long companyId, long recordId) throws YclientsException, NotReadyException {
+        credentials();
+        Optional<YclientsCredentials> full = settings.credentials().filter(YclientsCredentials::hasUserToken);
+        if (full.isEmpty()) {
+            return Optional.empty();
+        }
+        RecordDetails r = yclients().client().records().record(full.get(), companyId, recordId);
+        return Optional.of(new RecordInfo(r.id(), r.datetime(), r.lengthSeconds(),
+                r.services().stream().map(RecordDetails.Service::title).filter(java.util.Objects::nonNull).toList(),
+                r.staffName(), r.deleted()));
     }
 
     /** Cancels a booking in YCLIENTS; returns only when YCLIENTS accepted, else throws (4xx: refused). */

@@ -23,10 +23,17 @@ public final class MyBookings {
 
     private final BookingService booking;
     private final BookingReferences references;
+    private final ReminderPlan reminders;
 
     public MyBookings(BookingService booking, BookingReferences references) {
+        this(booking, references, ReminderPlan.none());
+    }
+
+    /** @param reminders told of each cancellation, so the visit's reminders are dropped */
+    public MyBookings(BookingService booking, BookingReferences references, ReminderPlan reminders) {
         this.booking = booking;
         this.references = references;
+        this.reminders = reminders;
     }
 
     /** A booking kept for the customer: {@code id} is ours (the buttons carry it), {@code startsAt} as booked. */
@@ -156,6 +163,12 @@ public final class MyBookings {
             return new Cancellation.Refused(ref.startsAt(), e.isUnavailable(), salonPhone());
         }
         references.delete(userId, ref.id());
+        try {
+            reminders.drop(ref.companyId(), ref.recordId());
+        } catch (RuntimeException e) {
+            // the reminder finds the visit gone and sends nothing
+            log.warn("Reminders of cancelled record {} not dropped: {}", ref.recordId(), e.toString());
+        }
         log.info("User {} cancelled record {} in chat", userId, ref.recordId());
         return new Cancellation.Cancelled(ref.startsAt());
     }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code bk:m:<yyyy-MM>}, {@code bk:d:<yyyy-MM-dd>}, {@code bk:t:<yyyyMMdd>:<index>}, {@code bk:tp:<page>},
  * {@code bk:b}, {@code bk:x}, {@code bk:ok}, {@code bk:ok:<stamp>}, {@code bk:agree}, {@code bk:n}, {@code bk:n:d},
  * {@code bk:rc}, {@code bk:nm}, {@code bk:ph}, {@code bk:rm:y}, {@code bk:rm:n}, and /mybookings's
- * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}.
+ * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}; the reminder's
+ * {@code bk:my:ok:<id>} ("I'll come"; its ❌ Cancel is /mybookings's {@code bk:my:c:<id>}).
  */
 final class BookingButtons {
     static final String PREFIX = "bk:";
@@ -46,6 +47,12 @@ final class BookingButtons {
 
     /** /mybookings: "No, keep it". */
     record MyKeep() implements Pressed {}
+
+    /**
+     * A reminder's "✅ I'll come" for booking {@code id} (our {@code booking_reference} id): the visit's attendance
+     * confirmed in YCLIENTS, once per visit.
+     */
+    record Come(long id) implements Pressed {}
 
     /** /mybookings: ‹ › to page {@code page}. */
     record MyPage(int page) implements Pressed {}
@@ -82,6 +89,9 @@ final class BookingButtons {
         }
         if (pressed instanceof MyPage p) {
             return PREFIX + "my:p:" + p.page();
+        }
+        if (pressed instanceof Come c) {
+            return PREFIX + "my:ok:" + c.id();
         }
         throw new IllegalArgumentException("no button data for " + pressed);
     }
@@ -184,6 +194,8 @@ final class BookingButtons {
             return new MyCancel(Long.parseLong(after(rest, "my:y:")));
         } else if (rest.startsWith("my:p:")) {
             return new MyPage(page(after(rest, "my:p:")));
+        } else if (rest.startsWith("my:ok:")) {
+            return new Come(Long.parseLong(after(rest, "my:ok:")));
         }
         return new Stale();
     }

@@ -21,10 +21,12 @@ public final class BookingChat {
     private final BookingLayout layout;
     private final Supplier<String> botUsername;
     private final WaitingTurn turn;
+    private final RemindersChat reminders;
 
     public BookingChat(BookingFlow flow, MyBookingsChat mine, BookingLayout layout, Supplier<String> botUsername,
-                       WaitingTurn turn) {
+                       WaitingTurn turn, RemindersChat reminders) {
         this.turn = turn;
+        this.reminders = reminders;
         this.flow = flow;
         this.mine = mine;
         this.layout = layout;
@@ -74,8 +76,9 @@ public final class BookingChat {
         return turn.atCodeStep(ctx.userId()) ? ctx.say("bookflow.wait") : Reply.NONE;
     }
 
-    /** /forgetme. */
+    /** /forgetme: the pending reminders go first (they are found by the bookings the flow then deletes). */
     Reply forget(Context ctx) {
+        reminders.forget(ctx.userId());
         return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.forget(ctx.userId()));
     }
 
@@ -97,6 +100,8 @@ public final class BookingChat {
             return screen.reply();
         } else if (pressed instanceof BookingButtons.ClosedDay) {
             return screen.notice(ctx.t("bookflow.day.closed"));
+        } else if (pressed instanceof BookingButtons.Come come) {
+            return reminders.come(ctx, screen, come.id());
         } else if (pressed instanceof BookingButtons.Stale) {
             // garbled or forged data: nothing on screen made it
             return screen.notice(ctx.t("bookflow.stale"));

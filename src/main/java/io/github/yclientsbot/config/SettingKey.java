@@ -41,7 +41,9 @@ public enum SettingKey {
     BOOKING_PRIVACY_URL("booking.privacy-url", false, ""),
     BOOKING_LIMIT_SMS_PER_PHONE("booking.limit.sms-per-phone", false, "3"),
     BOOKING_LIMIT_SMS_PER_USER("booking.limit.sms-per-user", false, "5"),
-    BOOKING_LIMIT_BOOKINGS_PER_USER("booking.limit.bookings-per-user", false, "3");
+    BOOKING_LIMIT_BOOKINGS_PER_USER("booking.limit.bookings-per-user", false, "3"),
+    BOOKING_REMINDERS("booking.reminders", false, "24h,2h"),
+    BOOKING_REMINDERS_QUIET_HOURS("booking.reminders.quiet-hours", false, "22:00-09:00");
 
     private static final Map<String, SettingKey> BY_KEY;
 

@@ -176,13 +176,78 @@ public final class ReminderStore {
         });
     }
 
-    /** The notes of visits that started before {@code before} are deleted, with their "I'll come" taps' age alike. */
+    /** How many visits got a reminder (one sent at least) since {@code since} (the confirm rate's denominator). */
+    public int remindedVisits(Instant since) {
+        return inTransaction("count reminded visits", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM (SELECT DISTINCT company_id, record_id"
+                    + " FROM reminder_log WHERE outcome = ? AND done_at >= ?) v")) {
+                q.setString(1, Outcome.SENT.name());
+                q.setObject(2, utc(since));
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** How many visits got "I'll come" since {@code since}. */
+    public int confirmations(Instant since) {
+        return inTransaction("count I'll come", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM visit_confirmation WHERE confirmed_at >= ?")) {
+                q.setObject(1, utc(since));
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** How many executions of task {@code taskName} wait in the durable schedule (db-scheduler's table). */
+    public int pending(String taskName) {
+        return inTransaction("count pending reminders", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?")) {
+                q.setString(1, taskName);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** How many executions of task {@code taskName} are due by {@code now} or running (picked). */
+    public int dueOrRunning(String taskName, Instant now) {
+        return inTransaction("count due reminders", c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?"
+                    + " AND (execution_time <= ? OR picked = TRUE)")) {
+                q.setString(1, taskName);
+                q.setObject(2, utc(now));
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * The notes of visits that started before {@code before} are deleted, and the "I'll come" taps made before it
+     * (a repeated tap on so old a visit's button finds the visit past anyway).
+     */
     public int deleteOld(Instant before) {
         return inTransaction("delete old reminder notes", c -> {
+            int n;
             try (PreparedStatement d = c.prepareStatement("DELETE FROM reminder_log WHERE visit_start < ?")) {
                 d.setObject(1, utc(before));
-                return d.executeUpdate();
+                n = d.executeUpdate();
             }
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM visit_confirmation WHERE confirmed_at < ?")) {
+                d.setObject(1, utc(before));
+                n += d.executeUpdate();
+            }
+            return n;
         });
     }
 

@@ -52,6 +52,7 @@ class BookingButtonsTest {
         m.put("bk:my:y:42", new BookingButtons.MyCancel(42));
         m.put("bk:my:n", new BookingButtons.MyKeep());
         m.put("bk:my:p:2", new BookingButtons.MyPage(2));
+        m.put("bk:my:ok:42", new BookingButtons.Come(42));
         return m;
     }
 
