@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  * data (the instance id names visit and offset), so nothing is ever Java-serialized: {@link #NO_DATA} refuses it.
  * Built with the transport's outbox, started after the transport, stopped before the database closes.
  */
-final class ReminderScheduler implements AutoCloseable {
+public final class ReminderScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
 
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
@@ -90,7 +90,7 @@ final class ReminderScheduler implements AutoCloseable {
     }
 
     /** Builds the runner (not started: see {@link #start()}). */
-    static ReminderScheduler build(CoreServices core, ChatLayer chat, Outbox outbox) {
+    public static ReminderScheduler build(CoreServices core, ChatLayer chat, Outbox outbox) {
         ReminderDelivery delivery = new ReminderDelivery(chat.reminders().visits(), chat.reminders().view(), outbox);
         return build(core.database().dataSource(), core.database().reminders(), chat.reminders().schedule(), delivery,
                 core.clock(), "bot");
@@ -135,7 +135,7 @@ final class ReminderScheduler implements AutoCloseable {
     }
 
     /** Starts running due reminders, then plans every kept visit (those booked before reminders existed as well). */
-    void start() {
+    public void start() {
         scheduler.start();
         try {
             int planned = schedule.planAll();
@@ -158,7 +158,7 @@ final class ReminderScheduler implements AutoCloseable {
      * The console's {@code /clock}: the reminders due by the moved clock run now, and this returns once they ran (or
      * after {@link #CONSOLE_WAIT}).
      */
-    void runDueNow() {
+    public void runDueNow() {
         long deadline = System.nanoTime() + CONSOLE_WAIT.toNanos();
         scheduler.triggerCheckForDueExecutions();
         synchronized (completions) {

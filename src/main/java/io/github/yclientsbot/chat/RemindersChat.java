@@ -38,7 +38,7 @@ public final class RemindersChat {
                 String key = reminders.enabled(ctx.userId()) ? "reminders.state.on" : "reminders.state.off";
                 String text = ctx.t(key) + reminders.changedAt(ctx.userId())
                         .map(at -> " " + ctx.t("reminders.since", "at", STAMP.format(at.atOffset(ZoneOffset.UTC)))).orElse("");
-                return Reply.text(ctx.chatId(), text + "\n" + ctx.t(planned ? "reminders.how" : "reminders.none.configured"));
+                return Reply.text(ctx.chatId(), text + ".\n" + ctx.t(planned ? "reminders.how" : "reminders.none.configured"));
             }
             case "on" -> {
                 reminders.turn(ctx.userId(), true);
