@@ -22,6 +22,8 @@ public record ReminderConfig(List<Duration> offsets, Optional<QuietHours> quietH
     /** And none earlier than this before the visit. */
     static final Duration LONGEST = Duration.ofDays(14);
     private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,3})d)?(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?");
+    /** Words that mean "none" as well as an empty value (an empty variable is awkward in some environments). */
+    private static final List<String> OFF = List.of("off", "none");
     private static final Pattern HOURS = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
 
     public ReminderConfig {
@@ -55,7 +57,7 @@ public record ReminderConfig(List<Duration> offsets, Optional<QuietHours> quietH
     private static List<Duration> offsets(SettingReader r) throws ConfigException {
         String text = r.text(SettingKey.BOOKING_REMINDERS).strip();
         List<Duration> out = new ArrayList<>();
-        if (text.isEmpty()) {
+        if (text.isEmpty() || OFF.contains(text.toLowerCase(java.util.Locale.ROOT))) {
             return out;
         }
         String fix = "to a comma list of durations before the visit like 24h,2h (d, h, m: 1d, 90m, 1h30m), or empty for no reminders";
@@ -91,7 +93,7 @@ public record ReminderConfig(List<Duration> offsets, Optional<QuietHours> quietH
 
     private static Optional<QuietHours> quietHours(SettingReader r) throws ConfigException {
         String text = r.text(SettingKey.BOOKING_REMINDERS_QUIET_HOURS).strip();
-        if (text.isEmpty()) {
+        if (text.isEmpty() || OFF.contains(text.toLowerCase(java.util.Locale.ROOT))) {
             return Optional.empty();
         }
         Matcher m = HOURS.matcher(text);

@@ -82,6 +82,15 @@ public enum SettingKey {
         return secret;
     }
 
+    /**
+     * An empty value is a choice here, not "not set": {@code booking.reminders=} turns reminders off and
+     * {@code booking.reminders.quiet-hours=} allows every hour, though both have defaults. Elsewhere an empty value
+     * leaves the default.
+     */
+    public boolean emptyIsAValue() {
+        return this == BOOKING_REMINDERS || this == BOOKING_REMINDERS_QUIET_HOURS;
+    }
+
     /** The built-in default; may be {@code ""} or {@code null} (no default). */
     public String defaultValue() {
         return defaultValue;
