@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -72,9 +74,11 @@ public final class ReminderScheduler implements AutoCloseable {
     private final ReminderSchedule schedule;
     private final ReminderStore store;
     private final Clock clock;
+    private final String name;
     private final Object completions = new Object();
 
-    private ReminderScheduler(Scheduler scheduler, ReminderSchedule schedule, ReminderStore store, Clock clock) {
+    private ReminderScheduler(Scheduler scheduler, ReminderSchedule schedule, ReminderStore store, Clock clock, String name) {
+        this.name = name;
         this.scheduler = scheduler;
         this.schedule = schedule;
         this.store = store;
@@ -92,18 +96,24 @@ public final class ReminderScheduler implements AutoCloseable {
     /** Builds the runner (not started: see {@link #start()}). */
     public static ReminderScheduler build(CoreServices core, ChatLayer chat, Outbox outbox) {
         ReminderDelivery delivery = new ReminderDelivery(chat.reminders().visits(), chat.reminders().view(), outbox);
-        return build(core.database().dataSource(), core.database().reminders(), chat.reminders().schedule(), delivery,
-                core.clock(), "bot");
+        return build(core.database().dataSource(), core.database().reminders(), chat.reminders().schedule(),
+                delivery::run, delivery::failed, core.clock(), "bot-" + ProcessHandle.current().pid());
     }
 
+    /**
+     * @param run    runs one due reminder by its instance id; returns when to run it again, or empty when done
+     * @param failed told of a reminder that failed in all its tries
+     * @param name   this scheduler's name in {@code picked_by}
+     */
     static ReminderScheduler build(DataSource dataSource, ReminderStore store, ReminderSchedule schedule,
-                                   ReminderDelivery delivery, Clock clock, String name) {
+                                   Function<String, Optional<Instant>> run, Consumer<String> failed, Clock clock,
+                                   String name) {
         CustomTask<Void> task = Tasks.custom(ReminderSchedule.TASK, Void.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(TRIES,
                         new FailureHandler.OnFailureRetryLater<>(RETRY),
-                        (complete, operations) -> delivery.failed(complete.getExecution().taskInstance.getId())))
+                        (complete, operations) -> failed.accept(complete.getExecution().taskInstance.getId())))
                 .execute((instance, context) -> {
-                    Optional<Instant> again = delivery.run(instance.getId());
+                    Optional<Instant> again = run.apply(instance.getId());
                     return again.<CompletionHandler<Void>>map(at -> (complete, operations) -> operations.reschedule(complete, at))
                             .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
@@ -130,7 +140,7 @@ public final class ReminderScheduler implements AutoCloseable {
                     }
                 })
                 .build();
-        self[0] = new ReminderScheduler(scheduler, schedule, store, clock);
+        self[0] = new ReminderScheduler(scheduler, schedule, store, clock, name);
         return self[0];
     }
 
@@ -162,7 +172,7 @@ public final class ReminderScheduler implements AutoCloseable {
         long deadline = System.nanoTime() + CONSOLE_WAIT.toNanos();
         scheduler.triggerCheckForDueExecutions();
         synchronized (completions) {
-            while (store.dueOrRunning(ReminderSchedule.TASK, clock.instant()) > 0 && System.nanoTime() < deadline) {
+            while (store.dueOrRunning(ReminderSchedule.TASK, clock.instant(), name) > 0 && System.nanoTime() < deadline) {
                 try {
                     completions.wait(25);
                 } catch (InterruptedException e) {

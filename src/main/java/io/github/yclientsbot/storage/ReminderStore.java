@@ -217,13 +217,17 @@ public final class ReminderStore {
         });
     }
 
-    /** How many executions of task {@code taskName} are due by {@code now} or running (picked). */
-    public int dueOrRunning(String taskName, Instant now) {
+    /**
+     * How many executions of task {@code taskName} are due by {@code now} and free, or running in scheduler
+     * {@code scheduler} (picked by it; one picked by a process that died is not waited for).
+     */
+    public int dueOrRunning(String taskName, Instant now, String scheduler) {
         return inTransaction("count due reminders", c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?"
-                    + " AND (execution_time <= ? OR picked = TRUE)")) {
+                    + " AND ((execution_time <= ? AND picked = FALSE) OR (picked = TRUE AND picked_by = ?))")) {
                 q.setString(1, taskName);
                 q.setObject(2, utc(now));
+                q.setString(3, scheduler);
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
