@@ -44,6 +44,7 @@ import io.github.yclientsbot.ratelimit.CallerScope;
 import io.github.yclientsbot.setup.ClaimCode;
 import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.setup.ExportImport;
+import io.github.yclientsbot.setup.ReminderStatus;
 import io.github.yclientsbot.setup.Roles;
 import io.github.yclientsbot.setup.ServiceSetup;
 import io.github.yclientsbot.setup.StatusReport;
@@ -148,7 +149,8 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), forAdmins, roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
-                new StatusCommand(status, menu, botUsername),
+                new StatusCommand(status, menu, botUsername, new ReminderStatus(database.reminders(), ReminderSchedule.TASK,
+                        config.reminders().enabled(), forAdmins, core.clock())),
                 bookingChat, customers);
         return new ChatLayer(bot, menu, backgroundSetup, drafts, accepted, roles, reminders);
     }

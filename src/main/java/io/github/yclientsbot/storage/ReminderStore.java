@@ -191,11 +191,15 @@ public final class ReminderStore {
         });
     }
 
-    /** How many visits got "I'll come" since {@code since}. */
-    public int confirmations(Instant since) {
+    /** How many visits got "I'll come" since {@code since}; with {@code outcome} only those that ended so (null: all). */
+    public int confirmations(Instant since, String outcome) {
         return inTransaction("count I'll come", c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM visit_confirmation WHERE confirmed_at >= ?")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM visit_confirmation WHERE confirmed_at >= ?"
+                    + (outcome == null ? "" : " AND outcome = ?"))) {
                 q.setObject(1, utc(since));
+                if (outcome != null) {
+                    q.setString(2, outcome);
+                }
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);

@@ -205,6 +205,22 @@ class ReminderScenarioTest extends InChatBookingBase {
         assertFalse(press(CUSTOMER, 1, "bk:my:ok:999999").answer().text().contains("Спасибо"), "not a visit of theirs");
     }
 
+    @Test
+    void statusAndMetricsCountTheRemindersAndTheConfirmRate() {
+        setUpCompany();
+        mapHaircut();
+        long id = bookVisit();
+        assertTrue(ask(SUPPORT, "/status").text().contains("Напоминания: запланировано 2, сегодня отправлено 0, не доставлено 0"));
+        at(DAY_BEFORE);
+        press(CUSTOMER, 1, "bk:my:ok:" + id);
+        String status = ask(SUPPORT, "/status").text();
+        assertTrue(status.contains("Напоминания: запланировано 1, сегодня отправлено 1, не доставлено 0"), status);
+        assertTrue(status.contains("«Приду» за 7 дней: 1 из 1 визитов с напоминанием (100 %)"), status);
+        String metrics = bot.core().metrics().scrape();
+        assertTrue(metrics.contains("yclients_bot_reminders_total{outcome=\"sent\"} 1.0"), metrics);
+        assertTrue(metrics.contains("yclients_bot_visit_confirmations_total{result=\"not_possible\"} 1.0"), metrics);
+    }
+
     /** /mybookings and Cancel on the one upcoming booking; the yes/no question. */
     private Outgoing askToCancelOnly() {
         Outgoing list = ask(CUSTOMER, "/mybookings");
