@@ -232,6 +232,11 @@ class ReminderScenarioTest extends InChatBookingBase {
         return 0;
     }
 
+    @Test
+    void clockIsAConsoleCommandOnlyTelegramDoesNotKnowIt() {
+        assertTrue(ask(CUSTOMER, "/clock +23h").text().contains("Такой команды я не знаю"));
+    }
+
     /** /mybookings and Cancel on the one upcoming booking; the yes/no question. */
     private Outgoing askToCancelOnly() {
         Outgoing list = ask(CUSTOMER, "/mybookings");
