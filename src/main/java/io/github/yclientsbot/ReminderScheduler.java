@@ -86,7 +86,7 @@ public final class ReminderScheduler implements AutoCloseable {
     }
 
     /** A client of the schedule that plans and cancels and never runs anything (the chat layer's, built before the outbox). */
-    static SchedulerClient client(DataSource dataSource) {
+    public static SchedulerClient client(DataSource dataSource) {
         CustomTask<Void> planOnly = Tasks.custom(ReminderSchedule.TASK, Void.class).execute((instance, context) -> {
             throw new IllegalStateException("the schedule's client runs no task");
         });
