@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
+import com.github.kagkarlsson.scheduler.event.SchedulerListener.SchedulerEventType;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -32,8 +33,8 @@ import javax.sql.DataSource;
  * V8 for H2 and PostgreSQL alike), running the reminders that come due through {@link ReminderDelivery}. Its clock is
  * the bot's injected {@link Clock} (the console's {@code /clock} and the tests move it). Tuned so a send killed
  * mid-way is taken up again within a minute: a heartbeat every {@link #HEARTBEAT}, an execution dead after
- * {@link #MISSED_HEARTBEATS} missed ones (30 s; db-scheduler looks for dead ones every two heartbeats, 10 s, and the
- * revived one runs at the next check for due executions, at most {@link #POLL} later). Two threads send, so with its
+ * {@link #MISSED_HEARTBEATS} missed ones (30 s; db-scheduler looks for dead ones at its start and every two
+ * heartbeats, 10 s, and a revived one runs at once: at most 40 s after the last heartbeat). Two threads send, so with its
  * poll and heartbeat it holds at most four of the pool's connections (the pool grew by four for it). Tasks carry no
  * data (the instance id names visit and offset), so nothing is ever Java-serialized: {@link #NO_DATA} refuses it.
  * Built with the transport's outbox, started after the transport, stopped before the database closes.
@@ -129,6 +130,22 @@ public final class ReminderScheduler implements AutoCloseable {
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .failureLogging(LogLevel.WARN, false)
                 .addSchedulerListener(new AbstractSchedulerListener() {
+                    private final java.util.concurrent.atomic.AtomicBoolean revived = new java.util.concurrent.atomic.AtomicBoolean();
+
+                    @Override
+                    public void onExecutionDead(com.github.kagkarlsson.scheduler.task.Execution execution) {
+                        revived.set(true);
+                    }
+
+                    /** A send revived from a dead process runs now, not at the next poll. */
+                    @Override
+                    public void onSchedulerEvent(SchedulerEventType type) {
+                        ReminderScheduler s = self[0];
+                        if (type == SchedulerEventType.RAN_DETECT_DEAD && revived.getAndSet(false) && s != null) {
+                            s.scheduler.triggerCheckForDueExecutions();
+                        }
+                    }
+
                     @Override
                     public void onExecutionComplete(ExecutionComplete complete) {
                         ReminderScheduler s = self[0];
