@@ -4,7 +4,10 @@ import io.github.yclientsbot.chat.Action;
 import io.github.yclientsbot.storage.BookingReference;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -165,7 +168,7 @@ class ReminderScenarioTest extends InChatBookingBase {
         setUpCompany();
         mapHaircut();
         bookVisit();
-        ask(CUSTOMER, "/forgetme");
+        assertTrue(ask(CUSTOMER, "/forgetme").text().contains("напоминания о них"));
         assertEquals(0, pending());
         assertTrue(at(DAY_BEFORE).isEmpty());
     }
@@ -230,6 +233,38 @@ class ReminderScenarioTest extends InChatBookingBase {
             }
         }
         return 0;
+    }
+
+    @Test
+    void changingTheOffsetsReplansWhatIsPendingAtTheNextStart() throws Exception {
+        ChatHarness own = ownBot();
+        setUpCompany();
+        mapHaircut();
+        bookVisit();
+        assertEquals(2, pending());
+        Map<String, String> env = new HashMap<>(own.env());
+        env.put("BOOKING_REMINDERS", "3h");
+        own.restart(env);
+        assertTrue(own.dueReminders().isEmpty());
+        assertEquals(1, pending(), "24h and 2h dropped, 3h planned");
+        // 3h before is 07:00 in Moscow, quiet; 09:00 would leave 1h, less than half: 21:30 the evening before
+        assertTrue(at(Instant.parse("2026-11-30T18:29:00Z")).isEmpty());
+        Outgoing evening = at(Instant.parse("2026-11-30T18:30:00Z")).message();
+        assertTrue(evening.text().contains("через 12 ч 30 мин"), evening.text());
+
+        bookAgainLater(own, env);
+    }
+
+    /** Another visit kept, then reminders turned off in the configuration: nothing pending after the next start. */
+    private void bookAgainLater(ChatHarness own, Map<String, String> env) throws Exception {
+        own.database().bookingReferences().add(CUSTOMER, COMPANY, 111, "0a0b", "2026-12-05T10:00:00+03:00");
+        own.chat().reminders().schedule().planAll();
+        assertEquals(1, pending());
+        env.put("BOOKING_REMINDERS", "");
+        own.restart(env);
+        assertTrue(own.dueReminders().isEmpty());
+        assertEquals(0, pending(), "off: what was pending is dropped");
+        assertTrue(ask(CUSTOMER, "/reminders").text().contains("Салон не рассылает напоминаний"));
     }
 
     @Test
