@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -137,15 +136,12 @@ public final class ReminderSchedule implements ReminderPlan {
         return planned;
     }
 
+    /** The visit's pending reminders by offset: found by their instance ids' prefix, read one by one. */
     private Map<Integer, ScheduledExecution<Object>> pending(long companyId, long recordId) {
         Map<Integer, ScheduledExecution<Object>> out = new HashMap<>();
-        String prefix = ReminderId.visitPrefix(companyId, recordId);
-        List<ScheduledExecution<Object>> all = client.getScheduledExecutionsForTask(TASK);
-        for (ScheduledExecution<Object> e : all) {
-            String instance = e.getTaskInstance().getId();
-            if (instance.startsWith(prefix)) {
-                ReminderId.parse(instance).ifPresent(id -> out.put(id.offsetMinutes(), e));
-            }
+        for (String instance : store.instances(TASK, ReminderId.visitPrefix(companyId, recordId))) {
+            ReminderId.parse(instance).ifPresent(id -> client.getScheduledExecution(TaskInstanceId.of(TASK, instance))
+                    .ifPresent(e -> out.put(id.offsetMinutes(), e)));
         }
         return out;
     }

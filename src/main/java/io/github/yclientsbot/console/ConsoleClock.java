@@ -36,11 +36,26 @@ public final class ConsoleClock extends Clock {
         return real.getZone();
     }
 
+    /** A view in another zone that moves with this clock. */
     @Override
     public Clock withZone(ZoneId zone) {
-        ConsoleClock moved = new ConsoleClock(real.withZone(zone));
-        moved.offset = offset;
-        return moved;
+        ConsoleClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -218,6 +220,27 @@ public final class ReminderStore {
                     return rs.getInt(1);
                 }
             }
+        });
+    }
+
+    /** The instance ids of task {@code taskName} that start with {@code prefix} (digits and dashes only). */
+    public List<String> instances(String taskName, String prefix) {
+        if (!prefix.matches("[0-9-]+")) {
+            throw new IllegalArgumentException("not a reminder prefix: " + prefix);
+        }
+        return inTransaction("read a visit's pending reminders", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT task_instance FROM scheduled_tasks WHERE task_name = ? AND task_instance LIKE ?")) {
+                q.setString(1, taskName);
+                q.setString(2, prefix + "%");
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
         });
     }
 
