@@ -268,6 +268,24 @@ class ReminderScenarioTest extends InChatBookingBase {
     }
 
     @Test
+    void theReminderGoesAndReadsInTheCompanysTimeZone() {
+        setUpCompany();
+        mapHaircut();
+        bookVisit();
+        yclients.on("GET", "/api/v1/company/" + COMPANY).respond(200, "{\"success\":true,\"data\":{\"id\":502817,"
+                + "\"title\":\"Студия «Лён» во Владивостоке\",\"city\":\"Владивосток\",\"timezone_name\":\"Asia/Vladivostok\","
+                + "\"address\":\"Светланская ул., 1\",\"phone\":\"+74232000000\"},\"meta\":[]}");
+        bot.core().yclients().invalidate();
+        bot.dueReminders(); // planned again at the runner's start, by Vladivostok's night (22:00–09:00 there)
+        // 2h before 17:00 Vladivostok (10:00 Moscow) is 15:00 there: no quiet hours in the way, unlike Moscow's 08:00
+        assertTrue(at(DAY_BEFORE).message().text().contains("через 1 д"));
+        Outgoing two = at(VISIT.minus(Duration.ofHours(2))).message();
+        assertTrue(two.text().contains("через 2 ч ваш визит"), two.text());
+        assertTrue(two.text().contains("вторник, 1 декабря 2026, 17:00"), two.text());
+        assertTrue(two.text().contains("📍 Владивосток, Светланская ул., 1"), two.text());
+    }
+
+    @Test
     void clockIsAConsoleCommandOnlyTelegramDoesNotKnowIt() {
         assertTrue(ask(CUSTOMER, "/clock +23h").text().contains("Такой команды я не знаю"));
     }
