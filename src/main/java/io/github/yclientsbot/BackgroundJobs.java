@@ -8,10 +8,12 @@ import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.storage.BookingLimitEvents;
+import io.github.yclientsbot.storage.ReminderStore;
 import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +30,8 @@ final class BackgroundJobs implements AutoCloseable {
 
     /** How often bookings YCLIENTS accepted while the database failed are written again. */
     static final long RETRY_SECONDS = 10;
+    /** How long the notes of a visit's reminders and "I'll come" are kept after it. */
+    static final Duration REMINDER_NOTES_KEPT = Duration.ofDays(8);
 
     private final ScheduledExecutorService executor;
     private final RecordWatching records;
@@ -48,17 +52,19 @@ final class BackgroundJobs implements AutoCloseable {
         CatalogRefresher catalogRefresher = new CatalogRefresher(core.yclients().forCaller(Caller.BACKGROUND),
                 core.database().serviceMappings());
         BookingLimitEvents limitEvents = core.database().bookingLimitEvents();
+        ReminderStore reminderNotes = core.database().reminders();
         executor.scheduleWithFixedDelay(() -> {
             catalogRefresher.run();
             purgeExpiredDrafts(chat.drafts());
             purgeOldLimitEvents(limitEvents);
             StartupCheck.readChain(core.branches().forCaller(Caller.BACKGROUND), false);
+            purgeOldReminderNotes(reminderNotes, core.clock());
             discoverQuietly(chat.companySetup());
         }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         AcceptedBookings accepted = chat.accepted();
         executor.scheduleWithFixedDelay(() -> storeAcceptedBookings(accepted), RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
         // the record poll and the salon's changes, re-planning reminders through the chat layer's plan
-        RecordWatching records = RecordWatching.start(core, chat, outbox, chat.reminders());
+        RecordWatching records = RecordWatching.start(core, chat, outbox, chat.reminders().schedule());
         return new BackgroundJobs(executor, records);
     }
 
@@ -86,6 +92,21 @@ final class BackgroundJobs implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("Could not delete old booking limit counters: {}", e.toString());
+        }
+    }
+
+    /**
+     * The reminders' notes of visits older than {@link #REMINDER_NOTES_KEPT} are deleted (the confirm rate of /status
+     * looks 7 days back).
+     */
+    private static void purgeOldReminderNotes(ReminderStore notes, Clock clock) {
+        try {
+            int n = notes.deleteOld(clock.instant().minus(REMINDER_NOTES_KEPT));
+            if (n > 0) {
+                log.debug("Deleted {} old reminder note(s)", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not delete old reminder notes: {}", e.toString());
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.SettingKey;
 import io.github.yclientsbot.console.ConsoleCommand;
+import io.github.yclientsbot.console.ConsoleClock;
 import io.github.yclientsbot.console.ConsoleMode;
 import io.github.yclientsbot.console.ConsoleOutbox;
 import io.github.yclientsbot.console.ConsoleTransport;
@@ -52,6 +53,11 @@ public final class BotApplication implements AutoCloseable {
             return new Options(50, null, Clock.systemUTC(), Pacing.production());
         }
 
+        /** These options on another clock (the console's, which {@code /clock} moves). */
+        public Options withClock(Clock other) {
+            return new Options(pollTimeoutSeconds, cacheTtl, other, pacing);
+        }
+
         /** Tests of behaviour: a short long poll, no pacing, back-offs shortened ({@link Pacing#none()}). */
         public static Options unpaced(int pollTimeoutSeconds, Duration cacheTtl, Clock clock) {
             return new Options(pollTimeoutSeconds, cacheTtl, clock, Pacing.none());
@@ -61,6 +67,8 @@ public final class BotApplication implements AutoCloseable {
     private final CoreServices core;
     private final ChatLayer chat;
     private final BackgroundJobs background;
+    /** Runs the reminders that come due: started after the transport, stopped before the database closes. */
+    private final ReminderScheduler reminders;
     private final DemoYclients demo;
     /** Where the bot's own messages wait for the console to print them (unused in Telegram mode). */
     private final ConsoleOutbox consoleOutbox;
@@ -72,7 +80,8 @@ public final class BotApplication implements AutoCloseable {
     private volatile boolean closed;
 
     private BotApplication(CoreServices core, ChatLayer chat, TelegramTransport telegram, BackgroundJobs background,
-                           DemoYclients demo, ConsoleOutbox consoleOutbox) {
+                           ReminderScheduler reminders, DemoYclients demo, ConsoleOutbox consoleOutbox) {
+        this.reminders = reminders;
         this.core = core;
         this.chat = chat;
         this.telegram = telegram;
@@ -117,6 +126,7 @@ public final class BotApplication implements AutoCloseable {
             throw new StartupException(e.getMessage(), 2);
         }
         if (!closed) {
+            reminders.start();
             log.info("Bot started (version {}, Telegram)", Version.current());
         }
     }
@@ -140,6 +150,7 @@ public final class BotApplication implements AutoCloseable {
                 config = demoServer.preset(config);
             }
             BotApplication app = build(config, options, Transport.CONSOLE, demoServer);
+            app.reminders.start();
             log.info("Bot started (version {}, console)", Version.current());
             return app;
         } catch (IOException e) {
@@ -180,8 +191,10 @@ public final class BotApplication implements AutoCloseable {
             }
             StartupCheck.readChain(core.branches().forCaller(Caller.BACKGROUND), true);
             StartupCheck.log(core.settings(), core.yclients(), chat.companySetup(), chat.menu(), BackgroundJobs.period(core));
-            BotApplication app = new BotApplication(core, chat, telegram, BackgroundJobs.start(core, chat, outbox), demo,
-                    consoleOutbox);
+            ReminderScheduler reminders = ReminderScheduler.build(core, chat, outbox);
+            core.stats().remindersPendingFrom(reminders::pending);
+            BotApplication app = new BotApplication(core, chat, telegram, BackgroundJobs.start(core, chat, outbox),
+                    reminders, demo, consoleOutbox);
             if (telegram != null) {
                 telegram.onFatal(app::close);
             }
@@ -237,7 +250,8 @@ public final class BotApplication implements AutoCloseable {
         List<ConsoleCommand> consoleCommands = demo == null ? List.of()
                 : List.of(new DemoConsoleCommand(demo, background.records().poll()::run, core.messages(), language));
         ConsoleTransport console = new ConsoleTransport(in, out, chat.bot(), core.stats(), core.messages(), language,
-                new DocumentFolder(documents), consoleOutbox, consoleCommands);
+                new DocumentFolder(documents), consoleOutbox, consoleCommands,
+                core.clock() instanceof ConsoleClock moved ? moved : null, reminders::runDueNow);
         String hint = demo == null ? null
                 : core.messages().get(language, "console.demo.hint", "company", DemoYclients.COMPANY_ID,
                 "phone", DemoYclients.ELSEWHERE_PHONE);
@@ -289,6 +303,7 @@ public final class BotApplication implements AutoCloseable {
             telegram.close(core.config().updates().shutdownBudget());
         }
         background.close();
+        reminders.close();
         core.close();
         closeDemo(demo);
         stopped.countDown();

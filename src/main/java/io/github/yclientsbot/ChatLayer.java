@@ -3,6 +3,11 @@ package io.github.yclientsbot;
 import io.github.yclientsbot.booking.AcceptedBookings;
 import io.github.yclientsbot.booking.Attendance;
 import io.github.yclientsbot.booking.AttendanceConfirmation;
+import io.github.yclientsbot.booking.CompanyZone;
+import io.github.yclientsbot.booking.MyReminders;
+import io.github.yclientsbot.booking.ReminderSchedule;
+import io.github.yclientsbot.booking.ReminderTimes;
+import io.github.yclientsbot.booking.VisitReminders;
 import io.github.yclientsbot.booking.BookingConfirmation;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingFlow;
@@ -33,6 +38,8 @@ import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.CustomerCommands;
 import io.github.yclientsbot.chat.DocumentDownloader;
 import io.github.yclientsbot.chat.MyBookingsChat;
+import io.github.yclientsbot.chat.ReminderView;
+import io.github.yclientsbot.chat.RemindersChat;
 import io.github.yclientsbot.chat.ServiceListView;
 import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
@@ -50,6 +57,7 @@ import io.github.yclientsbot.ratelimit.CallerScope;
 import io.github.yclientsbot.setup.ClaimCode;
 import io.github.yclientsbot.setup.CompanySetup;
 import io.github.yclientsbot.setup.ExportImport;
+import io.github.yclientsbot.setup.ReminderStatus;
 import io.github.yclientsbot.setup.Roles;
 import io.github.yclientsbot.setup.ServiceSetup;
 import io.github.yclientsbot.setup.StatusReport;
@@ -80,7 +88,15 @@ import java.util.function.Supplier;
  */
 public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup, BookingDrafts drafts,
                         AcceptedBookings accepted, Roles roles, Attendance attendance, VisitsElsewhere elsewhere,
-                        WatchStatus watchStatus, ReminderPlan reminders) {
+                        WatchStatus watchStatus, Reminders reminders) {
+
+    /**
+     * The reminders of visits: their durable plan ({@link ReminderSchedule}, told by the booking and /mybookings), what
+     * a due one says ({@link VisitReminders}) and how it reads ({@link ReminderView}); the schedule's runner
+     * ({@link ReminderScheduler}) is built with the transport's outbox.
+     */
+    public record Reminders(ReminderSchedule schedule, VisitReminders visits, ReminderView view) {}
+
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
     public static ChatLayer build(CoreServices core, Supplier<String> botUsername, DocumentDownloader downloader)
@@ -129,27 +145,37 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         RememberedContacts remembered = new RememberedContacts(database.customerContacts(core.secrets()), consent);
         RefusalPolicy refusals = new RefusalPolicy();
         BookingSteps steps = new BookingSteps(bookingService, remembered, refusals);
-        AcceptedBookings accepted = new AcceptedBookings(drafts, quotas, database.bookingReferences());
         // what a customer may change at this distance from a visit: the company's own rules (cached with the company)
         VisitChanges changes = new CompanyVisitChanges(bookingService);
-        ReminderPlan reminders = ReminderPlan.none();
-        VisitMoves moves = new VisitMoves(bookingService, drafts, database.bookingReferences(), steps, changes, reminders);
+        CompanyZone zone = new CompanyZone(bookingService);
+        ReminderSchedule reminderSchedule = new ReminderSchedule(ReminderScheduler.client(database.dataSource()),
+                database.bookingReferences(), database.reminders(), new ReminderTimes(config.reminders()), zone,
+                core.clock());
+        Reminders reminders = new Reminders(reminderSchedule,
+                new VisitReminders(database.bookingReferences(), database.reminders(), bookingService, reminderSchedule,
+                        attendance, changes, core.stats(), core.clock()),
+                new ReminderView(core.messages(), zone));
+        AcceptedBookings accepted = new AcceptedBookings(drafts, quotas, database.bookingReferences(), reminderSchedule);
+        VisitMoves moves = new VisitMoves(bookingService, drafts, database.bookingReferences(), steps, changes,
+                reminderSchedule);
         BookingFlow flow = new BookingFlow(bookingService, drafts, menu, consent, remembered, database.bookingReferences(),
                 steps, new BookingConfirmation(bookingService, drafts, quotas, remembered, accepted, steps, refusals),
                 accepted, moves);
         BookingLayout layout = new BookingLayout(prices, new BookingForm(menu, bookingService));
-        // the reminders' plan: ReminderPlan.none() until the durable schedule is wired
         VisitsElsewhere elsewhere = new VisitsElsewhere(core.settings(), staffRecords, database.visitWatch(),
                 database.bookingReferences(), phone -> core.secrets().fingerprint("verified phone", phone),
-                reminders, core.clock());
+                reminderSchedule, core.clock());
         VisitsElsewhereChat elsewhereChat = new VisitsElsewhereChat(elsewhere);
+        // /reminders off also takes back "remind me of all my visits"
+        RemindersChat remindersChat = new RemindersChat(new MyReminders(database.bookingReferences(), database.reminders(),
+                reminderSchedule, attendance, core.stats(), elsewhere), config.reminders().enabled());
         MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences(), staffRecords,
-                changes, reminders), layout, elsewhereChat, moves);
+                changes, reminderSchedule), layout, elsewhereChat, moves);
         BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts),
-                elsewhereChat);
+                elsewhereChat, remindersChat);
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
-                        bookingChat, mine),
+                        bookingChat, mine, remindersChat),
                 new AdminCommands(new TokenSetup(core.settings(), forAdmins, database.auditLog()), companySetup,
                         new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()), prices,
                         new BranchCommands(new BranchSetup(core.settings(), branchesForAdmins, forAdmins,
@@ -158,7 +184,8 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), forAdmins, roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
-                new StatusCommand(status, menu, botUsername, watchStatus),
+                new StatusCommand(status, menu, botUsername, watchStatus, new ReminderStatus(database.reminders(),
+                        ReminderSchedule.TASK, config.reminders().enabled(), forAdmins, core.clock())),
                 new WebhookCommand(new WebhookSetup(core.settings(), forAdmins.client().hooks(), config.recordWatch(),
                         config.http().port().isPresent(), database.auditLog())),
                 bookingChat, customers);

@@ -1,5 +1,7 @@
 package io.github.yclientsbot;
 
+import io.github.yclientsbot.console.ConsoleClock;
+
 import io.github.yclientsbot.config.BotConfig;
 import io.github.yclientsbot.config.ConfigException;
 import io.github.yclientsbot.config.ConfigLoader;
@@ -113,7 +115,8 @@ public final class Main {
         BotApplication app;
         try {
             app = console
-                    ? BotApplication.startConsole(config, BotApplication.Options.production(), demo, configFile == null)
+                    ? BotApplication.startConsole(config, BotApplication.Options.production()
+                            .withClock(new ConsoleClock(java.time.Clock.systemUTC())), demo, configFile == null)
                     : BotApplication.create(config, BotApplication.Options.production());
         } catch (StartupException e) {
             err.println("Cannot start: " + e.getMessage());

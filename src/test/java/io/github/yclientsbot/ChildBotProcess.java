@@ -6,6 +6,7 @@ import io.github.yclientsbot.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,11 +15,14 @@ import java.util.Map;
  * directory {@code args[0]} and configured by {@code KEY=VALUE} arguments after it (the environment a salon would
  * give it), printing {@value #STARTED} once it polls
  * and then {@code QUEUE <queued> <handled>} whenever the number of updates received and not yet recorded as handled,
- * or the number handled since the start, changes — its own counters — until it is killed.
+ * or the number handled since the start, changes — its own counters — and {@code REMINDERS <sent>} whenever the
+ * number of reminders it sent (and noted) changes, until it is killed. {@code TEST_CLOCK_AT=<instant>} among the
+ * arguments starts its clock there (it then runs on in real time).
  */
 public final class ChildBotProcess {
     static final String STARTED = "STARTED";
     static final String QUEUE = "QUEUE ";
+    static final String REMINDERS = "REMINDERS ";
 
     private ChildBotProcess() {
     }
@@ -30,16 +34,26 @@ public final class ChildBotProcess {
             env.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         BotConfig config = new ConfigLoader(env, Path.of(args[0])).load(null);
-        BotApplication app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
+        Clock clock = env.containsKey("TEST_CLOCK_AT")
+                ? Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(env.get("TEST_CLOCK_AT"))))
+                : Clock.systemUTC();
+        BotApplication app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), clock));
         System.out.println(STARTED);
         System.out.flush();
         String last = "";
+        long lastSent = 0;
         while (true) {
             String counters = app.stats().updateQueueDepth() + " " + app.stats().updatesHandled();
             if (!counters.equals(last)) {
                 System.out.println(QUEUE + counters);
                 System.out.flush();
                 last = counters;
+            }
+            long sent = app.stats().reminders().getOrDefault("sent", 0L);
+            if (sent != lastSent) {
+                System.out.println(REMINDERS + sent);
+                System.out.flush();
+                lastSent = sent;
             }
             Thread.sleep(10);
         }

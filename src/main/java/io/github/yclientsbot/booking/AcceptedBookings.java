@@ -27,12 +27,20 @@ public final class AcceptedBookings {
     private final BookingDrafts drafts;
     private final BookingQuotas quotas;
     private final BookingReferences references;
+    private final ReminderPlan reminders;
     private final List<Unsaved> unsaved = new CopyOnWriteArrayList<>();
 
     public AcceptedBookings(BookingDrafts drafts, BookingQuotas quotas, BookingReferences references) {
+        this(drafts, quotas, references, ReminderPlan.none());
+    }
+
+    /** @param reminders told of each booking kept, so its reminders are planned */
+    public AcceptedBookings(BookingDrafts drafts, BookingQuotas quotas, BookingReferences references,
+                            ReminderPlan reminders) {
         this.drafts = drafts;
         this.quotas = quotas;
         this.references = references;
+        this.reminders = reminders;
     }
 
     /** What of one accepted booking is still to be written. Guarded by itself. */
@@ -203,6 +211,15 @@ public final class AcceptedBookings {
         }
     }
 
+    /** The kept booking's reminders planned; a failure is logged (the next start plans every kept visit). */
+    private void planReminders(long company, long recordId) {
+        try {
+            references.byRecord(company, recordId).ifPresent(ref -> reminders.replan(ref.id()));
+        } catch (RuntimeException e) {
+            log.warn("Reminders of booking {} not planned yet: {}", recordId, e.toString());
+        }
+    }
+
     /** Keeps the records for /mybookings (storing one twice keeps it once). */
     private void writeReferences(Unsaved u) {
         synchronized (u) {
@@ -211,6 +228,7 @@ public final class AcceptedBookings {
                 try {
                     references.add(u.userId, u.company, r.recordId(), r.recordHash(), u.draft.datetime());
                     u.records.remove(0);
+                    planReminders(u.company, r.recordId());
                 } catch (RuntimeException e) {
                     log.warn("Booking {} of user {} not stored for /mybookings yet: {}", r.recordId(), u.userId, e.toString());
                     return;

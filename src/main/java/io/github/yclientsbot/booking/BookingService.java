@@ -269,6 +269,22 @@ public final class BookingService {
         directory.availabilityChanged(staffId, day);
     }
 
+    /**
+     * A visit read back with the user token ({@code GET /record}), for a visit kept without a hash; empty when no user
+     * token is set (the visit cannot be read then).
+     */
+    public Optional<RecordInfo> staffRecord(long companyId, long recordId) throws YclientsException, NotReadyException {
+        credentials();
+        Optional<YclientsCredentials> full = settings.credentials().filter(YclientsCredentials::hasUserToken);
+        if (full.isEmpty()) {
+            return Optional.empty();
+        }
+        RecordDetails r = yclients().client().records().record(full.get(), companyId, recordId);
+        return Optional.of(new RecordInfo(r.id(), r.datetime(), r.lengthSeconds(),
+                r.services().stream().map(RecordDetails.Service::title).filter(java.util.Objects::nonNull).toList(),
+                r.staffName(), r.deleted()));
+    }
+
     /** Cancels a booking in YCLIENTS; returns only when YCLIENTS accepted, else throws (4xx: refused). */
     public void cancel(long recordId, String recordHash) throws YclientsException, NotReadyException {
         yclients().client().booking().cancelRecord(credentials(), recordId, recordHash);

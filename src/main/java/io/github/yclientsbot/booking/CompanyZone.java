@@ -3,27 +3,39 @@ package io.github.yclientsbot.booking;
 import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.company.YclientsDirectory;
 import io.github.yclientsbot.yclients.YclientsException;
+
 import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
- * The company's time zone (its {@code timezone_name}, from the cached company), for a date-time YCLIENTS writes
- * without an offset; Moscow time when the company cannot be read or names no zone we know.
+ * The company's time zone (its {@code timezone_name}, from the cached company) — as the booking shows times, and for
+ * a date-time YCLIENTS writes without an offset; Moscow time when the company cannot be read or names no zone we know.
  */
 public final class CompanyZone implements Supplier<ZoneId> {
     static final ZoneId FALLBACK = ZoneId.of("Europe/Moscow");
 
-    private final YclientsDirectory directory;
+    /** Where the zone's name comes from. */
+    private interface ZoneName {
+        String get() throws YclientsException, NotReadyException;
+    }
 
+    private final ZoneName name;
+
+    /** Read on {@code directory}'s share of the YCLIENTS budget (the record poll: the background's). */
     public CompanyZone(YclientsDirectory directory) {
-        this.directory = directory;
+        this.name = () -> directory.company().timezoneName();
+    }
+
+    /** Read as the booking reads the company (the reminders: on the share of whom they are for). */
+    public CompanyZone(BookingService booking) {
+        this.name = booking::timezone;
     }
 
     @Override
     public ZoneId get() {
         try {
-            String name = directory.company().timezoneName();
-            return name == null || name.isBlank() ? FALLBACK : ZoneId.of(name.strip());
+            String n = name.get();
+            return n == null || n.isBlank() ? FALLBACK : ZoneId.of(n.strip());
         } catch (YclientsException | NotReadyException | RuntimeException e) {
             return FALLBACK;
         }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * {@code bk:my:c:<id>}, {@code bk:my:y:<id>}, {@code bk:my:n}, {@code bk:my:p:<page>}, {@code bk:my:mv:<id>}.
  * The {@code <id>} of {@code bk:my:…} is a booking reference's (ours, never a YCLIENTS record id), and a reminder's
  * 🔁 and ❌ carry the same data as /mybookings's: {@code bk:my:mv:<id>} and {@code bk:my:c:<id>}. "Remind me of all
- * my visits": {@code bk:all:q} (ask), {@code bk:all:y}, {@code bk:all:n}.
+ * my visits": {@code bk:all:q} (ask), {@code bk:all:y}, {@code bk:all:n}; the reminder's
+ * {@code bk:my:ok:<id>} ("I'll come").
  */
 final class BookingButtons {
     static final String PREFIX = "bk:";
@@ -49,6 +50,12 @@ final class BookingButtons {
 
     /** /mybookings: "No, keep it". */
     record MyKeep() implements Pressed {}
+
+    /**
+     * A reminder's "✅ I'll come" for booking {@code id} (our {@code booking_reference} id): the visit's attendance
+     * confirmed in YCLIENTS, once per visit.
+     */
+    record Come(long id) implements Pressed {}
 
     /** /mybookings: ‹ › to page {@code page}. */
     record MyPage(int page) implements Pressed {}
@@ -106,6 +113,9 @@ final class BookingButtons {
         }
         if (pressed instanceof WatchAnswer a) {
             return PREFIX + (a.yes() ? "all:y" : "all:n");
+        }
+        if (pressed instanceof Come c) {
+            return PREFIX + "my:ok:" + c.id();
         }
         throw new IllegalArgumentException("no button data for " + pressed);
     }
@@ -213,6 +223,8 @@ final class BookingButtons {
             return new MyPage(page(after(rest, "my:p:")));
         } else if (rest.startsWith("my:mv:")) {
             return new MoveAsk(Long.parseLong(after(rest, "my:mv:")));
+        } else if (rest.startsWith("my:ok:")) {
+            return new Come(Long.parseLong(after(rest, "my:ok:")));
         }
         return new Stale();
     }

@@ -23,11 +23,13 @@ public final class BookingChat {
     private final Supplier<String> botUsername;
     private final WaitingTurn turn;
     private final VisitsElsewhereChat elsewhere;
+    private final RemindersChat reminders;
 
     public BookingChat(BookingFlow flow, MyBookingsChat mine, BookingLayout layout, Supplier<String> botUsername,
-                       WaitingTurn turn, VisitsElsewhereChat elsewhere) {
+                       WaitingTurn turn, VisitsElsewhereChat elsewhere, RemindersChat reminders) {
         this.turn = turn;
         this.elsewhere = elsewhere;
+        this.reminders = reminders;
         this.flow = flow;
         this.mine = mine;
         this.layout = layout;
@@ -77,9 +79,10 @@ public final class BookingChat {
         return turn.atCodeStep(ctx.userId()) ? ctx.say("bookflow.wait") : Reply.NONE;
     }
 
-    /** /forgetme. */
+    /** /forgetme: the pending reminders go first (they are found by the bookings the flow then deletes). */
     Reply forget(Context ctx) {
         elsewhere.forget(ctx);
+        reminders.forget(ctx.userId());
         return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.forget(ctx.userId()));
     }
 
@@ -104,6 +107,8 @@ public final class BookingChat {
             return screen.reply();
         } else if (pressed instanceof BookingButtons.ClosedDay) {
             return screen.notice(ctx.t("bookflow.day.closed"));
+        } else if (pressed instanceof BookingButtons.Come come) {
+            return reminders.come(ctx, screen, come.id());
         } else if (pressed instanceof BookingButtons.Stale) {
             // garbled or forged data: nothing on screen made it
             return screen.notice(ctx.t("bookflow.stale"));

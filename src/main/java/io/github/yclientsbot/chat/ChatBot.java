@@ -26,8 +26,8 @@ public final class ChatBot {
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
 
     /** Customer commands in the menu everyone sees. */
-    public static final List<String> CUSTOMER_MENU = List.of("start", "services", "book", "mybookings", "help", "whoami",
-            "forgetme");
+    public static final List<String> CUSTOMER_MENU = List.of("start", "services", "book", "mybookings", "reminders", "help",
+            "whoami", "forgetme");
     private static final List<String> SUPPORT_MENU = List.of("status");
     private static final List<String> ADMIN_MENU = List.of("admin", "yservices", "setservice", "delservice",
             "setcompany", "setchain", "addbranch", "delbranch", "setbookingurl", "settoken", "yclogin", "enable", "disable", "bookingmode", "unset", "admins",

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
-/** /start, /services, /help, /whoami, /claim — for everyone. */
+/** /start, /services, /book, /mybookings, /reminders, /forgetme, /help, /whoami, /claim — for everyone. */
 public final class CustomerCommands {
     private static final Logger log = LoggerFactory.getLogger(CustomerCommands.class);
 
@@ -17,8 +17,11 @@ public final class CustomerCommands {
     private final ClaimCode claim;
     private final BookingChat booking;
     private final MyBookingsChat mine;
+    private final RemindersChat reminders;
 
-    public CustomerCommands(ServiceMenu menu, ServiceListView list, ClaimCode claim, BookingChat booking, MyBookingsChat mine) {
+    public CustomerCommands(ServiceMenu menu, ServiceListView list, ClaimCode claim, BookingChat booking, MyBookingsChat mine,
+                            RemindersChat reminders) {
+        this.reminders = reminders;
         this.menu = menu;
         this.list = list;
         this.claim = claim;
@@ -32,6 +35,7 @@ public final class CustomerCommands {
                 simple("services", Role.CUSTOMER, (ctx, line) -> services(ctx)),
                 simple("book", Role.CUSTOMER, (ctx, line) -> book(ctx)),
                 simple("mybookings", Role.CUSTOMER, (ctx, line) -> mine.list(ctx)),
+                simple("reminders", Role.CUSTOMER, reminders::command),
                 simple("forgetme", Role.CUSTOMER, (ctx, line) -> booking.forget(ctx)),
                 simple("help", Role.CUSTOMER, (ctx, line) -> help(ctx)),
                 simple("whoami", Role.CUSTOMER, (ctx, line) -> whoami(ctx)),

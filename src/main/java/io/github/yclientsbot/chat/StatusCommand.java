@@ -4,6 +4,7 @@ import io.github.yclientsbot.booking.ServiceMenu;
 import io.github.yclientsbot.booking.WatchStatus;
 import io.github.yclientsbot.setup.LiveCheck;
 import io.github.yclientsbot.setup.Role;
+import io.github.yclientsbot.setup.ReminderStatus;
 import io.github.yclientsbot.setup.StatusReport;
 
 import java.time.Duration;
@@ -20,13 +21,16 @@ public final class StatusCommand implements Command {
     private final ServiceMenu menu;
     private final Supplier<String> botUsername;
     private final WatchStatus watch;
+    private final ReminderStatus reminders;
 
     /**
      * @param menu        what customers get now: the first line says it as they see it
      * @param botUsername the bot's username, for the link into the private chat (null while unknown)
      * @param watch       what the record poll and the YCLIENTS webhook last did
      */
-    public StatusCommand(StatusReport report, ServiceMenu menu, Supplier<String> botUsername, WatchStatus watch) {
+    public StatusCommand(StatusReport report, ServiceMenu menu, Supplier<String> botUsername, WatchStatus watch,
+                         ReminderStatus reminders) {
+        this.reminders = reminders;
         this.report = report;
         this.menu = menu;
         this.botUsername = botUsername;
@@ -94,6 +98,9 @@ public final class StatusCommand implements Command {
         line(sb, ctx.t("status.send.queue", "count", s.sendQueueDepth()));
         line(sb, ctx.t(s.sendDropped() == 0 ? "status.send.dropped.none" : "status.send.dropped",
                 "count", s.sendDropped(), "seconds", s.sendMaxAgeSeconds()));
+        if (s.databaseUp()) {
+            reminders(ctx, sb);
+        }
         if (s.errors() == 0) {
             line(sb, ctx.t("status.errors.none"));
         } else {
@@ -103,6 +110,26 @@ public final class StatusCommand implements Command {
         }
         s.lastChange().ifPresent(c -> line(sb, ctx.t("status.last.change", "action", c.action(), "user", c.userId(), "at", TIME.format(c.at()))));
         return sb.toString();
+    }
+
+    /** Reminders pending, sent and failed today; the confirm rate of the last 7 days and the "I'll come" YCLIENTS refused. */
+    private void reminders(Context ctx, StringBuilder sb) {
+        ReminderStatus.Figures f;
+        try {
+            f = reminders.collect();
+        } catch (RuntimeException e) {
+            return; // the database line above says why
+        }
+        line(sb, f.enabled() || f.pending() > 0
+                ? ctx.t("status.reminders", "pending", f.pending(), "sent", f.sentToday(), "failed", f.failedToday())
+                : ctx.t("status.reminders.off"));
+        if (f.reminded() > 0 || f.confirmed() > 0) {
+            String rate = f.reminded() == 0 ? "—" : Math.round(100.0 * Math.min(f.confirmed(), f.reminded()) / f.reminded()) + " %";
+            line(sb, ctx.t("status.reminders.confirm", "confirmed", f.confirmed(), "reminded", f.reminded(), "rate", rate));
+        }
+        if (f.confirmFailed() > 0) {
+            line(sb, ctx.t("status.reminders.confirm.failed", "count", f.confirmFailed()));
+        }
     }
 
     /** Switched on, and whether customers can book now — the same reasons /services and /book give them. */

@@ -11,7 +11,7 @@ import java.util.StringJoiner;
 /**
  * The bot's settings: immutable and validated when created, one record per area ({@link #telegram()},
  * {@link #roles()}, {@link #locale()}, {@link #storage()}, {@link #yclients()}, {@link #booking()},
- * {@link #http()}, {@link #updates()}), so every value they hold is already known to be well-formed; a bad value
+ * {@link #reminders()}, {@link #http()}, {@link #updates()}), so every value they hold is already known to be well-formed; a bad value
  * stops the start with one line naming its key. Built by {@link ConfigLoader}; chat-set values are applied on top
  * with {@link #with(SettingKey, String)}. Secrets are masked in every {@code toString}.
  */
@@ -30,6 +30,7 @@ public final class BotConfig {
     private final YclientsConfig yclients;
     private final HttpConfig http;
     private final BookingConfig booking;
+    private final ReminderConfig reminders;
     private final UpdatesConfig updates;
     private final RecordWatchConfig recordWatch;
 
@@ -53,6 +54,7 @@ public final class BotConfig {
         this.yclients = YclientsConfig.read(reader);
         this.http = HttpConfig.read(reader);
         this.booking = BookingConfig.read(reader);
+        this.reminders = ReminderConfig.read(reader);
         this.updates = UpdatesConfig.read(reader);
         this.recordWatch = RecordWatchConfig.read(reader);
         List<String> allWarnings = new ArrayList<>(this.fileWarnings);
@@ -109,6 +111,11 @@ public final class BotConfig {
     /** The customers' booking: mode, privacy policy, abuse limits. */
     public BookingConfig booking() {
         return booking;
+    }
+
+    /** The reminders of visits: when before a visit, and the quiet hours. */
+    public ReminderConfig reminders() {
+        return reminders;
     }
 
     /** Workers, flood control and the shutdown budget. */

@@ -111,7 +111,7 @@ public final class ConfigLoader {
         for (PropertiesFile.Entry entry : last.values()) {
             SettingKey.byKey(entry.key()).ifPresent(key -> {
                 String value = entry.value().trim();
-                if (!value.isEmpty()) {
+                if (!value.isEmpty() || key.emptyIsAValue()) {
                     values.put(key, new ConfigValue(value, Source.FILE));
                 }
             });
@@ -121,7 +121,7 @@ public final class ConfigLoader {
     private static void putAll(Map<SettingKey, ConfigValue> values, Map<String, String> byEnvName, Source source) {
         for (SettingKey key : SettingKey.values()) {
             String value = byEnvName.get(key.envName());
-            if (value != null && !value.isBlank()) {
+            if (value != null && (!value.isBlank() || key.emptyIsAValue())) {
                 values.put(key, new ConfigValue(value.trim(), source));
             }
         }

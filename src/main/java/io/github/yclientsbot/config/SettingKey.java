@@ -46,7 +46,9 @@ public enum SettingKey {
     BOOKING_PRIVACY_URL("booking.privacy-url", false, ""),
     BOOKING_LIMIT_SMS_PER_PHONE("booking.limit.sms-per-phone", false, "3"),
     BOOKING_LIMIT_SMS_PER_USER("booking.limit.sms-per-user", false, "5"),
-    BOOKING_LIMIT_BOOKINGS_PER_USER("booking.limit.bookings-per-user", false, "3");
+    BOOKING_LIMIT_BOOKINGS_PER_USER("booking.limit.bookings-per-user", false, "3"),
+    BOOKING_REMINDERS("booking.reminders", false, "24h,2h"),
+    BOOKING_REMINDERS_QUIET_HOURS("booking.reminders.quiet-hours", false, "22:00-09:00");
 
     private static final Map<String, SettingKey> BY_KEY;
 
@@ -83,6 +85,15 @@ public enum SettingKey {
     /** Secret values are shown only through {@link Values#mask(String)}. */
     public boolean secret() {
         return secret;
+    }
+
+    /**
+     * An empty value is a choice here, not "not set": {@code booking.reminders=} turns reminders off and
+     * {@code booking.reminders.quiet-hours=} allows every hour, though both have defaults. Elsewhere an empty value
+     * leaves the default.
+     */
+    public boolean emptyIsAValue() {
+        return this == BOOKING_REMINDERS || this == BOOKING_REMINDERS_QUIET_HOURS;
     }
 
     /** The built-in default; may be {@code ""} or {@code null} (no default). */

@@ -48,6 +48,9 @@ public final class ConsoleTransport {
     private final DocumentFolder documents;
     private final ConsoleOutbox outbox;
     private final List<ConsoleCommand> consoleCommands;
+    /** Null when the bot does not run on a clock the console may move. */
+    private final ConsoleClock clock;
+    private final Runnable clockMoved;
 
     private String role = "customer";
     private long updateId;
@@ -62,13 +65,20 @@ public final class ConsoleTransport {
      */
     public ConsoleTransport(InputStream in, PrintStream out, ChatBot bot, RuntimeStats stats, Messages messages, String lang,
                             DocumentFolder documents, ConsoleOutbox outbox) {
-        this(in, out, bot, stats, messages, lang, documents, outbox, List.of());
+        this(in, out, bot, stats, messages, lang, documents, outbox, List.of(), null, () -> { });
     }
 
-    /** @param consoleCommands console-only commands (the demo's), tried on each line before the bot */
+    /**
+     * @param consoleCommands console-only commands (the demo's), tried on each line before the bot
+     * @param clock           the bot's clock, which {@code /clock +23h} moves (null: /clock is not offered)
+     * @param clockMoved      runs what came due after a move (the reminders) and returns when it ran
+     */
     public ConsoleTransport(InputStream in, PrintStream out, ChatBot bot, RuntimeStats stats, Messages messages, String lang,
-                            DocumentFolder documents, ConsoleOutbox outbox, List<ConsoleCommand> consoleCommands) {
+                            DocumentFolder documents, ConsoleOutbox outbox, List<ConsoleCommand> consoleCommands,
+                            ConsoleClock clock, Runnable clockMoved) {
         this.consoleCommands = List.copyOf(consoleCommands);
+        this.clock = clock;
+        this.clockMoved = clockMoved;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.bot = bot;
@@ -119,6 +129,10 @@ public final class ConsoleTransport {
             switchRole(line.substring(3).strip().toLowerCase(Locale.ROOT));
             return;
         }
+        if (clock != null && (line.equals("/clock") || line.startsWith("/clock "))) {
+            moveClock(line.substring("/clock".length()).strip());
+            return;
+        }
         if (line.startsWith("/contact ")) {
             long user = userId();
             // the user's own contact, as the share-contact button sends it (Telegram verified the number)
@@ -139,6 +153,40 @@ public final class ConsoleTransport {
         }
         long user = userId();
         deliver(Incoming.text(++updateId, user, ChatType.PRIVATE, user, "Console", lang, ++lastMessageId, line));
+    }
+
+    /** {@code /clock}: the bot's time; {@code /clock +23h} (+30m, +1d, +1h30m) moves it forward and runs what came due. */
+    private void moveClock(String arg) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+        if (arg.isEmpty()) {
+            out.println(t("console.clock.now", "now", f.format(clock.instant().atOffset(java.time.ZoneOffset.UTC)),
+                    "offset", shortDuration(clock.offset())));
+            return;
+        }
+        java.util.regex.Matcher m = CLOCK_ARG.matcher(arg.toLowerCase(Locale.ROOT));
+        long minutes = 0;
+        if (m.matches()) {
+            minutes += m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 24 * 60;
+            minutes += m.group(2) == null ? 0 : Long.parseLong(m.group(2)) * 60;
+            minutes += m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+        }
+        if (minutes <= 0) {
+            out.println(t("console.clock.usage"));
+            return;
+        }
+        Duration by = Duration.ofMinutes(minutes);
+        clock.advance(by);
+        out.println(t("console.clock.moved", "by", shortDuration(by),
+                "now", f.format(clock.instant().atOffset(java.time.ZoneOffset.UTC))));
+        clockMoved.run();
+    }
+
+    private static final java.util.regex.Pattern CLOCK_ARG =
+            java.util.regex.Pattern.compile("\\+(?:(\\d{1,3})d)?(?:(\\d{1,5})h)?(?:(\\d{1,6})m)?");
+
+    private static String shortDuration(Duration d) {
+        long minutes = d.toMinutes();
+        return (minutes / (24 * 60)) + "d " + (minutes % (24 * 60) / 60) + "h " + (minutes % 60) + "m";
     }
 
     private void switchRole(String wanted) {

@@ -32,6 +32,8 @@ public final class RuntimeStats {
     public static final List<String> REPLY_KINDS = List.of("send", "edit", "delete", "answer_callback", "set_commands");
     /** {@code ok}, or a failed call's {@code YclientsException.Kind} in lower case. */
     public static final List<String> YCLIENTS_OUTCOMES = List.of("ok", "http", "network", "timeout", "bad_response");
+    /** What became of a visit's reminder: sent, skipped on purpose, or failed for good. */
+    public static final List<String> REMINDER_OUTCOMES = List.of("sent", "skipped", "failed");
     /** The handling-latency buckets' upper bounds: from a cached reply to a slow YCLIENTS call. */
     public static final List<Duration> LATENCY_BOUNDS = List.of(Duration.ofMillis(5), Duration.ofMillis(10),
             Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -49,6 +51,9 @@ public final class RuntimeStats {
     private final Timer handling;
     private final Map<String, Counter> repliesSent = new ConcurrentHashMap<>();
     private final Map<String, Counter> yclientsCalls = new ConcurrentHashMap<>();
+    private final Map<String, Counter> reminders = new ConcurrentHashMap<>();
+    private final Map<String, Counter> visitConfirmations = new ConcurrentHashMap<>();
+    private volatile IntSupplier remindersPending = () -> 0;
     private volatile LastError lastError;
     private volatile IntSupplier sendQueueDepth = () -> 0;
     private volatile DoubleSupplier sendPace = () -> 0;
@@ -85,6 +90,9 @@ public final class RuntimeStats {
                 + " telegram.rate.per-second after Telegram's 429s, climbing back.", () -> sendPace.getAsDouble());
         REPLY_KINDS.forEach(this::replyCounter);
         YCLIENTS_OUTCOMES.forEach(this::yclientsCounter);
+        REMINDER_OUTCOMES.forEach(this::reminderCounter);
+        gauge("reminders.pending", null, "Reminders of visits waiting in the durable schedule.",
+                () -> remindersPending.getAsInt());
     }
 
     public record LastError(Instant at, String summary) {}
@@ -122,6 +130,28 @@ public final class RuntimeStats {
     /** A YCLIENTS call finished with {@code outcome} ({@link #YCLIENTS_OUTCOMES}). */
     public void yclientsCall(String outcome) {
         yclientsCounter(outcome).increment();
+    }
+
+    /** A visit's reminder ended with {@code outcome} ({@link #REMINDER_OUTCOMES}). */
+    public void reminder(String outcome) {
+        reminderCounter(outcome).increment();
+    }
+
+    /** "I'll come" pressed (the first tap of a visit), with what YCLIENTS made of it (confirmed, already, failed…). */
+    public void visitConfirmation(String result) {
+        visitConfirmations.computeIfAbsent(result, r -> Counter.builder(PREFIX + "visit.confirmations").tag("result", r)
+                .description("\"I'll come\" pressed under a reminder (the first tap of a visit), by result.")
+                .register(registry)).increment();
+    }
+
+    /** Reminders sent, skipped and failed since start, by outcome. */
+    public Map<String, Long> reminders() {
+        return counts(reminders);
+    }
+
+    /** Where the number of pending reminders comes from (the durable schedule). */
+    public void remindersPendingFrom(IntSupplier pending) {
+        this.remindersPending = pending;
     }
 
     /** Where the send-queue depth comes from once replies are queued; 0 until then. */
@@ -204,6 +234,11 @@ public final class RuntimeStats {
     private Counter replyCounter(String kind) {
         return repliesSent.computeIfAbsent(kind, k -> Counter.builder(PREFIX + "replies.sent").tag("action", k)
                 .description("Reply actions delivered, by kind.").register(registry));
+    }
+
+    private Counter reminderCounter(String outcome) {
+        return reminders.computeIfAbsent(outcome, o -> Counter.builder(PREFIX + "reminders").tag("outcome", o)
+                .description("Reminders of visits by outcome (sent, skipped, failed).").register(registry));
     }
 
     private Counter yclientsCounter(String outcome) {

@@ -79,6 +79,12 @@ public final class BookingReferences {
         return forUser(userId).stream().filter(r -> r.id() == id).findFirst();
     }
 
+    /** The booking kept under our id {@code id}, whoever made it. */
+    public Optional<BookingReference> byId(long id) {
+        return sessionFactory.fromTransaction(session -> Optional.ofNullable(session.find(BookingReferenceEntity.class, id))
+                .map(BookingReferenceEntity::toReference));
+    }
+
     /** The booking of YCLIENTS record {@code recordId} in company {@code companyId}, whoever made it. */
     public Optional<BookingReference> byRecord(long companyId, long recordId) {
         return sessionFactory.fromTransaction(session -> session

@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final BookingLimitEvents bookingLimitEvents;
     private final RecordPollMarks recordPollMarks;
     private final UpdateInbox inbox;
+    private final ReminderStore reminders;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, Clock clock) {
@@ -57,6 +58,7 @@ public final class Database implements AutoCloseable {
         this.bookingLimitEvents = new BookingLimitEvents(sessionFactory, clock);
         this.recordPollMarks = new RecordPollMarks(sessionFactory, clock);
         this.inbox = new UpdateInbox(dataSource, clock);
+        this.reminders = new ReminderStore(dataSource, clock);
     }
 
     /**
@@ -216,8 +218,16 @@ public final class Database implements AutoCloseable {
         log.info("database closed");
     }
 
-    /** For tests in this package: plain JDBC on the same pool. */
-    DataSource dataSource() {
+    /** The reminders' notes: done reminders, /reminders choices, "I'll come" taps. */
+    public ReminderStore reminders() {
+        return reminders;
+    }
+
+    /**
+     * The pool, for what runs its own SQL on our database: the durable schedule (db-scheduler's {@code scheduled_tasks},
+     * created by our migration V8), and tests in this package.
+     */
+    public DataSource dataSource() {
         return dataSource;
     }
 

@@ -37,8 +37,9 @@ final class DatabaseSetup {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        // the update workers (bot.workers, 8 by default) and the poller each hold one briefly
-        config.setMaximumPoolSize(10);
+        // the update workers (bot.workers, 8 by default) and the poller each hold one briefly; the durable schedule of
+        // reminders holds at most four (its poll, its heartbeat and two sends noting what they did)
+        config.setMaximumPoolSize(14);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         config.setValidationTimeout(3_000);

@@ -56,6 +56,7 @@ class BookingButtonsTest {
         m.put("bk:all:q", new BookingButtons.WatchAsk());
         m.put("bk:all:y", new BookingButtons.WatchAnswer(true));
         m.put("bk:all:n", new BookingButtons.WatchAnswer(false));
+        m.put("bk:my:ok:42", new BookingButtons.Come(42));
         return m;
     }
 

@@ -52,6 +52,8 @@ class MetricsExpositionTest {
             Map.entry(P + "replies_sent_total", "counter"),
             Map.entry(P + "errors_total", "counter"),
             Map.entry(P + "yclients_calls_total", "counter"),
+            Map.entry(P + "reminders_total", "counter"),
+            Map.entry(P + "reminders_pending", "gauge"),
             Map.entry(P + "update_queue_depth", "gauge"),
             Map.entry(P + "flood_limited_total", "counter"),
             Map.entry(P + "send_queue_depth", "gauge"),
@@ -168,6 +170,7 @@ class MetricsExpositionTest {
                 labelValues(e.series(P + "replies_sent_total"), "action"));
         assertEquals(Set.of("bad_response", "http", "network", "ok", "timeout"),
                 labelValues(e.series(P + "yclients_calls_total"), "outcome"));
+        assertEquals(Set.of("failed", "sent", "skipped"), labelValues(e.series(P + "reminders_total"), "outcome"));
         String h = P + "update_handling_seconds";
         assertEquals(BOUNDS.stream().map(b -> h + "_bucket{le=\"" + b + "\"}").collect(Collectors.toSet()),
                 e.series(h + "_bucket"));
@@ -177,7 +180,8 @@ class MetricsExpositionTest {
         for (String zero : List.of("updates_handled_total", "errors_total", "flood_limited_total", "update_queue_depth",
                 "send_queue_depth", "send_dropped_total", "send_too_many_requests_total", "send_pace",
                 "replies_sent_total{action=\"send\"}", "yclients_calls_total{outcome=\"ok\"}",
-                "update_handling_seconds_count", "update_handling_seconds_bucket{le=\"+Inf\"}")) {
+                "update_handling_seconds_count", "update_handling_seconds_bucket{le=\"+Inf\"}",
+                "reminders_total{outcome=\"sent\"}", "reminders_pending")) {
             assertEquals(0.0, e.value(P + zero), zero);
         }
         assertEquals(1.0, e.value(P + "up"));
@@ -256,7 +260,8 @@ class MetricsExpositionTest {
             assertTrue(e.series("jvm_memory_used_bytes").stream().anyMatch(s -> s.contains("area=\"heap\"")),
                     e.series("jvm_memory_used_bytes").toString());
             assertEquals(Set.of("hikaricp_connections_max{pool=\"yclients-bot-db\"}"), e.series("hikaricp_connections_max"));
-            assertEquals(10.0, e.value("hikaricp_connections_max{pool=\"yclients-bot-db\"}"));
+            // the update workers and the poller (10), and the reminders' schedule (4)
+            assertEquals(14.0, e.value("hikaricp_connections_max{pool=\"yclients-bot-db\"}"));
             assertTrue(e.value("jvm_threads_live_threads") > 0);
             assertEquals(1.0, e.value(P + "database_up"));
         }

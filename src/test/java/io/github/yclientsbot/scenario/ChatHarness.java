@@ -3,6 +3,7 @@ package io.github.yclientsbot.scenario;
 import io.github.yclientsbot.BotApplication;
 import io.github.yclientsbot.ChatLayer;
 import io.github.yclientsbot.CoreServices;
+import io.github.yclientsbot.ReminderScheduler;
 import io.github.yclientsbot.StartupException;
 import io.github.yclientsbot.chat.Action;
 import io.github.yclientsbot.chat.ChatBot;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +61,10 @@ public final class ChatHarness implements AutoCloseable {
     private CoreServices core;
     private ChatLayer chat;
     private int lastUserMessageId;
+    /** The durable schedule's runner, started on first use (as at a start); null until then. */
+    private ReminderScheduler reminders;
+    /** What the bot sent on its own (reminders), waiting to be collected by {@link #dueReminders()}. */
+    private final List<Reply> outbox = new CopyOnWriteArrayList<>();
 
     private ChatHarness(Map<String, String> env, Path dir, BotApplication.Options options) {
         this.env = Map.copyOf(env);
@@ -108,6 +114,8 @@ public final class ChatHarness implements AutoCloseable {
      * again, the chat layer built anew as at a start (no staff menu shown yet, no buttons cached), no files kept.
      */
     public void reset() throws StartupException {
+        stopReminders();
+        outbox.clear();
         DatabaseReset.empty(core.database());
         core.settings().reload();
         core.yclients().invalidate();
@@ -238,7 +246,47 @@ public final class ChatHarness implements AutoCloseable {
         return content.clone();
     }
 
+    /**
+     * The reminders due by the test clock run now, through the production runner (db-scheduler on this database, its
+     * clock the test's): started on first use (planning every kept visit, as at a start). Returns what they sent, each
+     * message as Telegram would number it.
+     */
+    public Turn dueReminders() {
+        if (reminders == null) {
+            reminders = ReminderScheduler.build(core, chat, reply -> {
+                outbox.add(reply);
+                return true;
+            });
+            reminders.start();
+        }
+        reminders.runDueNow();
+        List<Outgoing> out = new ArrayList<>();
+        for (Reply reply : outbox) {
+            for (Action action : reply.actions()) {
+                Outgoing o = new Outgoing(action, messageIdOf(action));
+                assertFalse(Messages.isMissingMarker(o.text()), "missing message key in " + o);
+                out.add(o);
+            }
+        }
+        outbox.clear();
+        history.addAll(out);
+        return new Turn(out);
+    }
+
+    /** The chat layer as built (its reminders' schedule, for tests that check what is pending). */
+    public ChatLayer chat() {
+        return chat;
+    }
+
+    private void stopReminders() {
+        if (reminders != null) {
+            reminders.close();
+            reminders = null;
+        }
+    }
+
     private void closeLayers() {
+        stopReminders();
         if (core != null) {
             core.close();
             core = null;

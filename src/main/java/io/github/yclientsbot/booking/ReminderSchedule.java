@@ -1,0 +1,160 @@
+package io.github.yclientsbot.booking;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import io.github.yclientsbot.storage.BookingReference;
+import io.github.yclientsbot.storage.BookingReferences;
+import io.github.yclientsbot.storage.ReminderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The durable plan of reminders, on db-scheduler's {@code scheduled_tasks} in our own database: one execution of task
+ * {@value #TASK} per visit and offset, its instance id {@link ReminderId#instance()} (no task data at all). A visit's
+ * reminders are (re-)planned from its kept start: an offset whose time is past when the bot learns of the visit is
+ * skipped, not sent at once; one already done for this start is not planned again; one pending at another time
+ * (the visit moved, {@code booking.reminders} changed) is moved; one whose time passed while the bot was down stays
+ * due, and {@link VisitReminders} sends at most one such late reminder per visit.
+ */
+public final class ReminderSchedule implements ReminderPlan {
+    private static final Logger log = LoggerFactory.getLogger(ReminderSchedule.class);
+
+    /** The task's name in {@code scheduled_tasks}. */
+    public static final String TASK = "visit-reminder";
+
+    private final SchedulerClient client;
+    private final BookingReferences references;
+    private final ReminderStore store;
+    private final ReminderTimes times;
+    private final Supplier<ZoneId> zone;
+    private final Clock clock;
+
+    public ReminderSchedule(SchedulerClient client, BookingReferences references, ReminderStore store, ReminderTimes times,
+                            Supplier<ZoneId> zone, Clock clock) {
+        this.client = client;
+        this.references = references;
+        this.store = store;
+        this.times = times;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @Override
+    public void replan(long referenceId) {
+        references.byId(referenceId).ifPresent(ref -> plan(ref, pending(ref.companyId(), ref.recordId())));
+    }
+
+    @Override
+    public void drop(long companyId, long recordId) {
+        pending(companyId, recordId).values().forEach(this::cancel);
+    }
+
+    /** At every start: every kept visit planned at its kept start (visits booked before reminders existed included). */
+    public int planAll() {
+        Map<String, Map<Integer, ScheduledExecution<Object>>> byVisit = new HashMap<>();
+        for (ScheduledExecution<Object> e : client.getScheduledExecutionsForTask(TASK)) {
+            ReminderId.parse(e.getTaskInstance().getId()).ifPresent(id -> byVisit
+                    .computeIfAbsent(ReminderId.visitPrefix(id.companyId(), id.recordId()), k -> new HashMap<>())
+                    .put(id.offsetMinutes(), e));
+        }
+        int planned = 0;
+        for (BookingReference ref : references.all()) {
+            Map<Integer, ScheduledExecution<Object>> pending = byVisit.getOrDefault(
+                    ReminderId.visitPrefix(ref.companyId(), ref.recordId()), Map.of());
+            try {
+                planned += plan(ref, pending);
+            } catch (RuntimeException e) {
+                log.warn("Reminders of record {} not planned: {}", ref.recordId(), e.toString());
+            }
+        }
+        return planned;
+    }
+
+    /** How many reminders wait in the schedule. */
+    public int pendingCount() {
+        return store.pending(TASK);
+    }
+
+    /** The kept start of a visit, in the company's zone when the kept text has no offset. */
+    Optional<Instant> start(BookingReference ref) {
+        return CalendarFile.start(ref.startsAt(), zone.get().getId());
+    }
+
+    /** When each offset of a visit starting at {@code start} goes (see {@link ReminderTimes}). */
+    Map<Integer, Instant> times(Instant start) {
+        return times.plan(start, zone.get());
+    }
+
+    private int plan(BookingReference ref, Map<Integer, ScheduledExecution<Object>> pending) {
+        Instant now = clock.instant();
+        Optional<Instant> start = start(ref);
+        if (start.isEmpty() || !start.get().isAfter(now)) {
+            pending.values().forEach(this::cancel);
+            return 0;
+        }
+        Map<Integer, Instant> wanted = times(start.get());
+        Set<Integer> done = store.doneOffsets(ref.companyId(), ref.recordId(), start.get());
+        for (Map.Entry<Integer, ScheduledExecution<Object>> p : pending.entrySet()) {
+            if (!wanted.containsKey(p.getKey()) || done.contains(p.getKey())) {
+                cancel(p.getValue());
+            }
+        }
+        int planned = 0;
+        for (Map.Entry<Integer, Instant> w : wanted.entrySet()) {
+            if (done.contains(w.getKey())) {
+                continue;
+            }
+            ReminderId id = new ReminderId(ref.companyId(), ref.recordId(), w.getKey());
+            Instant at = w.getValue();
+            ScheduledExecution<Object> existing = pending.get(w.getKey());
+            if (existing == null) {
+                if (at.isAfter(now) && client.scheduleIfNotExists(new TaskInstance<Void>(TASK, id.instance()), at)) {
+                    planned++;
+                }
+            } else if (!existing.getExecutionTime().equals(at) && !existing.isPicked()) {
+                if (at.isAfter(now)) {
+                    client.reschedule(existing.getTaskInstance(), at);
+                    planned++;
+                } else if (existing.getExecutionTime().isAfter(now)) {
+                    // its new time is past already: skipped like an offset past when the bot learns of a visit
+                    cancel(existing);
+                }
+                // else: it came due while the bot was down and is run late
+            }
+        }
+        return planned;
+    }
+
+    /** The visit's pending reminders by offset: found by their instance ids' prefix, read one by one. */
+    private Map<Integer, ScheduledExecution<Object>> pending(long companyId, long recordId) {
+        Map<Integer, ScheduledExecution<Object>> out = new HashMap<>();
+        for (String instance : store.instances(TASK, ReminderId.visitPrefix(companyId, recordId))) {
+            ReminderId.parse(instance).ifPresent(id -> client.getScheduledExecution(TaskInstanceId.of(TASK, instance))
+                    .ifPresent(e -> out.put(id.offsetMinutes(), e)));
+        }
+        return out;
+    }
+
+    private void cancel(ScheduledExecution<Object> e) {
+        if (e.isPicked()) {
+            return; // running now: it reads the visit back and sends nothing for one gone
+        }
+        TaskInstanceId id = e.getTaskInstance();
+        try {
+            client.cancel(id);
+        } catch (RuntimeException gone) {
+            log.debug("Reminder {} was not pending any more: {}", id.getId(), gone.toString());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.yclientsbot;
+
+import io.github.yclientsbot.config.BotConfig;
+import io.github.yclientsbot.config.ConfigLoader;
+import io.github.yclientsbot.console.ConsoleClock;
+import io.github.yclientsbot.i18n.Messages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The life of a booking in the console demo without waiting a day: book, then {@code /clock +…} moves the bot's clock
+ * and the reminder that came due is printed after that line, with its buttons numbered.
+ */
+class ConsoleClockWalkTest {
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    @TempDir
+    Path dir;
+    BotApplication app;
+
+    @AfterEach
+    void tearDown() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private String talk(String... lines) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        app.runConsole(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), dir, null);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertFalse(Messages.isMissingMarker(text), "a message key is missing: " + text);
+        return text;
+    }
+
+    @Test
+    void clockMovesTheBotsTimeAndTheReminderThatCameDueIsPrinted() throws Exception {
+        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
+        ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
+        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC())
+                .withClock(clock), true, true);
+        // the demo's first free day (tomorrow in Moscow, not a Sunday), its first time: 10:00
+        LocalDate day = LocalDate.now(MOSCOW).plusDays(1);
+        if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
+        String booked = talk("/book", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
+        assertTrue(booked.contains("Номер записи: 900001"), booked);
+
+        long minutes = Duration.between(clock.instant(), visit.minus(Duration.ofHours(23))).toMinutes() + 1;
+        String walk = talk("/clock", "/clock +" + minutes + "m", "/reminders", "/clock", "3");
+        assertTrue(walk.contains("Часы бота: ") && walk.contains("(сдвиг 0d 0h 0m от настоящего времени)"), walk);
+        assertTrue(walk.contains("Часы бота переведены на "), walk);
+        int reminder = walk.indexOf("⏰ Напоминание: через 2");
+        assertTrue(reminder > walk.indexOf("Часы бота переведены"), "printed after the /clock line: " + walk);
+        assertTrue(walk.contains("Женская стрижка · Анна Соколова"), walk);
+        // the demo has a user token: I'll come is offered too
+        assertTrue(walk.contains("[1] ✅ Приду") && walk.contains("[2] 🔁 Другое время [3] ❌ Отменить"), walk);
+        assertTrue(walk.contains("Отменить запись на"), "its Cancel asks yes or no: " + walk);
+        assertEquals(0, walk.indexOf("⏰", reminder + 1) < 0 ? 0 : 1, "one reminder: the 24h one");
+        assertTrue(talk("/clock yesterday").contains("Использование: /clock"));
+    }
+
+    @Test
+    void illComeUnderTheReminderIsRecordedInTheDemoYclientsAndAnotherTimeStartsTheMove() throws Exception {
+        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
+        ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
+        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC())
+                .withClock(clock), true, true);
+        LocalDate day = LocalDate.now(MOSCOW).plusDays(1);
+        if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
+        talk("/book", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
+        long minutes = Duration.between(clock.instant(), visit.minus(Duration.ofHours(23))).toMinutes() + 1;
+
+        // I'll come: the demo YCLIENTS (it has a user token) takes the attendance; a second tap asks it nothing new
+        String come = talk("/clock +" + minutes + "m", "1", "1", "2", "/as admin", "/status");
+        int thanks = come.indexOf("Спасибо, что подтвердили");
+        assertTrue(thanks > come.indexOf("⏰ Напоминание"), come);
+        assertTrue(come.indexOf("Вы уже ответили «Приду»", thanks) > 0, come);
+
+        // 🔁 Another time from the same reminder: the move's calendar for the same service and specialist
+        assertTrue(come.indexOf("🔁 Переносим запись на", thanks) > 0, come);
+        // YCLIENTS took it: /status counts no failed "I'll come"
+        assertTrue(come.contains("«Приду» не удалось отметить в YCLIENTS сегодня (UTC): 0"), come);
+    }
+}
