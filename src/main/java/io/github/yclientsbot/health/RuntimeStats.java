@@ -53,6 +53,7 @@ public final class RuntimeStats {
     private final Map<String, Counter> yclientsCalls = new ConcurrentHashMap<>();
     private final Map<String, Counter> reminders = new ConcurrentHashMap<>();
     private final Map<String, Counter> visitConfirmations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> followups = new ConcurrentHashMap<>();
     private volatile IntSupplier remindersPending = () -> 0;
     private volatile LastError lastError;
     private volatile IntSupplier sendQueueDepth = () -> 0;
@@ -137,6 +138,12 @@ public final class RuntimeStats {
         reminderCounter(outcome).increment();
     }
 
+    /** A visit's follow-up (the message after it) ended with {@code outcome}: sent, skipped or failed. */
+    public void followup(String outcome) {
+        followups.computeIfAbsent(outcome, o -> Counter.builder(PREFIX + "followups").tag("outcome", o)
+                .description("Follow-ups after visits by outcome (sent, skipped, failed).").register(registry)).increment();
+    }
+
     /** "I'll come" pressed (the first tap of a visit), with what YCLIENTS made of it (confirmed, already, failed…). */
     public void visitConfirmation(String result) {
         visitConfirmations.computeIfAbsent(result, r -> Counter.builder(PREFIX + "visit.confirmations").tag("result", r)
@@ -147,6 +154,11 @@ public final class RuntimeStats {
     /** Reminders sent, skipped and failed since start, by outcome. */
     public Map<String, Long> reminders() {
         return counts(reminders);
+    }
+
+    /** Reminders waiting in the durable schedule now. */
+    public int remindersPending() {
+        return remindersPending.getAsInt();
     }
 
     /** Where the number of pending reminders comes from (the durable schedule). */
