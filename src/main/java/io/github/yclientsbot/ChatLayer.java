@@ -140,7 +140,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 database.auditLog());
         CompanySetup backgroundSetup = new CompanySetup(core.settings(), core.yclients().forCaller(Caller.BACKGROUND),
                 database.serviceMappings(), database.auditLog());
-        WatchStatus watchStatus = new WatchStatus();
+        WatchStatus watchStatus = new WatchStatus(core.stats());
         BookingDrafts drafts = new BookingDrafts(database.bookingStates(), core.secrets());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
         BookingService bookingService = new BookingService(core.settings(), core.yclients(),
