@@ -161,7 +161,7 @@ class RecordWebhookScenarioTest extends RecordWatchBase {
         assertTrue(other.body().contains("\"accepted\":0"), "another company's: " + other.body());
         assertEquals(List.of(), yclients.requests("GET", RECORD_PATH));
         assertEquals(null, bot.layer().watchStatus().lastWebhookEvent());
-        assertEquals(badJson + 1, events("bad_json"), "the body over the limit is refused before it is read");
+        assertEquals(badJson + 1, events("bad_json"), "\"not json\" (the body over the limit gets 413 from the port, before the webhook)");
         assertEquals(ignored + 2, events("ignored"));
     }
 
