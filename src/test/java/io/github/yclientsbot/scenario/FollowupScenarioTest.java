@@ -2,6 +2,7 @@ package io.github.yclientsbot.scenario;
 
 import io.github.yclientsbot.booking.FollowupId;
 import io.github.yclientsbot.storage.BookingReference;
+import io.github.yclientsbot.yclients.RecordFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -197,5 +198,46 @@ class FollowupScenarioTest extends InChatBookingBase {
         clock.set(DUE.plusSeconds(25 * 3600));
         assertTrue(bot.dueReminders().isEmpty());
         assertFalse(followupPending());
+    }
+
+    @Test
+    void aVisitTheSalonMovedIntoTheFutureIsThankedAfterItsNewEnd() {
+        setUpCompany();
+        mapHaircut();
+        bookVisit();
+        serveVisit("2026-12-02T10:00:00+03:00", false, 0);
+        assertTrue(at(DUE).isEmpty(), "read back: the visit is tomorrow now");
+        assertEquals("2026-12-02T10:00:00+03:00", bot.database().bookingReferences().forUser(CUSTOMER).get(0).startsAt());
+        assertTrue(at(DUE.plusSeconds(24 * 3600 - 60)).isEmpty());
+        Outgoing thanks = at(DUE.plusSeconds(24 * 3600)).message();
+        assertTrue(thanks.text().contains("Спасибо, что были у нас"), thanks.text());
+    }
+
+    @Test
+    void forgetMeStopsTheFollowUp() {
+        setUpCompany();
+        mapHaircut();
+        bookVisit();
+        assertTrue(followupPending());
+        ask(CUSTOMER, "/forgetme");
+        assertFalse(followupPending(), "dropped with the reminders");
+        assertTrue(at(DUE).isEmpty());
+    }
+
+    @Test
+    void aVisitBookedElsewhereIsReadWithTheUserTokenWhoseAttendanceDecides() {
+        setUpCompany();
+        mapHaircut();
+        ask(ADMIN, "/settoken user " + USER_TOKEN);
+        for (long record : new long[] {900100200L, 900100201L}) {
+            yclients.on("GET", "/api/v1/record/" + COMPANY + "/" + record).respond(200, "{\"success\":true,\"data\":"
+                    + RecordFixtures.json("record.json", "{\"id\":" + record + ",\"datetime\":\"" + DATETIME
+                    + "\",\"attendance\":" + (record == 900100200L ? -1 : 1) + "}") + ",\"meta\":[]}");
+            bot.database().bookingReferences().addElsewhere(CUSTOMER, COMPANY, record, DATETIME);
+        }
+        bot.dueReminders(); // the runner's start plans both
+        List<Outgoing> thanks = at(DUE).messages();
+        assertEquals(1, thanks.size(), "the one who did not come (-1) gets none: " + thanks);
+        assertEquals(List.of("bk:ag:13700211:" + ANNA), thanks.get(0).callbackData());
     }
 }
