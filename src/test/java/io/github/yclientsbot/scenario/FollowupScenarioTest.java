@@ -152,7 +152,8 @@ class FollowupScenarioTest extends InChatBookingBase {
         setUpCompany();
         mapHaircut();
         bookVisit();
-        assertTrue(ask(CUSTOMER, "/reminders off").text().contains("выключены"));
+        String off = ask(CUSTOMER, "/reminders off").text();
+        assertTrue(off.contains("выключены (и сообщение после визита тоже)"), off);
         assertTrue(at(DUE).isEmpty(), "/reminders off stops the follow-up too");
 
         withEnv("BOOKING_FOLLOWUP", "");
