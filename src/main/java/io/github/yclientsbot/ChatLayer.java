@@ -4,7 +4,11 @@ import io.github.yclientsbot.booking.AcceptedBookings;
 import io.github.yclientsbot.booking.Attendance;
 import io.github.yclientsbot.booking.AttendanceConfirmation;
 import io.github.yclientsbot.booking.CompanyZone;
+import io.github.yclientsbot.booking.BookAgain;
+import io.github.yclientsbot.booking.FollowupTimes;
 import io.github.yclientsbot.booking.MyReminders;
+import io.github.yclientsbot.booking.VisitFollowups;
+import io.github.yclientsbot.chat.FollowupView;
 import io.github.yclientsbot.booking.ReminderSchedule;
 import io.github.yclientsbot.booking.ReminderTimes;
 import io.github.yclientsbot.booking.VisitReminders;
@@ -95,7 +99,8 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
      * a due one says ({@link VisitReminders}) and how it reads ({@link ReminderView}); the schedule's runner
      * ({@link ReminderScheduler}) is built with the transport's outbox.
      */
-    public record Reminders(ReminderSchedule schedule, VisitReminders visits, ReminderView view) {}
+    public record Reminders(ReminderSchedule schedule, VisitReminders visits, ReminderView view, VisitFollowups followups,
+                            FollowupView followupView) {}
 
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
@@ -135,7 +140,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 database.auditLog());
         CompanySetup backgroundSetup = new CompanySetup(core.settings(), core.yclients().forCaller(Caller.BACKGROUND),
                 database.serviceMappings(), database.auditLog());
-        WatchStatus watchStatus = new WatchStatus();
+        WatchStatus watchStatus = new WatchStatus(core.stats());
         BookingDrafts drafts = new BookingDrafts(database.bookingStates(), core.secrets());
         PrivacyConsent consent = new PrivacyConsent(core.settings(), database.bookingConsents());
         BookingService bookingService = new BookingService(core.settings(), core.yclients(),
@@ -148,13 +153,17 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         // what a customer may change at this distance from a visit: the company's own rules (cached with the company)
         VisitChanges changes = new CompanyVisitChanges(bookingService);
         CompanyZone zone = new CompanyZone(bookingService);
+        // the follow-up after a visit rides on the reminders' schedule (same task, its own instance id)
         ReminderSchedule reminderSchedule = new ReminderSchedule(ReminderScheduler.client(database.dataSource()),
-                database.bookingReferences(), database.reminders(), new ReminderTimes(config.reminders()), zone,
-                core.clock());
+                database.bookingReferences(), database.reminders(), new ReminderTimes(config.reminders()),
+                new FollowupTimes(config.followup(), config.reminders()), zone, core.clock());
         Reminders reminders = new Reminders(reminderSchedule,
                 new VisitReminders(database.bookingReferences(), database.reminders(), bookingService, reminderSchedule,
                         attendance, changes, core.stats(), core.clock()),
-                new ReminderView(core.messages(), zone));
+                new ReminderView(core.messages(), zone),
+                new VisitFollowups(database.bookingReferences(), database.reminders(), bookingService, reminderSchedule,
+                        core.stats()::followup, core.clock()),
+                new FollowupView(core.messages(), config.followup().reviewUrl()));
         AcceptedBookings accepted = new AcceptedBookings(drafts, quotas, database.bookingReferences(), reminderSchedule);
         VisitMoves moves = new VisitMoves(bookingService, drafts, database.bookingReferences(), steps, changes,
                 reminderSchedule);
@@ -172,7 +181,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         MyBookingsChat mine = new MyBookingsChat(new MyBookings(bookingService, database.bookingReferences(), staffRecords,
                 changes, reminderSchedule), layout, elsewhereChat, moves);
         BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts),
-                elsewhereChat, remindersChat);
+                elsewhereChat, remindersChat, new BookAgain(bookingService, drafts, steps));
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
                         bookingChat, mine, remindersChat),
@@ -185,7 +194,8 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                         database.restore(), database.auditLog(), forAdmins, roles, core.mapper(), core.clock(),
                         Version.current()), downloader),
                 new StatusCommand(status, menu, botUsername, watchStatus, new ReminderStatus(database.reminders(),
-                        ReminderSchedule.TASK, config.reminders().enabled(), forAdmins, core.clock())),
+                        ReminderSchedule.TASK, config.reminders().enabled(), config.followup().enabled(), forAdmins,
+                        core.clock())),
                 new WebhookCommand(new WebhookSetup(core.settings(), forAdmins.client().hooks(), config.recordWatch(),
                         config.http().port().isPresent(), database.auditLog())),
                 bookingChat, customers);

@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.github.yclientsbot.booking.ReminderSchedule;
+import io.github.yclientsbot.chat.FollowupDelivery;
 import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.chat.ReminderDelivery;
 import io.github.yclientsbot.storage.ReminderStore;
@@ -97,8 +98,18 @@ public final class ReminderScheduler implements AutoCloseable {
     /** Builds the runner (not started: see {@link #start()}). */
     public static ReminderScheduler build(CoreServices core, ChatLayer chat, Outbox outbox) {
         ReminderDelivery delivery = new ReminderDelivery(chat.reminders().visits(), chat.reminders().view(), outbox);
+        // a visit's follow-up runs on the same task, told apart by its instance id
+        FollowupDelivery followups = new FollowupDelivery(chat.reminders().followups(), chat.reminders().followupView(),
+                outbox);
         return build(core.database().dataSource(), core.database().reminders(), chat.reminders().schedule(),
-                delivery::run, delivery::failed, core.clock(), "bot-" + ProcessHandle.current().pid());
+                instance -> FollowupDelivery.handles(instance) ? followups.run(instance) : delivery.run(instance),
+                instance -> {
+                    if (FollowupDelivery.handles(instance)) {
+                        followups.failed(instance);
+                    } else {
+                        delivery.failed(instance);
+                    }
+                }, core.clock(), "bot-" + ProcessHandle.current().pid());
     }
 
     /**

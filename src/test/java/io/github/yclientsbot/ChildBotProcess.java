@@ -23,6 +23,8 @@ public final class ChildBotProcess {
     static final String STARTED = "STARTED";
     static final String QUEUE = "QUEUE ";
     static final String REMINDERS = "REMINDERS ";
+    /** Reminders waiting in the schedule (follow-ups not counted), printed whenever it changes. */
+    static final String PENDING = "PENDING ";
 
     private ChildBotProcess() {
     }
@@ -42,6 +44,7 @@ public final class ChildBotProcess {
         System.out.flush();
         String last = "";
         long lastSent = 0;
+        int lastPending = -1;
         while (true) {
             String counters = app.stats().updateQueueDepth() + " " + app.stats().updatesHandled();
             if (!counters.equals(last)) {
@@ -54,6 +57,12 @@ public final class ChildBotProcess {
                 System.out.println(REMINDERS + sent);
                 System.out.flush();
                 lastSent = sent;
+            }
+            int pending = app.stats().remindersPending();
+            if (pending != lastPending) {
+                System.out.println(PENDING + pending);
+                System.out.flush();
+                lastPending = pending;
             }
             Thread.sleep(10);
         }

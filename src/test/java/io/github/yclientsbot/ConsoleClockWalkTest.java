@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The life of a booking in the console demo without waiting a day: book, then {@code /clock +…} moves the bot's clock
- * and the reminder that came due is printed after that line, with its buttons numbered.
+ * and the reminder (or, past the visit, the follow-up) that came due is printed after that line, with its buttons
+ * numbered.
  */
 class ConsoleClockWalkTest {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
@@ -106,5 +107,32 @@ class ConsoleClockWalkTest {
         assertTrue(come.indexOf("🔁 Переносим запись на", thanks) > 0, come);
         // YCLIENTS took it: /status counts no failed "I'll come"
         assertTrue(come.contains("«Приду» не удалось отметить в YCLIENTS сегодня (UTC): 0"), come);
+    }
+
+    @Test
+    void pastTheVisitTheFollowUpIsPrintedAndBookAgainStartsTheSameServiceAndSpecialist() throws Exception {
+        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
+        ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
+        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC())
+                .withClock(clock), true, true);
+        LocalDate day = LocalDate.now(MOSCOW).plusDays(1);
+        if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
+        talk("/book", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
+        // the visit is 10:00–11:00; booking.followup's 3h after its end is 14:00 in Moscow
+        long minutes = Duration.between(clock.instant(), visit.plus(Duration.ofHours(4))).toMinutes() + 1;
+        String walk = talk("/clock +" + minutes + "m", "1");
+        int thanks = walk.indexOf("Спасибо, что были у нас");
+        assertTrue(thanks > walk.indexOf("Часы бота переведены"), "printed after the /clock line: " + walk);
+        assertTrue(walk.indexOf("Женская стрижка · Анна Соколова", thanks) > 0, walk);
+        assertTrue(walk.indexOf("[1] 📅 Записаться снова", thanks) > 0, walk);
+        assertFalse(walk.contains("⏰"), "the reminders of a visit already over are not sent late: " + walk);
+        // 📅 Book again: the times of the same service and specialist, in a new message
+        int times = walk.indexOf("Шаг 4 из 5: выберите время.", thanks);
+        assertTrue(times > 0, walk);
+        String again = walk.substring(walk.indexOf("[1] 📅 Записаться снова", thanks), times);
+        assertTrue(again.contains("Услуга: Женская стрижка") && again.contains("Специалист: Анна Соколова"), again);
     }
 }

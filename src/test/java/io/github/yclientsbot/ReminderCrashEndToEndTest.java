@@ -99,7 +99,10 @@ class ReminderCrashEndToEndTest extends EndToEndBase {
         Process second = startChild(env, secondLog);
         await().atMost(CHILD_WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
             alive(second, secondLog);
-            return lines(secondLog).contains(ChildBotProcess.REMINDERS + "1");
+            // sent, and done: its row removed (killed in between, the note alone would keep a third copy from going)
+            List<String> seen = lines(secondLog);
+            return seen.contains(ChildBotProcess.REMINDERS + "1")
+                    && seen.lastIndexOf(ChildBotProcess.PENDING + "1") > seen.indexOf(ChildBotProcess.REMINDERS + "1");
         });
         second.destroyForcibly();
         assertTrue(second.waitFor(30, TimeUnit.SECONDS));
@@ -110,8 +113,9 @@ class ReminderCrashEndToEndTest extends EndToEndBase {
         // read with plain JDBC: the schema is there, Hibernate's start is not needed
         try (Connection c = DriverManager.getConnection(env.get("BOT_DB_URL"))) {
             assertEquals(List.of("1440 SENT"), rows(c, "SELECT offset_minutes || ' ' || outcome FROM reminder_log"));
-            assertEquals(List.of(COMPANY + "-" + RECORD + "-120"), rows(c, "SELECT task_instance FROM scheduled_tasks"),
-                    "only the 2h reminder waits");
+            assertEquals(List.of(COMPANY + "-" + RECORD + "-120", COMPANY + "-" + RECORD + "-followup"),
+                    rows(c, "SELECT task_instance FROM scheduled_tasks ORDER BY task_instance"),
+                    "only the 2h reminder waits, and the visit's follow-up (planned at the child's start)");
         }
     }
 

@@ -282,7 +282,8 @@ public final class BookingService {
         RecordDetails r = yclients().client().records().record(full.get(), companyId, recordId);
         return Optional.of(new RecordInfo(r.id(), r.datetime(), r.lengthSeconds(),
                 r.services().stream().map(RecordDetails.Service::title).filter(java.util.Objects::nonNull).toList(),
-                r.staffName(), r.deleted()));
+                r.staffName(), r.deleted(), r.services().stream().map(RecordDetails.Service::id).toList(), r.staffId(),
+                r.attendance()));
     }
 
     /** Cancels a booking in YCLIENTS; returns only when YCLIENTS accepted, else throws (4xx: refused). */

@@ -74,8 +74,23 @@ public final class RecordHints {
         this.status = Objects.requireNonNull(status, "status");
     }
 
-    /** Takes an event; returns at once (the record is read again on the executor). */
+    /** Takes an event; returns at once (the record is read again on the executor). Counted for /metrics. */
     public Verdict offer(Hint hint) {
+        Verdict v = verdict(hint);
+        status.webhookCounted(switch (v) {
+            case ACCEPTED -> "accepted";
+            case REPEATED -> "duplicate";
+            case IGNORED -> "ignored";
+        });
+        return v;
+    }
+
+    /** A webhook request refused before any event was read ({@code bad_json}, {@code wrong_secret}): counted. */
+    public void refused(String why) {
+        status.webhookCounted(why);
+    }
+
+    private Verdict verdict(Hint hint) {
         OptionalLong company = settings.companyId();
         if (!"record".equals(hint.resource()) || company.isEmpty() || company.getAsLong() != hint.companyId()
                 || hint.resourceId() <= 0) {

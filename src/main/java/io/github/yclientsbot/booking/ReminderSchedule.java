@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  * reminders are (re-)planned from its kept start: an offset whose time is past when the bot learns of the visit is
  * skipped, not sent at once; one already done for this start is not planned again; one pending at another time
  * (the visit moved, {@code booking.reminders} changed) is moved; one whose time passed while the bot was down stays
- * due, and {@link VisitReminders} sends at most one such late reminder per visit.
+ * due, and {@link VisitReminders} sends at most one such late reminder per visit. The visit's follow-up (the message
+ * after it, {@link FollowupId}) is planned alongside, at the kept start plus {@code booking.followup} — the visit's
+ * length is not kept, so {@link VisitFollowups} moves it to the read-back end when it comes due.
  */
 public final class ReminderSchedule implements ReminderPlan {
     private static final Logger log = LoggerFactory.getLogger(ReminderSchedule.class);
@@ -37,11 +39,18 @@ public final class ReminderSchedule implements ReminderPlan {
     private final BookingReferences references;
     private final ReminderStore store;
     private final ReminderTimes times;
+    private final FollowupTimes followups;
     private final Supplier<ZoneId> zone;
     private final Clock clock;
 
     public ReminderSchedule(SchedulerClient client, BookingReferences references, ReminderStore store, ReminderTimes times,
                             Supplier<ZoneId> zone, Clock clock) {
+        this(client, references, store, times, FollowupTimes.off(), zone, clock);
+    }
+
+    public ReminderSchedule(SchedulerClient client, BookingReferences references, ReminderStore store, ReminderTimes times,
+                            FollowupTimes followups, Supplier<ZoneId> zone, Clock clock) {
+        this.followups = followups;
         this.client = client;
         this.references = references;
         this.store = store;
@@ -52,18 +61,26 @@ public final class ReminderSchedule implements ReminderPlan {
 
     @Override
     public void replan(long referenceId) {
-        references.byId(referenceId).ifPresent(ref -> plan(ref, pending(ref.companyId(), ref.recordId())));
+        references.byId(referenceId).ifPresent(ref -> {
+            plan(ref, pending(ref.companyId(), ref.recordId()));
+            planFollowup(ref, client.getScheduledExecution(TaskInstanceId.of(TASK,
+                    new FollowupId(ref.companyId(), ref.recordId()).instance())).orElse(null));
+        });
     }
 
     @Override
     public void drop(long companyId, long recordId) {
         pending(companyId, recordId).values().forEach(this::cancel);
+        client.getScheduledExecution(TaskInstanceId.of(TASK, new FollowupId(companyId, recordId).instance()))
+                .ifPresent(this::cancel);
     }
 
     /** At every start: every kept visit planned at its kept start (visits booked before reminders existed included). */
     public int planAll() {
         Map<String, Map<Integer, ScheduledExecution<Object>>> byVisit = new HashMap<>();
+        Map<String, ScheduledExecution<Object>> followupsPending = new HashMap<>();
         for (ScheduledExecution<Object> e : client.getScheduledExecutionsForTask(TASK)) {
+            FollowupId.parse(e.getTaskInstance().getId()).ifPresent(id -> followupsPending.put(id.instance(), e));
             ReminderId.parse(e.getTaskInstance().getId()).ifPresent(id -> byVisit
                     .computeIfAbsent(ReminderId.visitPrefix(id.companyId(), id.recordId()), k -> new HashMap<>())
                     .put(id.offsetMinutes(), e));
@@ -74,6 +91,7 @@ public final class ReminderSchedule implements ReminderPlan {
                     ReminderId.visitPrefix(ref.companyId(), ref.recordId()), Map.of());
             try {
                 planned += plan(ref, pending);
+                planned += planFollowup(ref, followupsPending.get(new FollowupId(ref.companyId(), ref.recordId()).instance()));
             } catch (RuntimeException e) {
                 log.warn("Reminders of record {} not planned: {}", ref.recordId(), e.toString());
             }
@@ -89,6 +107,11 @@ public final class ReminderSchedule implements ReminderPlan {
     /** The kept start of a visit, in the company's zone when the kept text has no offset. */
     Optional<Instant> start(BookingReference ref) {
         return CalendarFile.start(ref.startsAt(), zone.get().getId());
+    }
+
+    /** The company's time zone's id (a kept start without an offset is read in it). */
+    String zoneId() {
+        return zone.get().getId();
     }
 
     /** When each offset of a visit starting at {@code start} goes (see {@link ReminderTimes}). */
@@ -134,6 +157,42 @@ public final class ReminderSchedule implements ReminderPlan {
             }
         }
         return planned;
+    }
+
+    /**
+     * The visit's follow-up: planned once at its kept start plus {@code booking.followup} (out of the quiet hours), at
+     * once when that is past but not by more than a day, not at all when it is done or too late; moved with the visit.
+     */
+    private int planFollowup(BookingReference ref, ScheduledExecution<Object> existing) {
+        Optional<Instant> start = start(ref);
+        Instant now = clock.instant();
+        if (!followups.enabled() || start.isEmpty() || followups.tooLate(start.get(), now)
+                || store.done(ref.companyId(), ref.recordId(), FollowupId.NOTE_OFFSET, start.get()).isPresent()) {
+            if (existing != null && !followups.enabled()) {
+                cancel(existing); // booking.followup was turned off
+            }
+            return 0;
+        }
+        Instant at = followups.at(start.get(), zone.get()).orElseThrow();
+        FollowupId id = new FollowupId(ref.companyId(), ref.recordId());
+        if (existing == null) {
+            return client.scheduleIfNotExists(new TaskInstance<Void>(TASK, id.instance()), at.isAfter(now) ? at : now) ? 1 : 0;
+        }
+        if (!existing.getExecutionTime().equals(at) && !existing.isPicked() && at.isAfter(now)) {
+            client.reschedule(existing.getTaskInstance(), at);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** When the follow-up of a visit ending at {@code end} goes; empty when follow-ups are off. */
+    Optional<Instant> followupAt(Instant end) {
+        return followups.at(end, zone.get());
+    }
+
+    /** The follow-up of a visit ending at {@code end} is too late to send now (or follow-ups are off). */
+    boolean followupTooLate(Instant end) {
+        return followups.tooLate(end, clock.instant());
     }
 
     /** The visit's pending reminders by offset: found by their instance ids' prefix, read one by one. */

@@ -66,6 +66,9 @@ final class BookingButtons {
      */
     record MoveAsk(long id) implements Pressed {}
 
+    /** 📅 Book again under a visit's follow-up: a new booking of YCLIENTS service {@code serviceId} with {@code staffId} (0: any). */
+    record Again(long serviceId, long staffId) implements Pressed {}
+
     /** "Remind me of all my visits at the salon?" asked from /mybookings. */
     record WatchAsk() implements Pressed {}
 
@@ -116,6 +119,9 @@ final class BookingButtons {
         }
         if (pressed instanceof Come c) {
             return PREFIX + "my:ok:" + c.id();
+        }
+        if (pressed instanceof Again a) {
+            return PREFIX + "ag:" + a.serviceId() + ":" + a.staffId();
         }
         throw new IllegalArgumentException("no button data for " + pressed);
     }
@@ -225,6 +231,9 @@ final class BookingButtons {
             return new MoveAsk(Long.parseLong(after(rest, "my:mv:")));
         } else if (rest.startsWith("my:ok:")) {
             return new Come(Long.parseLong(after(rest, "my:ok:")));
+        } else if (rest.startsWith("ag:")) {
+            String[] ids = after(rest, "ag:").split(":");
+            return ids.length == 2 ? new Again(Long.parseLong(ids[0]), Long.parseLong(ids[1])) : new Stale();
         }
         return new Stale();
     }

@@ -1,5 +1,6 @@
 package io.github.yclientsbot.chat;
 
+import io.github.yclientsbot.booking.BookAgain;
 import io.github.yclientsbot.booking.BookingFlow;
 import io.github.yclientsbot.booking.BookingOutcome;
 import io.github.yclientsbot.booking.CustomerName;
@@ -24,9 +25,11 @@ public final class BookingChat {
     private final WaitingTurn turn;
     private final VisitsElsewhereChat elsewhere;
     private final RemindersChat reminders;
+    private final BookAgain again;
 
     public BookingChat(BookingFlow flow, MyBookingsChat mine, BookingLayout layout, Supplier<String> botUsername,
-                       WaitingTurn turn, VisitsElsewhereChat elsewhere, RemindersChat reminders) {
+                       WaitingTurn turn, VisitsElsewhereChat elsewhere, RemindersChat reminders, BookAgain again) {
+        this.again = again;
         this.turn = turn;
         this.elsewhere = elsewhere;
         this.reminders = reminders;
@@ -109,6 +112,11 @@ public final class BookingChat {
             return screen.notice(ctx.t("bookflow.day.closed"));
         } else if (pressed instanceof BookingButtons.Come come) {
             return reminders.come(ctx, screen, come.id());
+        } else if (pressed instanceof BookingButtons.Again a) {
+            // a new message, so the follow-up keeps its thanks and review link
+            BookAgain.Started started = again.start(ctx.userId(), a.serviceId(), a.staffId());
+            return BookingScreens.reply(Screen.afterMessage(ctx, layout), started.outcome()).before(new Action.AnswerCallback(
+                    ctx.chatId(), ctx.in().callbackId(), started.same() ? null : ctx.t("followup.again.gone")));
         } else if (pressed instanceof BookingButtons.Stale) {
             // garbled or forged data: nothing on screen made it
             return screen.notice(ctx.t("bookflow.stale"));

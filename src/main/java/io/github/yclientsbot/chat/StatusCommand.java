@@ -120,9 +120,10 @@ public final class StatusCommand implements Command {
         } catch (RuntimeException e) {
             return; // the database line above says why
         }
-        line(sb, f.enabled() || f.pending() > 0
+        line(sb, (f.enabled() || f.pending() > 0
                 ? ctx.t("status.reminders", "pending", f.pending(), "sent", f.sentToday(), "failed", f.failedToday())
-                : ctx.t("status.reminders.off"));
+                : ctx.t("status.reminders.off"))
+                + (f.followupsToday() < 0 ? "" : ctx.t("status.reminders.followups", "sent", f.followupsToday())));
         if (f.reminded() > 0 || f.confirmed() > 0) {
             String rate = f.reminded() == 0 ? "—" : Math.round(100.0 * Math.min(f.confirmed(), f.reminded()) / f.reminded()) + " %";
             line(sb, ctx.t("status.reminders.confirm", "confirmed", f.confirmed(), "reminded", f.reminded(), "rate", rate));

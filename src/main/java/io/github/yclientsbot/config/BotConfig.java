@@ -31,6 +31,7 @@ public final class BotConfig {
     private final HttpConfig http;
     private final BookingConfig booking;
     private final ReminderConfig reminders;
+    private final FollowupConfig followup;
     private final UpdatesConfig updates;
     private final RecordWatchConfig recordWatch;
 
@@ -55,6 +56,7 @@ public final class BotConfig {
         this.http = HttpConfig.read(reader);
         this.booking = BookingConfig.read(reader);
         this.reminders = ReminderConfig.read(reader);
+        this.followup = FollowupConfig.read(reader);
         this.updates = UpdatesConfig.read(reader);
         this.recordWatch = RecordWatchConfig.read(reader);
         List<String> allWarnings = new ArrayList<>(this.fileWarnings);
@@ -116,6 +118,11 @@ public final class BotConfig {
     /** The reminders of visits: when before a visit, and the quiet hours. */
     public ReminderConfig reminders() {
         return reminders;
+    }
+
+    /** The message after a visit: how long after its end, and the salon's review link. */
+    public FollowupConfig followup() {
+        return followup;
     }
 
     /** Workers, flood control and the shutdown budget. */

@@ -48,7 +48,9 @@ public enum SettingKey {
     BOOKING_LIMIT_SMS_PER_USER("booking.limit.sms-per-user", false, "5"),
     BOOKING_LIMIT_BOOKINGS_PER_USER("booking.limit.bookings-per-user", false, "3"),
     BOOKING_REMINDERS("booking.reminders", false, "24h,2h"),
-    BOOKING_REMINDERS_QUIET_HOURS("booking.reminders.quiet-hours", false, "22:00-09:00");
+    BOOKING_REMINDERS_QUIET_HOURS("booking.reminders.quiet-hours", false, "22:00-09:00"),
+    BOOKING_FOLLOWUP("booking.followup", false, "3h"),
+    BOOKING_REVIEW_URL("booking.review-url", false, "");
 
     private static final Map<String, SettingKey> BY_KEY;
 
@@ -89,11 +91,11 @@ public enum SettingKey {
 
     /**
      * An empty value is a choice here, not "not set": {@code booking.reminders=} turns reminders off and
-     * {@code booking.reminders.quiet-hours=} allows every hour, though both have defaults. Elsewhere an empty value
-     * leaves the default.
+     * {@code booking.reminders.quiet-hours=} allows every hour, {@code booking.followup=} sends no follow-up, though
+     * they have defaults. Elsewhere an empty value leaves the default.
      */
     public boolean emptyIsAValue() {
-        return this == BOOKING_REMINDERS || this == BOOKING_REMINDERS_QUIET_HOURS;
+        return this == BOOKING_REMINDERS || this == BOOKING_REMINDERS_QUIET_HOURS || this == BOOKING_FOLLOWUP;
     }
 
     /** The built-in default; may be {@code ""} or {@code null} (no default). */

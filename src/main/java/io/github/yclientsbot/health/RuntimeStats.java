@@ -34,6 +34,14 @@ public final class RuntimeStats {
     public static final List<String> YCLIENTS_OUTCOMES = List.of("ok", "http", "network", "timeout", "bad_response");
     /** What became of a visit's reminder: sent, skipped on purpose, or failed for good. */
     public static final List<String> REMINDER_OUTCOMES = List.of("sent", "skipped", "failed");
+    /** What became of a record poll ({@code WatchStatus.Poll.Outcome} in lower case). */
+    public static final List<String> RECORD_POLL_OUTCOMES = List.of("ok", "failed", "not_set_up", "no_user_token");
+    /**
+     * What became of a YCLIENTS webhook event: accepted (the record is read again), duplicate (seen already), ignored
+     * (not a record of ours, or too many waiting); and requests refused before any event: bad_json, wrong_secret.
+     */
+    public static final List<String> WEBHOOK_OUTCOMES = List.of("accepted", "duplicate", "ignored", "bad_json",
+            "wrong_secret");
     /** The handling-latency buckets' upper bounds: from a cached reply to a slow YCLIENTS call. */
     public static final List<Duration> LATENCY_BOUNDS = List.of(Duration.ofMillis(5), Duration.ofMillis(10),
             Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -53,6 +61,9 @@ public final class RuntimeStats {
     private final Map<String, Counter> yclientsCalls = new ConcurrentHashMap<>();
     private final Map<String, Counter> reminders = new ConcurrentHashMap<>();
     private final Map<String, Counter> visitConfirmations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> followups = new ConcurrentHashMap<>();
+    private final Map<String, Counter> recordPolls = new ConcurrentHashMap<>();
+    private final Map<String, Counter> webhookEvents = new ConcurrentHashMap<>();
     private volatile IntSupplier remindersPending = () -> 0;
     private volatile LastError lastError;
     private volatile IntSupplier sendQueueDepth = () -> 0;
@@ -91,6 +102,9 @@ public final class RuntimeStats {
         REPLY_KINDS.forEach(this::replyCounter);
         YCLIENTS_OUTCOMES.forEach(this::yclientsCounter);
         REMINDER_OUTCOMES.forEach(this::reminderCounter);
+        REMINDER_OUTCOMES.forEach(this::followupCounter);
+        RECORD_POLL_OUTCOMES.forEach(this::recordPollCounter);
+        WEBHOOK_OUTCOMES.forEach(this::webhookCounter);
         gauge("reminders.pending", null, "Reminders of visits waiting in the durable schedule.",
                 () -> remindersPending.getAsInt());
     }
@@ -137,6 +151,37 @@ public final class RuntimeStats {
         reminderCounter(outcome).increment();
     }
 
+    /** A visit's follow-up (the message after it) ended with {@code outcome}: sent, skipped or failed. */
+    public void followup(String outcome) {
+        followupCounter(outcome).increment();
+    }
+
+    /** A record poll ended with {@code outcome} ({@link #RECORD_POLL_OUTCOMES}). */
+    public void recordPoll(String outcome) {
+        recordPollCounter(outcome).increment();
+    }
+
+    /** A webhook event (or a refused webhook request) ended with {@code outcome} ({@link #WEBHOOK_OUTCOMES}). */
+    public void webhookEvent(String outcome) {
+        webhookCounter(outcome).increment();
+    }
+
+    private Counter followupCounter(String outcome) {
+        return followups.computeIfAbsent(outcome, o -> Counter.builder(PREFIX + "followups").tag("outcome", o)
+                .description("Follow-ups after visits by outcome (sent, skipped, failed).").register(registry));
+    }
+
+    private Counter recordPollCounter(String outcome) {
+        return recordPolls.computeIfAbsent(outcome, o -> Counter.builder(PREFIX + "record.polls").tag("outcome", o)
+                .description("Record polls (GET /records changed_after) by outcome.").register(registry));
+    }
+
+    private Counter webhookCounter(String outcome) {
+        return webhookEvents.computeIfAbsent(outcome, o -> Counter.builder(PREFIX + "webhook.events").tag("outcome", o)
+                .description("YCLIENTS webhook events by outcome (accepted, duplicate, ignored, bad_json, wrong_secret).")
+                .register(registry));
+    }
+
     /** "I'll come" pressed (the first tap of a visit), with what YCLIENTS made of it (confirmed, already, failed…). */
     public void visitConfirmation(String result) {
         visitConfirmations.computeIfAbsent(result, r -> Counter.builder(PREFIX + "visit.confirmations").tag("result", r)
@@ -147,6 +192,11 @@ public final class RuntimeStats {
     /** Reminders sent, skipped and failed since start, by outcome. */
     public Map<String, Long> reminders() {
         return counts(reminders);
+    }
+
+    /** Reminders waiting in the durable schedule now. */
+    public int remindersPending() {
+        return remindersPending.getAsInt();
     }
 
     /** Where the number of pending reminders comes from (the durable schedule). */

@@ -164,7 +164,11 @@ public final class HttpEndpoints implements AutoCloseable {
 
     /** The webhook with the right secret and POST; anything else under its path is an unknown path. */
     private Response webhook(Request request) {
-        if (webhook == null || !webhook.accepts(request.path())) {
+        if (webhook == null) {
+            return notFound();
+        }
+        if (!webhook.accepts(request.path())) {
+            webhook.wrongSecret();
             return notFound();
         }
         if (!request.method().equals("POST")) {

@@ -34,6 +34,11 @@ final class YclientsWebhook {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
     }
 
+    /** A request to the webhook's path with a wrong secret: counted, answered as an unknown path. */
+    void wrongSecret() {
+        hints.refused("wrong_secret");
+    }
+
     /** Whether {@code path} is the webhook's path with this secret (constant time in the secret's content). */
     boolean accepts(String path) {
         if (!path.startsWith(PATH)) {
@@ -48,9 +53,11 @@ final class YclientsWebhook {
         try {
             body = mapper.readTree(request.body());
         } catch (IOException e) {
+            hints.refused("bad_json");
             return refusals.of(400, "bad_json", "the body is not JSON");
         }
         if (body == null || !(body.isObject() || body.isArray())) {
+            hints.refused("bad_json");
             return refusals.of(400, "bad_json", "the body is not a JSON object or list");
         }
         List<JsonNode> events = new ArrayList<>();

@@ -26,14 +26,18 @@ public final class ReminderStatus {
     private final ReminderStore store;
     private final String taskName;
     private final boolean enabled;
+    private final boolean followups;
     private final YclientsDirectory yclients;
     private final Clock clock;
 
     /**
      * @param taskName the durable schedule's task of reminders
-     * @param enabled  {@code booking.reminders} is not empty
+     * @param enabled   {@code booking.reminders} is not empty
+     * @param followups {@code booking.followup} is not empty
      */
-    public ReminderStatus(ReminderStore store, String taskName, boolean enabled, YclientsDirectory yclients, Clock clock) {
+    public ReminderStatus(ReminderStore store, String taskName, boolean enabled, boolean followups,
+                          YclientsDirectory yclients, Clock clock) {
+        this.followups = followups;
         this.store = store;
         this.taskName = taskName;
         this.enabled = enabled;
@@ -41,9 +45,12 @@ public final class ReminderStatus {
         this.clock = clock;
     }
 
-    /** The figures; {@code confirmed} of {@code reminded} visits in the last 7 days, {@code confirmFailed} of those taps failed. */
+    /**
+     * The figures; {@code confirmed} of {@code reminded} visits in the last 7 days, {@code confirmFailed} of those taps
+     * failed; {@code followupsToday} follow-ups sent today, -1 when follow-ups are off.
+     */
     public record Figures(boolean enabled, int pending, int sentToday, int failedToday, int reminded, int confirmed,
-                          int confirmFailed) {}
+                          int confirmFailed, int followupsToday) {}
 
     /** @throws RuntimeException when the database does not answer */
     public Figures collect() {
@@ -52,7 +59,8 @@ public final class ReminderStatus {
         Instant week = now.minus(RATE_WINDOW);
         return new Figures(enabled, store.pending(taskName), store.count(ReminderStore.Outcome.SENT, today),
                 store.count(ReminderStore.Outcome.UNDELIVERED, today), store.remindedVisits(week),
-                store.confirmations(week, null), store.confirmations(week, FAILED));
+                store.confirmations(week, null), store.confirmations(week, FAILED),
+                followups ? store.followups(ReminderStore.Outcome.SENT, today) : -1);
     }
 
     private ZoneId zone() {

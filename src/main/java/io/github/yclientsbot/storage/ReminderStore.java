@@ -23,15 +23,11 @@ import javax.sql.DataSource;
  * written once, read by key.
  */
 public final class ReminderStore {
-    /** What became of one reminder. */
-    public enum Outcome {
-        /** Telegram took it. */
-        SENT,
-        /** Telegram refused it for good (the customer blocked the bot) or gave up before the visit. */
-        UNDELIVERED,
-        /** Not sent on purpose: the visit is gone or past, a later reminder stands in for it, reminders are off. */
-        SKIPPED
-    }
+    /**
+     * What became of one reminder (or follow-up): Telegram took it (SENT); Telegram refused it for good or it was given
+     * up before the visit (UNDELIVERED); not sent on purpose — the visit gone or past, a later one stands in, off (SKIPPED).
+     */
+    public enum Outcome { SENT, UNDELIVERED, SKIPPED }
 
     /** A customer's /reminders answer and when it was given. */
     public record Choice(boolean enabled, Instant changedAt) {}
@@ -55,9 +51,7 @@ public final class ReminderStore {
     }
 
     @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
+    private interface Work<T> { T run(Connection connection) throws SQLException; }
 
     private <T> T inTransaction(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
@@ -164,10 +158,20 @@ public final class ReminderStore {
         });
     }
 
-    /** Reminders that ended with {@code outcome} since {@code since} (for /status). */
+    /** Reminders that ended with {@code outcome} since {@code since} (for /status); follow-ups not counted. */
     public int count(Outcome outcome, Instant since) {
+        return count(outcome, since, "offset_minutes > 0");
+    }
+
+    /** Follow-ups after visits (noted with offset 0) that ended with {@code outcome} since {@code since}. */
+    public int followups(Outcome outcome, Instant since) {
+        return count(outcome, since, "offset_minutes = 0");
+    }
+
+    private int count(Outcome outcome, Instant since, String which) {
         return inTransaction("count reminders", c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM reminder_log WHERE outcome = ? AND done_at >= ?")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM reminder_log WHERE outcome = ? AND done_at >= ?"
+                    + " AND " + which)) {
                 q.setString(1, outcome.name());
                 q.setObject(2, utc(since));
                 try (ResultSet rs = q.executeQuery()) {
@@ -182,7 +186,7 @@ public final class ReminderStore {
     public int remindedVisits(Instant since) {
         return inTransaction("count reminded visits", c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM (SELECT DISTINCT company_id, record_id"
-                    + " FROM reminder_log WHERE outcome = ? AND done_at >= ?) v")) {
+                    + " FROM reminder_log WHERE outcome = ? AND done_at >= ? AND offset_minutes > 0) v")) {
                 q.setString(1, Outcome.SENT.name());
                 q.setObject(2, utc(since));
                 try (ResultSet rs = q.executeQuery()) {
@@ -210,10 +214,11 @@ public final class ReminderStore {
         });
     }
 
-    /** How many executions of task {@code taskName} wait in the durable schedule (db-scheduler's table). */
+    /** How many reminders of task {@code taskName} wait in the durable schedule (db-scheduler's; follow-ups not counted). */
     public int pending(String taskName) {
         return inTransaction("count pending reminders", c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?"
+                    + " AND task_instance NOT LIKE '%-followup'")) {
                 q.setString(1, taskName);
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();

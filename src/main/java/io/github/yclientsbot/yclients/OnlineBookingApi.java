@@ -193,8 +193,10 @@ public final class OnlineBookingApi {
     boolean deleted = TolerantJson.bool(node, "deleted", false);
     long staffId = TolerantJson.longValue(node, "staff_id",
         node.path("staff").isObject() ? TolerantJson.longValue(node.path("staff"), "id", 0) : 0);
+    // the online read documents no attendance; when YCLIENTS sends one anyway (as the staff read does), it is kept
+    long attendance = TolerantJson.longValue(node, "attendance", TolerantJson.longValue(node, "visit_attendance", 0));
     return new RecordInfo(TolerantJson.longValue(node, "id", recordId), datetime.strip(), length, services,
-        staff == null ? null : staff.strip(), deleted, serviceIds, staffId);
+        staff == null ? null : staff.strip(), deleted, serviceIds, staffId, (int) attendance);
   }
 
   /** {@code DELETE /api/v1/user/records/{record_id}/{record_hash}}: cancels a booking (200/204), partner token only. */

@@ -57,6 +57,7 @@ class BookingButtonsTest {
         m.put("bk:all:y", new BookingButtons.WatchAnswer(true));
         m.put("bk:all:n", new BookingButtons.WatchAnswer(false));
         m.put("bk:my:ok:42", new BookingButtons.Come(42));
+        m.put("bk:ag:13700211:2290341", new BookingButtons.Again(13700211, 2290341));
         return m;
     }
 
@@ -84,7 +85,8 @@ class BookingButtonsTest {
         String time = BookingButtons.of(new Choice.Time(LocalDate.of(2026, 12, 31), 999_999_999));
         String confirm = BookingButtons.of(new Choice.Confirm(Integer.toHexString(-1)));
         String service = BookingButtons.of(new Choice.Service(Long.MIN_VALUE));
-        for (String data : new String[] {time, confirm, service}) {
+        String again = BookingButtons.encode(new BookingButtons.Again(Long.MIN_VALUE, Long.MIN_VALUE));
+        for (String data : new String[] {time, confirm, service, again}) {
             assertTrue(data.getBytes(StandardCharsets.UTF_8).length <= 64, data);
         }
     }
@@ -94,7 +96,7 @@ class BookingButtonsTest {
             "bk:stp:-", "bk:m:2026-13", "bk:m:december", "bk:d:2026-02-30", "bk:d:tomorrow", "bk:t:3", "bk:t:20261201",
             "bk:t:20261201:", "bk:t:20261201:-1", "bk:t:2026-12-01:0", "bk:t:20261301:0", "bk:t:20261201:1:2",
             "bk:tp:", "bk:okay", "bk:rm:maybe", "bk:my:", "bk:my:c:", "bk:my:c:x", "bk:my:y:1.5", "bk:my:nope", "bk:my:p:", "bk:my:p:x",
-            "bk:my:mv:", "bk:my:mv:x", "bk:my:mv:1:2",
+            "bk:my:mv:", "bk:my:mv:x", "bk:my:mv:1:2", "bk:ag:", "bk:ag:1", "bk:ag:1:x", "bk:ag:1:2:3",
             "bk:agree:1", "bk:b:", "BK:x"})
     void anythingElseIsStale(String data) {
         assertEquals(new BookingButtons.Stale(), BookingButtons.decode(data));

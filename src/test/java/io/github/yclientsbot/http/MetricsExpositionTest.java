@@ -54,6 +54,9 @@ class MetricsExpositionTest {
             Map.entry(P + "yclients_calls_total", "counter"),
             Map.entry(P + "reminders_total", "counter"),
             Map.entry(P + "reminders_pending", "gauge"),
+            Map.entry(P + "followups_total", "counter"),
+            Map.entry(P + "record_polls_total", "counter"),
+            Map.entry(P + "webhook_events_total", "counter"),
             Map.entry(P + "update_queue_depth", "gauge"),
             Map.entry(P + "flood_limited_total", "counter"),
             Map.entry(P + "send_queue_depth", "gauge"),
@@ -171,6 +174,11 @@ class MetricsExpositionTest {
         assertEquals(Set.of("bad_response", "http", "network", "ok", "timeout"),
                 labelValues(e.series(P + "yclients_calls_total"), "outcome"));
         assertEquals(Set.of("failed", "sent", "skipped"), labelValues(e.series(P + "reminders_total"), "outcome"));
+        assertEquals(Set.of("failed", "sent", "skipped"), labelValues(e.series(P + "followups_total"), "outcome"));
+        assertEquals(Set.of("ok", "failed", "not_set_up", "no_user_token"),
+                labelValues(e.series(P + "record_polls_total"), "outcome"));
+        assertEquals(Set.of("accepted", "duplicate", "ignored", "bad_json", "wrong_secret"),
+                labelValues(e.series(P + "webhook_events_total"), "outcome"));
         String h = P + "update_handling_seconds";
         assertEquals(BOUNDS.stream().map(b -> h + "_bucket{le=\"" + b + "\"}").collect(Collectors.toSet()),
                 e.series(h + "_bucket"));
@@ -181,7 +189,8 @@ class MetricsExpositionTest {
                 "send_queue_depth", "send_dropped_total", "send_too_many_requests_total", "send_pace",
                 "replies_sent_total{action=\"send\"}", "yclients_calls_total{outcome=\"ok\"}",
                 "update_handling_seconds_count", "update_handling_seconds_bucket{le=\"+Inf\"}",
-                "reminders_total{outcome=\"sent\"}", "reminders_pending")) {
+                "reminders_total{outcome=\"sent\"}", "reminders_pending", "followups_total{outcome=\"sent\"}",
+                "record_polls_total{outcome=\"ok\"}", "webhook_events_total{outcome=\"accepted\"}")) {
             assertEquals(0.0, e.value(P + zero), zero);
         }
         assertEquals(1.0, e.value(P + "up"));

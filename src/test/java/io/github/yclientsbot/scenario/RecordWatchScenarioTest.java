@@ -31,13 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecordWatchScenarioTest extends RecordWatchBase {
     private static final long SECOND = 1_000_000_000L;
 
+    /** {@code yclients_bot_record_polls_total{outcome}} as {@code GET /metrics} shows it. */
+    private double polls(String outcome) {
+        String line = "yclients_bot_record_polls_total{outcome=\"" + outcome + "\"} ";
+        return bot.core().metrics().scrape().lines().filter(l -> l.startsWith(line))
+                .mapToDouble(l -> Double.parseDouble(l.substring(line.length()).strip())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + line));
+    }
+
     @Test
     void aSalonSideMoveIsToldOnceAndTheVisitAndItsRemindersFollow() {
         bookedInChat("2026-12-01T11:30:00+03:00");
         // YCLIENTS writes the new time without an offset: the company's zone (Moscow) applies
         serve(record(RECORD, "2026-12-01 14:00:00", false, "2026-11-20T11:50:00+03:00"));
+        double polls = polls("ok");
 
         assertEquals(WatchStatus.Poll.Outcome.OK, watching.poll().run().outcome());
+        assertEquals(polls + 1, polls("ok"), "counted on /metrics");
 
         assertEquals(1, sent.size(), sent.toString());
         Action.Send told = sent.get(0);

@@ -73,9 +73,17 @@ class RecordWebhookScenarioTest extends RecordWatchBase {
                 + record(RECORD, datetime, deleted, "2026-11-20T11:50:00+03:00") + ",\"meta\":[]}");
     }
 
+    /** The value of {@code yclients_bot_webhook_events_total{outcome}} on {@code GET /metrics}. */
+    private double events(String outcome) throws Exception {
+        String line = "yclients_bot_webhook_events_total{outcome=\"" + outcome + "\"} ";
+        return get("/metrics").body().lines().filter(l -> l.startsWith(line)).mapToDouble(l -> Double.parseDouble(
+                l.substring(line.length()).strip())).findFirst().orElseThrow(() -> new AssertionError("no " + line));
+    }
+
     @Test
     void aWrongOrMissingSecretIsAnUnknownPath() throws Exception {
         listen();
+        double wrong = events("wrong_secret");
         HttpResponse<String> unknown = get("/nothing-here");
         for (String path : List.of("/api/v1/yclients/webhook/wrong-0123456789abcdefghijklmno",
                 "/api/v1/yclients/webhook/", "/api/v1/yclients/webhook/" + SECRET + "x")) {
@@ -85,6 +93,7 @@ class RecordWebhookScenarioTest extends RecordWatchBase {
         }
         assertEquals(List.of(), yclients.requests("GET", RECORD_PATH));
         assertEquals(null, bot.layer().watchStatus().lastWebhookEvent());
+        assertEquals(wrong + 3, events("wrong_secret"), "counted on /metrics");
     }
 
     @Test
@@ -92,6 +101,8 @@ class RecordWebhookScenarioTest extends RecordWatchBase {
         listen();
         bookedInChat("2026-12-01T11:30:00+03:00");
         serveRecord("2026-12-01T16:00:00+03:00", false);
+        double accepted = events("accepted");
+        double duplicate = events("duplicate");
 
         HttpResponse<String> first = post("/api/v1/yclients/webhook/" + SECRET,
                 event(RECORD, "update", "2026-11-20T11:50:00+03:00"));
@@ -105,6 +116,8 @@ class RecordWebhookScenarioTest extends RecordWatchBase {
         assertEquals(200, post("/api/v1/yclients/webhook/" + SECRET,
                 event(RECORD, "update", "2026-11-20T11:50:00+03:00")).statusCode());
         assertEquals(1, yclients.requests("GET", RECORD_PATH).size(), "a repeated event is not read again");
+        assertEquals(accepted + 1, events("accepted"));
+        assertEquals(duplicate + 1, events("duplicate"));
 
         // the poll reports the same change: told once
         serve(record(RECORD, "2026-12-01T16:00:00+03:00", false, "2026-11-20T11:50:00+03:00"));
@@ -135,6 +148,8 @@ class RecordWebhookScenarioTest extends RecordWatchBase {
     void anOversizedBodyIsRefusedAndOtherEventsAreIgnored() throws Exception {
         listen();
         String big = "{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+        double badJson = events("bad_json");
+        double ignored = events("ignored");
         assertEquals(413, post("/api/v1/yclients/webhook/" + SECRET, big).statusCode());
         assertEquals(400, post("/api/v1/yclients/webhook/" + SECRET, "not json").statusCode());
         HttpResponse<String> client = post("/api/v1/yclients/webhook/" + SECRET,
@@ -146,6 +161,8 @@ class RecordWebhookScenarioTest extends RecordWatchBase {
         assertTrue(other.body().contains("\"accepted\":0"), "another company's: " + other.body());
         assertEquals(List.of(), yclients.requests("GET", RECORD_PATH));
         assertEquals(null, bot.layer().watchStatus().lastWebhookEvent());
+        assertEquals(badJson + 1, events("bad_json"), "\"not json\" (the body over the limit gets 413 from the port, before the webhook)");
+        assertEquals(ignored + 2, events("ignored"));
     }
 
     @Test

@@ -61,6 +61,19 @@ class ReminderStoreTest {
     }
 
     @Test
+    void followUpsAreNotedWithOffsetZeroAndCountedApartFromReminders() {
+        store.markDone(502817, 1, 1440, VISIT, 3003, ReminderStore.Outcome.SENT);
+        assertTrue(store.markDone(502817, 1, 0, VISIT, 3003, ReminderStore.Outcome.SENT));
+        assertFalse(store.markDone(502817, 1, 0, VISIT, 3003, ReminderStore.Outcome.SENT), "a follow-up goes once");
+        store.markDone(502817, 2, 0, VISIT, 3004, ReminderStore.Outcome.SKIPPED);
+        assertEquals(1, store.count(ReminderStore.Outcome.SENT, NOW.minusSeconds(1)), "reminders only");
+        assertEquals(1, store.followups(ReminderStore.Outcome.SENT, NOW.minusSeconds(1)));
+        assertEquals(1, store.followups(ReminderStore.Outcome.SKIPPED, NOW.minusSeconds(1)));
+        assertEquals(0, store.followups(ReminderStore.Outcome.SENT, NOW.plusSeconds(1)));
+        assertEquals(1, store.remindedVisits(NOW.minus(Duration.ofDays(7))), "a follow-up is no reminder");
+    }
+
+    @Test
     void theChoiceIsKeptWithItsTimeAndIllComeOncePerVisit() {
         assertEquals(Optional.empty(), store.choice(3003));
         store.choose(3003, false);
