@@ -6,6 +6,7 @@ import io.github.yclientsbot.booking.AttendanceConfirmation;
 import io.github.yclientsbot.booking.BookingConfirmation;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingFlow;
+import io.github.yclientsbot.booking.BranchChoice;
 import io.github.yclientsbot.booking.BookingForm;
 import io.github.yclientsbot.booking.BookingQuotas;
 import io.github.yclientsbot.booking.BookingService;
@@ -101,7 +102,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         } catch (IllegalArgumentException e) {
             throw new StartupException("yclients.booking.template (YCLIENTS_BOOKING_TEMPLATE): " + e.getMessage(), 2);
         }
-        ServiceMenu menu = new ServiceMenu(core.settings(), database.serviceMappings(), links, prices);
+        ServiceMenu menu = new ServiceMenu(core.settings(), database.serviceMappings(), links, prices, core.branches());
         // YCLIENTS's rate limit is shared: admin and support commands on the admins' share, the bot's own work on the
         // capped background share, and the customer use cases on the share of the customer being served
         YclientsDirectory forAdmins = core.yclients().forCaller(Caller.ADMIN);
@@ -149,7 +150,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 elsewhereChat);
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
-                        bookingChat, mine),
+                        bookingChat, mine, new BranchChoice(core.branches(), database.customerBranches())),
                 new AdminCommands(new TokenSetup(core.settings(), forAdmins, database.auditLog()), companySetup,
                         new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()), prices,
                         new BranchCommands(new BranchSetup(core.settings(), branchesForAdmins, forAdmins,

@@ -116,16 +116,18 @@ public final class MyBookings {
      * the booked time; one gone there is left out, so a page may hold fewer.
      */
     public Listing list(long userId, int page, int pageSize) {
-        long company;
+        List<Long> served;
         try {
-            company = booking.company();
+            long first = booking.company();
+            List<Long> branches = booking.branches();
+            served = branches.isEmpty() ? List.of(first) : branches;
         } catch (NotReadyException e) {
             return new Listing.NotReady();
         }
         Instant now = booking.now();
         List<BookingReference> kept = references.forUser(userId).stream()
-                // another branch's, or already past: not read back
-                .filter(ref -> ref.companyId() == company
+                // of a branch the bot no longer serves, or already past: not read back
+                .filter(ref -> served.contains(ref.companyId())
                         && !CalendarFile.start(ref.startsAt(), null).map(s -> !s.isAfter(now)).orElse(false))
                 .sorted(Comparator.comparing((BookingReference ref) -> CalendarFile.start(ref.startsAt(), null).orElse(Instant.MAX))
                         .thenComparingLong(BookingReference::id))
@@ -137,6 +139,8 @@ public final class MyBookings {
         List<Upcoming> upcoming = new ArrayList<>();
         for (BookingReference ref : kept.subList(first, Math.min(kept.size(), first + size))) {
             try {
+                // each booking with its own branch (company), whose zone its datetime carries
+                long company = ref.companyId();
                 RecordInfo r = read(company, ref);
                 if (r == null) {
                     // booked elsewhere, and the user token needed to read it is gone: nothing to show
@@ -203,10 +207,10 @@ public final class MyBookings {
     private Optional<Cancellation> blocked(BookingReference ref) {
         Optional<Instant> start = CalendarFile.start(ref.startsAt(), null);
         if (start.isPresent() && !changes.canCancel(ref.companyId(), start.get())) {
-            return Optional.of(new Cancellation.NotAllowed(ref.startsAt(), salonPhone()));
+            return Optional.of(new Cancellation.NotAllowed(ref.startsAt(), salonPhone(ref.companyId())));
         }
         if (ref.recordHash() == null && !booking.hasUserToken()) {
-            return Optional.of(new Cancellation.NeedsSalon(ref.startsAt(), salonPhone()));
+            return Optional.of(new Cancellation.NeedsSalon(ref.startsAt(), salonPhone(ref.companyId())));
         }
         return Optional.empty();
     }
@@ -235,7 +239,7 @@ public final class MyBookings {
             return new Cancellation.NotReady();
         } catch (YclientsException e) {
             log.info("Cancellation of record {} by user {} failed: {}", ref.recordId(), userId, e.getMessage());
-            return new Cancellation.Refused(ref.startsAt(), e.isUnavailable(), salonPhone());
+            return new Cancellation.Refused(ref.startsAt(), e.isUnavailable(), salonPhone(ref.companyId()));
         }
         references.delete(userId, ref.id());
         try {
@@ -247,10 +251,11 @@ public final class MyBookings {
         return new Cancellation.Cancelled(ref.startsAt());
     }
 
-    /** The salon's phone from the (cached) company, or "" when unknown. */
-    private String salonPhone() {
+    /** The phone of the booking's branch from the (cached) company, or "" when unknown. */
+    private String salonPhone(long company) {
         try {
-            String phone = booking.companyInfo().phone();
+            BookingService branch = company == booking.company() ? booking : booking.forBranch(company);
+            String phone = branch.companyInfo().phone();
             return phone == null ? "" : phone.strip();
         } catch (YclientsException | NotReadyException | RuntimeException e) {
             return "";

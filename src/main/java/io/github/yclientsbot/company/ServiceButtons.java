@@ -9,24 +9,52 @@ import java.util.Optional;
 public final class ServiceButtons {
     private final ServiceMappings mappings;
     private final Settings settings;
+    /** The branch whose buttons these are; 0: the bot's first branch. */
+    private final long company;
 
     /** Every stored button (tests of a bot without branches). */
     public ServiceButtons(ServiceMappings mappings) {
-        this(mappings, null);
+        this(mappings, null, 0);
     }
 
-    /** The buttons of the bot's first branch — the one customers book until they pick theirs. */
+    /** The buttons of the bot's first branch (with one branch: all of them); {@link #forCompany} for another's. */
     public ServiceButtons(ServiceMappings mappings, Settings settings) {
+        this(mappings, settings, 0);
+    }
+
+    private ServiceButtons(ServiceMappings mappings, Settings settings, long company) {
         this.mappings = mappings;
         this.settings = settings;
+        this.company = company;
+    }
+
+    /** The buttons of branch {@code companyId} (0: the first branch). */
+    public ServiceButtons forCompany(long companyId) {
+        return companyId == company ? this : new ServiceButtons(mappings, settings, companyId);
     }
 
     private List<io.github.yclientsbot.storage.ServiceMapping> rows() {
+        if (company != 0) {
+            return mappings.forCompany(company);
+        }
         if (settings == null) {
             return mappings.all();
         }
         java.util.OptionalLong first = settings.companyId();
         return first.isPresent() ? mappings.forCompany(first.getAsLong()) : mappings.all();
+    }
+
+    /**
+     * The branch a button belongs to, among the branches the bot serves now (a service button of the in-chat booking
+     * names its button, so the button says which branch is booked); empty when it is gone or of no branch served.
+     */
+    public java.util.OptionalLong companyOf(long id) {
+        if (settings == null) {
+            return java.util.OptionalLong.empty();
+        }
+        List<Long> served = settings.branchIds();
+        return mappings.all().stream().filter(m -> m.id() == id && served.contains(m.companyId()))
+                .mapToLong(io.github.yclientsbot.storage.ServiceMapping::companyId).findFirst();
     }
 
     /**
