@@ -56,6 +56,11 @@ public final class ServiceMenu {
         return companyId == branch ? this : new ServiceMenu(settings, mappings, links, prices, branches, companyId);
     }
 
+    /** The branches the bot serves, in order (the one company of a single-company bot; none before it is set). */
+    public List<Long> branches() {
+        return settings.branchIds();
+    }
+
     /** The company listed: this menu's branch, else the first branch. */
     private OptionalLong company() {
         if (branch != 0 && settings.branchIds().contains(branch)) {
