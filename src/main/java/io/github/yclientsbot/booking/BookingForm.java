@@ -24,6 +24,15 @@ public final class BookingForm {
         }
     }
 
+    /** The branch of a chain the draft books (title and address); empty with one branch. */
+    public Optional<String> branch(BookingDraft d) {
+        try {
+            return d.company() == 0 ? Optional.empty() : menu.forBranch(d.company()).branchName();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The booking form's address, when one is configured or known. */
     public Optional<String> general() {
         return booking.formUrl();

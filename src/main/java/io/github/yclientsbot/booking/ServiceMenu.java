@@ -96,6 +96,20 @@ public final class ServiceMenu {
         }
     }
 
+    /**
+     * The branch this menu is for, as the summary names it — its title and address — when the bot has several
+     * branches; empty for a bot of one company (and the first branch's own menu, 0).
+     */
+    public Optional<String> branchName() {
+        if (branch == 0 || branches == null || settings.branchIds().size() < 2) {
+            return Optional.empty();
+        }
+        return branches.find(branch).map(b -> {
+            String title = b.title().orElse(Long.toString(b.id()));
+            return b.address().filter(a -> !a.isBlank()).map(a -> title + " — " + a.strip()).orElse(title);
+        });
+    }
+
     public Optional<String> businessName() {
         if (branch != 0 && branches != null && !OptionalLong.of(branch).equals(settings.companyId())) {
             return branches.find(branch).flatMap(Branches.Branch::title);

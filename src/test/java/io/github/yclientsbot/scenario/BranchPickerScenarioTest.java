@@ -96,6 +96,8 @@ class BranchPickerScenarioTest extends InChatBookingBase {
         Turn shared = bot.contact(CUSTOMER, CUSTOMER, "+7 (916) 123-45-67");
         Outgoing summary = shared.messages().get(1);
         assertTrue(summary.text().contains("12:00") && summary.text().contains("Asia/Yekaterinburg"), summary.text());
+        assertTrue(summary.text().contains("Филиал: ") && summary.text().contains("пр. Ленина, 24"), "the branch and its address: "
+                + summary.text());
 
         // WHEN confirmed: the branch's own setting asks for an SMS code; then booked at the branch's company
         press(CUSTOMER, summary.messageId(), "bk:ok");
@@ -182,6 +184,22 @@ class BranchPickerScenarioTest extends InChatBookingBase {
         ask(CUSTOMER, "/forgetme");
         assertEquals(OptionalLong.empty(), bot.database().customerBranches().find(CUSTOMER));
         assertTrue(ask(CUSTOMER, "/book").text().contains("Выберите город"), "picked again after /forgetme");
+    }
+
+    @Test
+    void withOneBranchNothingChanges() {
+        // GIVEN the admin goes back to one company
+        assertTrue(ask(ADMIN, "/setcompany " + COMPANY).text().contains("сброшены"));
+
+        // THEN no /branch in the menu or the help, no picker, no branch line in the summary
+        assertFalse(bot.bot().customerMenu("ru").stream().anyMatch(c -> c.command().equals("branch")));
+        assertFalse(ask(CUSTOMER, "/help").text().contains("/branch"));
+        assertTrue(ask(CUSTOMER, "/branch").text().contains("один филиал"));
+        Outgoing summary = walkToSummary();
+        assertFalse(summary.text().contains("Филиал:"), summary.text());
+        assertEquals(OptionalLong.empty(), bot.database().customerBranches().find(CUSTOMER));
+        // and a location sent is not read
+        assertTrue(location(CUSTOMER, 55.75, 37.61).message().text().contains("не умею"));
     }
 
     @Test
