@@ -47,12 +47,18 @@ public final class MyBookings {
     /**
      * An upcoming booking as YCLIENTS has it now; {@code staffName} may be null, {@code services} empty;
      * {@code elsewhere}: booked elsewhere, found by the customer's verified phone. {@code canMove}, {@code canCancel}:
-     * whether 🔁 and ❌ are offered for it now.
+     * whether 🔁 and ❌ are offered for it now. {@code branch}: the branch of a chain it is at (title and address),
+     * null with one branch.
      */
     public record Upcoming(long id, String datetime, List<String> services, String staffName, Instant start,
-                           boolean elsewhere, boolean canMove, boolean canCancel) {
+                           boolean elsewhere, boolean canMove, boolean canCancel, String branch) {
         public Upcoming {
             services = List.copyOf(services);
+        }
+
+        public Upcoming(long id, String datetime, List<String> services, String staffName, Instant start,
+                        boolean elsewhere, boolean canMove, boolean canCancel) {
+            this(id, datetime, services, staffName, start, elsewhere, canMove, canCancel, null);
         }
 
         /** Cancel offered, no move (the bot before moves). */
@@ -150,7 +156,7 @@ public final class MyBookings {
                 if (!r.deleted() && start.isPresent() && start.get().isAfter(now)) {
                     upcoming.add(new Upcoming(ref.id(), r.datetime(), r.services(), r.staffName(), start.get(),
                             ref.elsewhere(), changes.canMove(company, start.get()),
-                            changes.canCancel(company, start.get())));
+                            changes.canCancel(company, start.get()), served.size() > 1 ? branchName(company) : null));
                 }
             } catch (YclientsException e) {
                 if (e.isUnavailable()) {
@@ -249,6 +255,16 @@ public final class MyBookings {
         }
         log.info("User {} cancelled record {} in chat", userId, ref.recordId());
         return new Cancellation.Cancelled(ref.startsAt());
+    }
+
+    /** A branch of a chain as /mybookings names it (title and address of the cached company); null when unknown. */
+    private String branchName(long company) {
+        try {
+            io.github.yclientsbot.yclients.Company c = booking.forBranch(company).companyInfo();
+            return c.address() == null || c.address().isBlank() ? c.displayTitle() : c.displayTitle() + " — " + c.address().strip();
+        } catch (YclientsException | NotReadyException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The phone of the booking's branch from the (cached) company, or "" when unknown. */

@@ -137,6 +137,8 @@ class BranchPickerScenarioTest extends InChatBookingBase {
         String mine = ask(CUSTOMER, "/mybookings").text();
         assertTrue(mine.contains("Мужская стрижка") && mine.contains("12:00"), mine);
         assertTrue(mine.contains("Женская стрижка") && mine.contains("10:00"), mine);
+        // each with its branch (title and address)
+        assertTrue(mine.contains("Филиал: ") && mine.contains("пр. Ленина, 24") && mine.contains("Покровка ул., 17с1"), mine);
     }
 
     @Test
