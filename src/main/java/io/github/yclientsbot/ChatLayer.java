@@ -150,7 +150,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 elsewhereChat);
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
-                        bookingChat, mine, new BranchChoice(core.branches(), database.customerBranches())),
+                        bookingChat, mine, new BranchChoice(core.branches(), database.customerBranches(), customers)),
                 new AdminCommands(new TokenSetup(core.settings(), forAdmins, database.auditLog()), companySetup,
                         new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()), prices,
                         new BranchCommands(new BranchSetup(core.settings(), branchesForAdmins, forAdmins,

@@ -1,6 +1,8 @@
 package io.github.yclientsbot.booking;
 
 import io.github.yclientsbot.company.Branches;
+import io.github.yclientsbot.ratelimit.Caller;
+import io.github.yclientsbot.ratelimit.CallerScope;
 import io.github.yclientsbot.storage.CustomerBranches;
 
 import java.util.ArrayList;
@@ -19,17 +21,25 @@ import java.util.OptionalLong;
 public final class BranchChoice {
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
-    private final Branches branches;
+    private final Branches all;
     private final CustomerBranches chosen;
+    private final CallerScope callers;
 
-    public BranchChoice(Branches branches, CustomerBranches chosen) {
-        this.branches = branches;
+    /** @param callers who the update is for: the branches are described by YCLIENTS on that customer's share */
+    public BranchChoice(Branches branches, CustomerBranches chosen, CallerScope callers) {
+        this.all = branches;
         this.chosen = chosen;
+        this.callers = callers;
+    }
+
+    /** The branches, described on the share of the customer being served (background work outside an update). */
+    private Branches branches() {
+        return all.forCaller(callers.current(Caller.BACKGROUND));
     }
 
     /** More than one branch: customers pick theirs. */
     public boolean several() {
-        return branches.several();
+        return branches().several();
     }
 
     /**
@@ -41,17 +51,17 @@ public final class BranchChoice {
             return OptionalLong.of(0);
         }
         OptionalLong c = chosen.find(userId);
-        return c.isPresent() && branches.ids().contains(c.getAsLong()) ? c : OptionalLong.empty();
+        return c.isPresent() && branches().ids().contains(c.getAsLong()) ? c : OptionalLong.empty();
     }
 
     /** The branch with this id among the bot's, described when YCLIENTS answers. */
     public Optional<Branches.Branch> find(long companyId) {
-        return branches.find(companyId);
+        return branches().find(companyId);
     }
 
     /** Every branch, in the bot's order. */
     public List<Branches.Branch> all() {
-        return branches.list();
+        return branches().list();
     }
 
     /** The cities of the branches, in the order their first branch comes; a branch of no known city adds "". */
@@ -91,7 +101,7 @@ public final class BranchChoice {
 
     /** Remembers the customer's branch; false when it is not one of the bot's (an old button). */
     public boolean choose(long userId, long companyId) {
-        if (!branches.ids().contains(companyId)) {
+        if (!branches().ids().contains(companyId)) {
             return false;
         }
         chosen.choose(userId, companyId);
