@@ -82,12 +82,15 @@ public final class CustomerCommands {
         return Reply.of(ctx.send(v.text(), v.keyboard()));
     }
 
-    /** /forgetme: the branch chosen goes too. */
+    /** /forgetme: the branch chosen goes too (and the reply says so). */
     private Reply forget(Context ctx) {
-        if (branches.forget(ctx.userId())) {
-            log.info("User {}'s branch choice deleted", ctx.userId());
+        boolean hadBranch = branches.forget(ctx.userId());
+        Reply reply = booking.forget(ctx);
+        if (!hadBranch) {
+            return reply;
         }
-        return booking.forget(ctx);
+        log.info("User {}'s branch choice deleted", ctx.userId());
+        return reply.then(ctx.send(ctx.t("forgetme.branch"), Keyboard.NONE));
     }
 
     /** A button of the branch picker ({@link BranchPicker#PREFIX}). */

@@ -183,7 +183,7 @@ class BranchPickerScenarioTest extends InChatBookingBase {
         press(CUSTOMER, picker.messageId(), "br:b:" + EKB + ":b");
         assertEquals(OptionalLong.of(EKB), bot.database().customerBranches().find(CUSTOMER));
 
-        ask(CUSTOMER, "/forgetme");
+        assertTrue(ask(CUSTOMER, "/forgetme").text().contains("Выбранный филиал я тоже забыл"));
         assertEquals(OptionalLong.empty(), bot.database().customerBranches().find(CUSTOMER));
         assertTrue(ask(CUSTOMER, "/book").text().contains("Выберите город"), "picked again after /forgetme");
     }
