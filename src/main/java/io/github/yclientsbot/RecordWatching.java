@@ -78,7 +78,8 @@ public final class RecordWatching implements AutoCloseable {
         SalonChanges changes = new SalonChanges(core.database().bookingReferences(), reminders,
                 (java.util.function.LongFunction<java.time.ZoneId>) zone::of, core.clock());
         // the salon's changes to visits customers know of; visits booked elsewhere by customers who asked for them
-        RecordWatch watch = new RecordWatches(List.of(new SalonChangeNotices(changes, outbox, core.messages(), zone),
+        RecordWatch watch = new RecordWatches(List.of(new SalonChangeNotices(changes, outbox, core.messages(),
+                (java.util.function.LongFunction<java.time.ZoneId>) zone::of),
                 chat.elsewhere()));
         RecordsApi records = background.client().records();
         RecordPoll poll = new RecordPoll(core.settings(), records, core.database().recordPollMarks(), watch,

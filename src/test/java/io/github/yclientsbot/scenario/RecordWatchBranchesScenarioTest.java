@@ -58,6 +58,8 @@ class RecordWatchBranchesScenarioTest extends RecordWatchBase {
         watching.poll().run();
         assertEquals(1, sent.size(), sent.toString());
         assertTrue(sent.get(0).text().contains("14:00"), sent.get(0).text());
+        assertEquals(java.time.Instant.parse("2026-12-01T09:00:00Z"), sent.get(0).keepUntil(),
+                "kept until the visit: 14:00 in Yekaterinburg");
         assertEquals("2026-12-01 14:00:00", bot.database().bookingReferences().byRecord(EKB, RECORD).orElseThrow().startsAt());
     }
 
