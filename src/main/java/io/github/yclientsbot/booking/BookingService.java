@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -83,7 +84,7 @@ public final class BookingService {
     }
 
     /** The branch of the service button {@code mappingId}, among the branches served; empty when it is gone. */
-    public java.util.OptionalLong branchOfButton(long mappingId) {
+    public OptionalLong branchOfButton(long mappingId) {
         return buttons.companyOf(mappingId);
     }
 

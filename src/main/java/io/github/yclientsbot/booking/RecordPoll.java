@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,20 +44,20 @@ public final class RecordPoll {
     private final RecordsApi records;
     private final RecordPollMarks marks;
     private final RecordWatch watch;
-    private final java.util.function.LongFunction<ZoneId> zone;
+    private final LongFunction<ZoneId> zone;
     private final Clock clock;
     private final WatchStatus status;
 
     /** @param records the records API on the background share of the YCLIENTS budget */
     public RecordPoll(Settings settings, RecordsApi records, RecordPollMarks marks, RecordWatch watch,
                       Supplier<ZoneId> zone, Clock clock, WatchStatus status) {
-        this(settings, records, marks, watch, (java.util.function.LongFunction<ZoneId>) company -> zone.get(), clock,
+        this(settings, records, marks, watch, company -> zone.get(), clock,
                 status);
     }
 
     /** @param zone each branch's time zone, by its company id */
     public RecordPoll(Settings settings, RecordsApi records, RecordPollMarks marks, RecordWatch watch,
-                      java.util.function.LongFunction<ZoneId> zone, Clock clock, WatchStatus status) {
+                      LongFunction<ZoneId> zone, Clock clock, WatchStatus status) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.records = Objects.requireNonNull(records, "records");
         this.marks = Objects.requireNonNull(marks, "marks");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -43,17 +44,17 @@ public final class SalonChanges {
 
     private final BookingReferences references;
     private final ReminderPlan reminders;
-    private final java.util.function.LongFunction<ZoneId> companyZone;
+    private final LongFunction<ZoneId> companyZone;
     private final Clock clock;
 
     /** @param companyZone the company's time zone, for a date-time YCLIENTS sends without an offset */
     public SalonChanges(BookingReferences references, ReminderPlan reminders, Supplier<ZoneId> companyZone, Clock clock) {
-        this(references, reminders, (java.util.function.LongFunction<ZoneId>) company -> companyZone.get(), clock);
+        this(references, reminders, company -> companyZone.get(), clock);
     }
 
     /** @param companyZone each branch's time zone, by its company id (a chain's branches may be in several) */
     public SalonChanges(BookingReferences references, ReminderPlan reminders,
-                        java.util.function.LongFunction<ZoneId> companyZone, Clock clock) {
+                        LongFunction<ZoneId> companyZone, Clock clock) {
         this.references = references;
         this.reminders = reminders;
         this.companyZone = companyZone;

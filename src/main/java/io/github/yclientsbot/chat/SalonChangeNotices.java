@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -23,15 +24,15 @@ public final class SalonChangeNotices implements RecordWatch {
     private final SalonChanges changes;
     private final Outbox outbox;
     private final Messages messages;
-    private final java.util.function.LongFunction<ZoneId> companyZone;
+    private final LongFunction<ZoneId> companyZone;
 
     public SalonChangeNotices(SalonChanges changes, Outbox outbox, Messages messages, Supplier<ZoneId> companyZone) {
-        this(changes, outbox, messages, (java.util.function.LongFunction<ZoneId>) company -> companyZone.get());
+        this(changes, outbox, messages, company -> companyZone.get());
     }
 
     /** @param companyZone each branch's zone by its company id (a chain's branches may be in several) */
     public SalonChangeNotices(SalonChanges changes, Outbox outbox, Messages messages,
-                              java.util.function.LongFunction<ZoneId> companyZone) {
+                              LongFunction<ZoneId> companyZone) {
         this.changes = changes;
         this.outbox = outbox;
         this.messages = messages;

@@ -1,9 +1,11 @@
 package io.github.yclientsbot.company;
 
+import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.storage.ServiceMappings;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The customer buttons, read: what the in-chat booking offers (the stored rows stay in storage). */
 public final class ServiceButtons {
@@ -33,14 +35,14 @@ public final class ServiceButtons {
         return companyId == company ? this : new ServiceButtons(mappings, settings, companyId);
     }
 
-    private List<io.github.yclientsbot.storage.ServiceMapping> rows() {
+    private List<ServiceMapping> rows() {
         if (company != 0) {
             return mappings.forCompany(company);
         }
         if (settings == null) {
             return mappings.all();
         }
-        java.util.OptionalLong first = settings.companyId();
+        OptionalLong first = settings.companyId();
         return first.isPresent() ? mappings.forCompany(first.getAsLong()) : mappings.all();
     }
 
@@ -48,13 +50,13 @@ public final class ServiceButtons {
      * The branch a button belongs to, among the branches the bot serves now (a service button of the in-chat booking
      * names its button, so the button says which branch is booked); empty when it is gone or of no branch served.
      */
-    public java.util.OptionalLong companyOf(long id) {
+    public OptionalLong companyOf(long id) {
         if (settings == null) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         List<Long> served = settings.branchIds();
         return mappings.all().stream().filter(m -> m.id() == id && served.contains(m.companyId()))
-                .mapToLong(io.github.yclientsbot.storage.ServiceMapping::companyId).findFirst();
+                .mapToLong(ServiceMapping::companyId).findFirst();
     }
 
     /**
@@ -63,7 +65,7 @@ public final class ServiceButtons {
      * as before branches. Run at start and after the branches, the company or the buttons changed wholesale.
      */
     public static void settle(Settings settings, ServiceMappings mappings) {
-        java.util.OptionalLong first = settings.companyId();
+        OptionalLong first = settings.companyId();
         if (first.isEmpty()) {
             return;
         }
