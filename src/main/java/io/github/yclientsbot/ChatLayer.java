@@ -15,6 +15,7 @@ import io.github.yclientsbot.booking.VisitReminders;
 import io.github.yclientsbot.booking.BookingConfirmation;
 import io.github.yclientsbot.booking.BookingDrafts;
 import io.github.yclientsbot.booking.BookingFlow;
+import io.github.yclientsbot.booking.BranchChoice;
 import io.github.yclientsbot.booking.BookingForm;
 import io.github.yclientsbot.booking.BookingQuotas;
 import io.github.yclientsbot.booking.BookingService;
@@ -73,6 +74,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -122,7 +125,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         } catch (IllegalArgumentException e) {
             throw new StartupException("yclients.booking.template (YCLIENTS_BOOKING_TEMPLATE): " + e.getMessage(), 2);
         }
-        ServiceMenu menu = new ServiceMenu(core.settings(), database.serviceMappings(), links, prices);
+        ServiceMenu menu = new ServiceMenu(core.settings(), database.serviceMappings(), links, prices, core.branches());
         // YCLIENTS's rate limit is shared: admin and support commands on the admins' share, the bot's own work on the
         // capped background share, and the customer use cases on the share of the customer being served
         YclientsDirectory forAdmins = core.yclients().forCaller(Caller.ADMIN);
@@ -153,14 +156,16 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
         // what a customer may change at this distance from a visit: the company's own rules (cached with the company)
         VisitChanges changes = new CompanyVisitChanges(bookingService);
         CompanyZone zone = new CompanyZone(bookingService);
+        // a chain's reminders are timed and worded in their own branch's zone; one company: its zone as before
+        LongFunction<ZoneId> branchZone = company -> bookingService.branches().size() > 1 ? zone.of(company) : zone.get();
         // the follow-up after a visit rides on the reminders' schedule (same task, its own instance id)
         ReminderSchedule reminderSchedule = new ReminderSchedule(ReminderScheduler.client(database.dataSource()),
                 database.bookingReferences(), database.reminders(), new ReminderTimes(config.reminders()),
-                new FollowupTimes(config.followup(), config.reminders()), zone, core.clock());
+                new FollowupTimes(config.followup(), config.reminders()), branchZone, core.clock());
         Reminders reminders = new Reminders(reminderSchedule,
                 new VisitReminders(database.bookingReferences(), database.reminders(), bookingService, reminderSchedule,
                         attendance, changes, core.stats(), core.clock()),
-                new ReminderView(core.messages(), zone),
+                new ReminderView(core.messages(), branchZone),
                 new VisitFollowups(database.bookingReferences(), database.reminders(), bookingService, reminderSchedule,
                         core.stats()::followup, core.clock()),
                 new FollowupView(core.messages(), config.followup().reviewUrl()));
@@ -184,7 +189,8 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 elsewhereChat, remindersChat, new BookAgain(bookingService, drafts, steps));
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
-                        bookingChat, mine, remindersChat),
+                        bookingChat, mine, remindersChat,
+                        new BranchChoice(core.branches(), database.customerBranches(), customers)),
                 new AdminCommands(new TokenSetup(core.settings(), forAdmins, database.auditLog()), companySetup,
                         new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()), prices,
                         new BranchCommands(new BranchSetup(core.settings(), branchesForAdmins, forAdmins,

@@ -75,13 +75,15 @@ public final class RecordWatching implements AutoCloseable {
                                         ScheduledExecutorService executor) {
         YclientsDirectory background = core.yclients().forCaller(Caller.BACKGROUND);
         CompanyZone zone = new CompanyZone(background);
-        SalonChanges changes = new SalonChanges(core.database().bookingReferences(), reminders, zone, core.clock());
+        SalonChanges changes = new SalonChanges(core.database().bookingReferences(), reminders,
+                zone::of, core.clock());
         // the salon's changes to visits customers know of; visits booked elsewhere by customers who asked for them
-        RecordWatch watch = new RecordWatches(List.of(new SalonChangeNotices(changes, outbox, core.messages(), zone),
+        RecordWatch watch = new RecordWatches(List.of(new SalonChangeNotices(changes, outbox, core.messages(),
+                zone::of),
                 chat.elsewhere()));
         RecordsApi records = background.client().records();
-        RecordPoll poll = new RecordPoll(core.settings(), records, core.database().recordPollMarks(), watch, zone,
-                core.clock(), chat.watchStatus());
+        RecordPoll poll = new RecordPoll(core.settings(), records, core.database().recordPollMarks(), watch,
+                zone::of, core.clock(), chat.watchStatus());
         Executor rereads = executor == null ? Runnable::run : executor;
         RecordHints hints = new RecordHints(core.settings(), records, watch, rereads, core.clock(), chat.watchStatus());
         return new RecordWatching(poll, hints, executor);

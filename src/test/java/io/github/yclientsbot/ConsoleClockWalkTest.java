@@ -66,7 +66,7 @@ class ConsoleClockWalkTest {
             day = day.plusDays(1);
         }
         Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
-        String booked = talk("/book", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
+        String booked = talk("/book", "1", "1", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
         assertTrue(booked.contains("Номер записи: 900001"), booked);
 
         long minutes = Duration.between(clock.instant(), visit.minus(Duration.ofHours(23))).toMinutes() + 1;
@@ -94,7 +94,7 @@ class ConsoleClockWalkTest {
             day = day.plusDays(1);
         }
         Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
-        talk("/book", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
+        talk("/book", "1", "1", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
         long minutes = Duration.between(clock.instant(), visit.minus(Duration.ofHours(23))).toMinutes() + 1;
 
         // I'll come: the demo YCLIENTS (it has a user token) takes the attendance; a second tap asks it nothing new
@@ -120,7 +120,7 @@ class ConsoleClockWalkTest {
             day = day.plusDays(1);
         }
         Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
-        talk("/book", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
+        talk("/book", "1", "1", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
         // the visit is 10:00–11:00; booking.followup's 3h after its end is 14:00 in Moscow
         long minutes = Duration.between(clock.instant(), visit.plus(Duration.ofHours(4))).toMinutes() + 1;
         String walk = talk("/clock +" + minutes + "m", "1");

@@ -64,7 +64,7 @@ class ConsoleModeTest {
     @Test
     void aCustomerSeesTheDemoServicesAsNumberedButtonsAndANumberPrintsTheLink() throws Exception {
         // each service: its booking-form link [odd] and "book here" [even] beside it (booking.mode=both)
-        String out = converse("/start", "3", "7");
+        String out = converse("/start", "1", "1", "3", "7");
 
         assertTrue(out.contains("(сейчас: customer)"), out);
         assertTrue(out.contains("Демо-салон «Лён»"), "greeting with the demo salon: " + out);
@@ -85,7 +85,7 @@ class ConsoleModeTest {
                 "/as nobody",
                 "/as admin",
                 "/status",
-                "/yservices",                           // 9 services: page 1 of 2, buttons 1-8 map, 9 = "1/2", 10 = "›"
+                "/yservices branch=777001",             // 9 services: page 1 of 2, buttons 1-8 map, 9 = "1/2", 10 = "›"
                 "10",                                   // next page: the message is edited in place
                 "1",                                    // map the service on page 2
                 "/settoken partner not-the-demo-token-123456",
@@ -119,7 +119,7 @@ class ConsoleModeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"--console", "--demo"},
-                new ByteArrayInputStream("/services\n".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream("/services\n1\n1\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir, null);
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
@@ -147,7 +147,7 @@ class ConsoleModeTest {
     @Test
     void theDemoWalksABookingInTheConsole() throws Exception {
         // /book, the first service, any specialist, the first day, the first time, consent, a typed number, confirm
-        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1");
+        String out = converse("/book", "1", "1", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1");
         assertTrue(out.contains("соглашаетесь"), out);
         assertTrue(out.contains("Шаг 5 из 5"), out);
         assertTrue(out.contains("Проверьте запись"), out);
@@ -160,7 +160,7 @@ class ConsoleModeTest {
         Path earlier = dir.resolve("booking-900001.ics");
         Files.writeString(earlier, "an earlier run's file");
 
-        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1");
+        String out = converse("/book", "1", "1", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1");
 
         Path saved = dir.resolve("booking-900001-1.ics");
         assertTrue(Files.exists(saved), out);
@@ -190,7 +190,7 @@ class ConsoleModeTest {
     @Test
     void inTheDemoABookingIsListedByMybookingsAndCancelledThere() throws Exception {
         // book (any specialist), "remember?" no; then /mybookings, Cancel 1 (after 🔁 1), "yes, cancel", /mybookings again
-        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
+        String out = converse("/book", "1", "1", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
                 "/mybookings", "2", "1", "/mybookings");
         assertTrue(out.contains("Номер записи: 900001"), out);
         int listed = out.indexOf("Ваши предстоящие записи");
@@ -206,7 +206,7 @@ class ConsoleModeTest {
     @Test
     void inTheDemoABookingIsMovedToAnotherTime() throws Exception {
         // book the first time of the first day; then /mybookings, 🔁 1, the first day, its first other time, Move
-        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
+        String out = converse("/book", "1", "1", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
                 "/mybookings", "1", "1", "1", "1", "/mybookings");
         int moving = out.indexOf("Переносим запись на");
         assertTrue(moving > 0, out);
@@ -219,7 +219,7 @@ class ConsoleModeTest {
     void inTheDemoASharedNumberFindsTheVisitBookedByPhoneWhenTheCustomerSaysYes() throws Exception {
         // book (any specialist) sharing the number the demo's visit booked by phone waits under; "remember?" no;
         // "remind me of all my visits?" yes; then /mybookings
-        String out = converse("/book", "1", "1", "1", "1", "1", "/contact +7 900 000-00-00", "1", "2", "1",
+        String out = converse("/book", "1", "1", "1", "1", "1", "1", "1", "/contact +7 900 000-00-00", "1", "2", "1",
                 "/mybookings");
         assertTrue(out.contains("/contact"), "the share-contact button is explained: " + out);
         assertTrue(out.contains("Напоминать обо всех ваших записях в «"), out);
@@ -232,7 +232,7 @@ class ConsoleModeTest {
     @Test
     void theDemoOffersOnlyTheSpecialistsWhoDoTheService() throws Exception {
         // as YCLIENTS filters book_staff by service_ids[]: haircut → its two stylists; manicure → its one master
-        String out = converse("/book", "1", "/book", "3");
+        String out = converse("/book", "1", "1", "1", "/book", "3");
         String haircut = out.substring(out.indexOf("Услуга: Женская стрижка"), out.lastIndexOf("Запись. Шаг 1 из 5"));
         assertTrue(haircut.contains("[2] Анна Соколова · Топ-стилист") && haircut.contains("[3] Екатерина Лебедева · Стилист"),
                 haircut);

@@ -54,7 +54,7 @@ class DemoSalonSideConsoleTest {
     @Test
     void theSalonMovesThenCancelsAVisitBookedInTheChatAndTheCustomerHearsOfEachOnce() throws Exception {
         String day = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(20).toString();
-        String out = converse("/book", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
+        String out = converse("/book", "1", "1", "1", "1", "1", "1", "1", "+7 916 123-45-67", "1", "2",
                 "/demo move 900001 " + day + " 17:45", "/mybookings", "/demo cancel 900001", "/mybookings",
                 "/demo move 900001", "/demo cancel 123");
 

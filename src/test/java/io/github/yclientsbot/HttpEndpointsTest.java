@@ -75,6 +75,10 @@ class HttpEndpointsTest {
     }
 
     private BotApplication startBot(String apiKey) throws Exception {
+        return startBot(apiKey, Map.of());
+    }
+
+    private BotApplication startBot(String apiKey, Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("TELEGRAM_BOT_TOKEN", BotEndToEndTest.BOT_TOKEN);
         env.put("TELEGRAM_API_URL", telegram.url());
@@ -88,6 +92,7 @@ class HttpEndpointsTest {
         if (apiKey != null) {
             env.put("BOT_HTTP_API_KEY", apiKey);
         }
+        env.putAll(extra);
         BotConfig config = new ConfigLoader(env, dir).load(null);
         app = BotApplication.start(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()));
         assertEquals(port, app.httpPort().getAsInt());
@@ -204,6 +209,47 @@ class HttpEndpointsTest {
         assertEquals(400, get(path + "?staff=x", "Bearer " + API_KEY).statusCode());
         assertEquals(404, get("/nothing-here", null).statusCode());
         assertFalse(logs.text().contains(API_KEY), "the api key never reaches the log");
+    }
+
+    @Test
+    void aChainsWidgetUrlNamesItsBranchAndGetsThatBranchsFormAndCompany() throws Exception {
+        // GIVEN two branches, each with its own button of the same service (Yekaterinburg has its own form)
+        yclients.on("GET", "/api/v1/company/611205").respondWithFixture(200, "company-611205.json");
+        yclients.on("GET", "/api/v1/book_services/611205").respondWithFixture(200, "book_services.json");
+        yclients.on("GET", "/api/v1/book_staff/611205").respondWithFixture(200, "book_staff.json");
+        startBot(API_KEY, Map.of("YCLIENTS_COMPANY_IDS", "502817,611205"));
+        adminSays("/setservice 13700211 branch=502817");
+        adminSays("/setservice 13700211 branch=611205");
+        String path = "/api/v1/yclients/widget-url/13700211";
+
+        // THEN without ?branch= the site is told to name one
+        HttpResponse<String> none = get(path, "Bearer " + API_KEY);
+        assertEquals(400, none.statusCode(), none.body());
+        assertEquals("branch_required", json(none).path("error").asText());
+        assertTrue(json(none).path("message").asText().contains("611205"), none.body());
+
+        // AND each branch gets its own link: its form, its company
+        JsonNode ekb = json(get(path + "?branch=611205", "Bearer " + API_KEY));
+        assertEquals("https://n611301.yclients.com/company/611205/personal/select-time?o=m-1s13700211",
+                ekb.path("widget_url").asText(), ekb.toString());
+        JsonNode moscow = json(get(path + "?branch=502817&staff=2290341", "Bearer " + API_KEY));
+        assertEquals("https://n611204.yclients.com/company/502817/personal/select-time?o=m2290341s13700211",
+                moscow.path("widget_url").asText(), moscow.toString());
+
+        // AND a branch the bot does not serve is 404, a malformed one 400
+        HttpResponse<String> unknown = get(path + "?branch=611206", "Bearer " + API_KEY);
+        assertEquals(404, unknown.statusCode());
+        assertEquals("unknown_branch", json(unknown).path("error").asText());
+        assertEquals("bad_branch_id", json(get(path + "?branch=abc", "Bearer " + API_KEY)).path("error").asText());
+    }
+
+    @Test
+    void aSingleCompanysWidgetUrlTakesItsOwnIdAsBranchAndNoOther() throws Exception {
+        startBot(API_KEY);
+        adminSays("/setservice 13700211");
+        String path = "/api/v1/yclients/widget-url/13700211";
+        assertEquals(200, get(path + "?branch=502817", "Bearer " + API_KEY).statusCode());
+        assertEquals(404, get(path + "?branch=611205", "Bearer " + API_KEY).statusCode());
     }
 
     @Test

@@ -36,24 +36,31 @@ public final class BookAgain {
         this.steps = steps;
     }
 
+    /** Of the bot's first branch (a one-company bot). */
     public Started start(long userId, long serviceId, long staffId) {
+        return start(userId, serviceId, staffId, 0);
+    }
+
+    /** @param company the visit's branch (0: the bot's first) */
+    public Started start(long userId, long serviceId, long staffId, long company) {
         if (booking.mode() == BookingService.Mode.FORM) {
             return new Started(new BookingOutcome.ServiceGone(), false);
         }
-        Optional<ServiceButton> button = booking.services().stream().filter(b -> b.serviceId() == serviceId)
+        BookingService branch = company == 0 ? booking : booking.forBranch(company);
+        Optional<ServiceButton> button = branch.services().stream().filter(b -> b.serviceId() == serviceId)
                 .filter(b -> !b.hasStaff() || b.staffId() == staffId)
                 .min(Comparator.comparing(b -> b.staffId() == staffId ? 0 : 1));
         try {
             if (button.isEmpty()) {
-                return serviceList(userId, serviceId);
+                return serviceList(userId, serviceId, company);
             }
             ServiceButton s = button.get();
-            String name = staffId > 0 ? steps.staffName(userId, serviceId, staffId) : null;
-            BookingDraft d = BookingDraft.start().service(s.serviceId(), s.title(), s.priceMin(), s.priceMax(),
-                    s.staffId(), s.hasStaff(), steps.zone(userId));
+            String name = staffId > 0 ? steps.staffName(userId, company, serviceId, staffId) : null;
+            BookingDraft d = BookingDraft.start().branch(company).service(s.serviceId(), s.title(), s.priceMin(),
+                    s.priceMax(), s.staffId(), s.hasStaff(), steps.zone(userId, company));
             if (name == null) {
                 if (s.hasStaff()) {
-                    return serviceList(userId, serviceId); // YCLIENTS no longer offers it with that specialist
+                    return serviceList(userId, serviceId, company); // YCLIENTS no longer offers it with that specialist
                 }
                 d = d.step(Step.STAFF);
                 BookingOutcome specialists = steps.specialists(userId, d, 0);
@@ -83,13 +90,14 @@ public final class BookAgain {
         return calendar;
     }
 
-    private Started serviceList(long userId, long serviceId) {
+    private Started serviceList(long userId, long serviceId, long company) {
         log.info("Book again for user {}: service {} is not bookable here any more; the service list instead", userId,
                 serviceId);
-        if (booking.services().isEmpty()) {
+        BookingService branch = company == 0 ? booking : booking.forBranch(company);
+        if (branch.services().isEmpty()) {
             return new Started(new BookingOutcome.NoBooking(ServiceMenu.Unavailable.NO_SERVICES), false);
         }
-        drafts.start(userId, BookingDraft.start());
-        return new Started(steps.services(0), false);
+        drafts.start(userId, BookingDraft.start().branch(company));
+        return new Started(steps.services(company, 0), false);
     }
 }

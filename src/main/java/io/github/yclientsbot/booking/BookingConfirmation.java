@@ -59,7 +59,7 @@ public final class BookingConfirmation {
             if (over.isPresent()) {
                 return overLimit(userId, d, over.get(), Step.SUMMARY);
             }
-            if (phoneConfirmation(userId)) {
+            if (phoneConfirmation(userId, d)) {
                 return sendCode(userId, d, true);
             }
             return book(userId, d, null);
@@ -126,7 +126,7 @@ public final class BookingConfirmation {
     private BookingOutcome book(long userId, BookingDraft d, String code) {
         List<BookedRecord> records;
         try {
-            records = booking.book(d, code);
+            records = booking(d).book(d, code);
         } catch (BookingOutcomeUnknown e) {
             log.warn("Booking of user {} may or may not have been made (no usable answer to book_record): {}", userId,
                     e.getMessage());
@@ -141,10 +141,10 @@ public final class BookingConfirmation {
         log.info("User {} booked service {} with staff {} in chat: record {}", userId, d.serviceId(), d.staffId(),
                 records.get(0).recordId());
         // the phone and name stay in the draft only until the customer answers "remember?" (or it expires)
-        boolean ask = accepted.settle(userId, d, records, companyId(userId), shouldAskToRemember(userId, d));
+        boolean ask = accepted.settle(userId, d, records, companyId(userId, d), shouldAskToRemember(userId, d));
         Optional<CalendarInvite> calendar;
         try {
-            calendar = calendarFile(d, records.get(0), companyOrNull(userId));
+            calendar = calendarFile(d, records.get(0), companyOrNull(userId, d));
         } catch (RuntimeException e) {
             log.warn("Booking of user {} made; no calendar file: {}", userId, e.toString());
             calendar = Optional.empty();
@@ -166,13 +166,13 @@ public final class BookingConfirmation {
         Duration wait = quotas.resendWait(userId);
         try {
             if (first) {
-                booking.check(d);
+                booking(d).check(d);
             }
             if (!wait.isZero()) {
                 backTo(userId, d, Step.CODE);
                 return new BookingOutcome.CodeAsked(d, BookingOutcome.CodeSent.RECENT, seconds(wait));
             }
-            booking.sendCode(d);
+            booking(d).sendCode(d);
         } catch (NotReadyException e) {
             backTo(userId, d, first ? Step.SUMMARY : Step.CODE);
             return new BookingOutcome.NotReady(d);
@@ -219,7 +219,7 @@ public final class BookingConfirmation {
             case END_UNKNOWN -> {
                 // counted as a booking: it may well exist; never back to the summary
                 accepted.settleUnknown(userId, d);
-                yield new BookingOutcome.OutcomeUnknown(salonPhone());
+                yield new BookingOutcome.OutcomeUnknown(salonPhone(d));
             }
         };
     }
@@ -247,15 +247,20 @@ public final class BookingConfirmation {
         return new BookingOutcome.OverLimit(d, over, keep == Step.CODE);
     }
 
+    /** The calls of the draft's branch. */
+    private BookingService booking(BookingDraft d) {
+        return d.company() == 0 ? booking : booking.forBranch(d.company());
+    }
+
     /** After a failed confirm: the draft goes back to a step the customer can act on. */
     private void backTo(long userId, BookingDraft d, Step step) {
         drafts.find(userId).ifPresent(v -> drafts.save(userId, v.version(), d.step(step)));
     }
 
     /** {@code phone_confirmation} of the company; unknown (YCLIENTS down) counts as no, a 432 still asks for a code. */
-    private boolean phoneConfirmation(long userId) {
+    private boolean phoneConfirmation(long userId, BookingDraft d) {
         try {
-            return booking.phoneConfirmation();
+            return booking(d).phoneConfirmation();
         } catch (YclientsException | NotReadyException e) {
             log.debug("Phone confirmation of the company unknown for user {}: {}", userId, e.getMessage());
             return false;
@@ -282,9 +287,9 @@ public final class BookingConfirmation {
     }
 
     /** The company the booking went to, for /mybookings; empty when not known (then nothing is kept there). */
-    private OptionalLong companyId(long userId) {
+    private OptionalLong companyId(long userId, BookingDraft d) {
         try {
-            return OptionalLong.of(booking.company());
+            return OptionalLong.of(booking(d).company());
         } catch (NotReadyException | RuntimeException e) {
             log.warn("Booking of user {} made but not stored for /mybookings: {}", userId, e.toString());
             return OptionalLong.empty();
@@ -292,18 +297,18 @@ public final class BookingConfirmation {
     }
 
     /** The salon's phone from the (cached) company, or "" when unknown. */
-    private String salonPhone() {
+    private String salonPhone(BookingDraft d) {
         try {
-            String phone = booking.companyInfo().phone();
+            String phone = booking(d).companyInfo().phone();
             return phone == null ? "" : phone.strip();
         } catch (YclientsException | NotReadyException | RuntimeException e) {
             return "";
         }
     }
 
-    private Company companyOrNull(long userId) {
+    private Company companyOrNull(long userId, BookingDraft d) {
         try {
-            return booking.companyInfo();
+            return booking(d).companyInfo();
         } catch (YclientsException | NotReadyException | RuntimeException e) {
             log.debug("No company details for the calendar file of user {}: {}", userId, e.getMessage());
             return null;

@@ -9,7 +9,6 @@ import io.github.yclientsbot.storage.CustomerContacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,15 +62,20 @@ public final class BookingFlow {
 
     /** /book: a new conversation at the service step, or {@link BookingOutcome.NoBooking}. */
     public BookingOutcome start(long userId) {
-        Optional<ServiceMenu.Unavailable> closed = menu.linksUnavailable();
+        return start(userId, 0);
+    }
+
+    /** /book at branch {@code company} of a chain (0: the first branch, as with one company). */
+    public BookingOutcome start(long userId, long company) {
+        Optional<ServiceMenu.Unavailable> closed = (company == 0 ? menu : menu.forBranch(company)).linksUnavailable();
         if (closed.isPresent()) {
             return new BookingOutcome.NoBooking(closed.get());
         }
-        if (booking.services().isEmpty()) {
+        if (steps.booking(company).services().isEmpty()) {
             return new BookingOutcome.NoBooking(ServiceMenu.Unavailable.NO_SERVICES);
         }
-        drafts.start(userId, BookingDraft.start());
-        return steps.services(0);
+        drafts.start(userId, BookingDraft.start().branch(company));
+        return steps.services(company, 0);
     }
 
     /**
@@ -162,7 +166,7 @@ public final class BookingFlow {
             return askContact(userId, v, d.contact(null, d.name()));
         }
         if (choice instanceof Choice.ServicePage p && at == Step.SERVICE) {
-            return steps.services(p.page());
+            return steps.services(d.company(), p.page());
         }
         if (choice instanceof Choice.StaffPage p && at == Step.STAFF) {
             return steps.specialists(userId, d, p.page());
@@ -170,7 +174,7 @@ public final class BookingFlow {
         // the next screen is read before the draft moves: when the read fails (YCLIENTS busy) the customer is still
         // at the screen on display, and the same button works again
         if (choice instanceof Choice.Staff s && at == Step.STAFF) {
-            String name = s.staffId() > 0 ? steps.staffName(userId, d.serviceId(), s.staffId()) : null;
+            String name = s.staffId() > 0 ? steps.staffName(userId, d.company(), d.serviceId(), s.staffId()) : null;
             BookingDraft next = d.staff(s.staffId(), name).step(Step.DAY);
             BookingOutcome calendar = steps.calendar(userId, next);
             drafts.save(userId, v.version(), next);
@@ -226,7 +230,7 @@ public final class BookingFlow {
         }
         // the contact's name passes the check a typed one does (a link, one letter, emoji only are not names); else
         // the profile's is used
-        CustomerName.Checked name = CustomerName.check(String.join(" ", nonBlank(c.firstName(), c.lastName())));
+        CustomerName.Checked name = CustomerName.check(CustomerName.joined(c.firstName(), c.lastName()));
         String shared = PhoneNumber.normalizeShared(c.phone()).map(p -> "+" + p).orElse(c.phone()); // usually without "+"
         return phone(userId, shared, name.ok() ? name.name() : null, profileName);
     }
@@ -234,17 +238,19 @@ public final class BookingFlow {
     // --- steps -------------------------------------------------------------------------------------
 
     private BookingOutcome chooseService(long userId, long buttonId) {
-        Optional<ServiceButton> button = booking.service(buttonId);
+        // the button says which branch is booked: with one branch (or a button of the first) that is the first branch
+        long company = booking.branchOfButton(buttonId).orElse(0);
+        Optional<ServiceButton> button = steps.booking(company).service(buttonId);
         if (button.isEmpty() || !inChatEnabled()) {
             return new BookingOutcome.ServiceGone();
         }
         ServiceButton s = button.get();
         try {
-            String zone = steps.zone(userId);
-            BookingDraft d = BookingDraft.start().service(s.serviceId(), s.title(), s.priceMin(), s.priceMax(),
-                    s.staffId(), s.hasStaff(), zone);
+            String zone = steps.zone(userId, company);
+            BookingDraft d = BookingDraft.start().branch(company).service(s.serviceId(), s.title(), s.priceMin(),
+                    s.priceMax(), s.staffId(), s.hasStaff(), zone);
             if (d.staffFixed()) {
-                d = d.staff(s.staffId(), steps.staffName(userId, s.serviceId(), s.staffId())).step(Step.DAY);
+                d = d.staff(s.staffId(), steps.staffName(userId, company, s.serviceId(), s.staffId())).step(Step.DAY);
                 drafts.start(userId, d);
                 return steps.calendar(userId, d);
             }
@@ -364,7 +370,7 @@ public final class BookingFlow {
         }
         BookingDraft next = d.step(to);
         BookingOutcome shown = switch (to) {
-            case SERVICE -> steps.services(0);
+            case SERVICE -> steps.services(d.company(), 0);
             case STAFF -> steps.specialists(userId, next, 0);
             case DAY -> steps.calendar(userId, next);
             case SUMMARY -> steps.summary(userId, next);
@@ -384,15 +390,5 @@ public final class BookingFlow {
             return new BookingOutcome.ConsentDeclined(d);
         }
         return new BookingOutcome.Cancelled(d.step() == Step.CONTACT);
-    }
-
-    private static List<String> nonBlank(String... parts) {
-        List<String> out = new ArrayList<>();
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                out.add(p.strip());
-            }
-        }
-        return out;
     }
 }

@@ -18,7 +18,16 @@ public final class BookingForm {
     /** The form for the draft's service and specialist; empty when there is none (or it cannot be built now). */
     public Optional<String> link(BookingDraft d) {
         try {
-            return menu.link(d.serviceId(), d.staffId()).map(ServiceMenu.ServiceLink::url);
+            return (d.company() == 0 ? menu : menu.forBranch(d.company())).link(d.serviceId(), d.staffId()).map(ServiceMenu.ServiceLink::url);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The branch of a chain the draft books (title and address); empty with one branch. */
+    public Optional<String> branch(BookingDraft d) {
+        try {
+            return d.company() == 0 ? Optional.empty() : menu.forBranch(d.company()).branchName();
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -51,14 +52,40 @@ public final class BookingService {
     private final ServiceButtons buttons;
     private final Clock clock;
     private final CallerScope callers;
+    /** The branch this view books; 0: the bot's first branch ({@link Settings#companyId()}). */
+    private final long branch;
 
     public BookingService(Settings settings, YclientsDirectory directory, ServiceButtons buttons, Clock clock,
                           CallerScope callers) {
+        this(settings, directory, buttons, clock, callers, 0);
+    }
+
+    private BookingService(Settings settings, YclientsDirectory directory, ServiceButtons buttons, Clock clock,
+                           CallerScope callers, long branch) {
         this.settings = settings;
         this.directory = directory;
         this.buttons = buttons;
         this.clock = clock;
         this.callers = callers;
+        this.branch = branch;
+    }
+
+    /**
+     * The same calls for one branch of a chain: its buttons, specialists, free times, time zone and bookings.
+     * {@code companyId} 0, or the first branch's own id on a bot of one company, is this view itself.
+     */
+    public BookingService forBranch(long companyId) {
+        if (companyId == branch || companyId == 0) {
+            return companyId == branch ? this : new BookingService(settings, directory.forBranch(0), buttons.forCompany(0),
+                    clock, callers, 0);
+        }
+        return new BookingService(settings, directory.forBranch(companyId), buttons.forCompany(companyId), clock,
+                callers, companyId);
+    }
+
+    /** The branch of the service button {@code mappingId}, among the branches served; empty when it is gone. */
+    public OptionalLong branchOfButton(long mappingId) {
+        return buttons.companyOf(mappingId);
     }
 
     /** The directory calling for the customer being served (background work outside an update). */
@@ -206,6 +233,11 @@ public final class BookingService {
         return List.of(new Appointment(d.serviceId(), d.staffId(), d.datetime()));
     }
 
+    /** The branches the bot serves (the one company of a single-company bot; empty before one is set). */
+    public List<Long> branches() {
+        return settings.branchIds();
+    }
+
     /** The configured company id (where the bookings go). */
     public long company() throws NotReadyException {
         return companyId();
@@ -309,6 +341,9 @@ public final class BookingService {
     }
 
     private long companyId() throws NotReadyException {
+        if (branch != 0) {
+            return branch;
+        }
         return settings.companyId().orElseThrow(() -> new NotReadyException(directory.readiness()));
     }
 }

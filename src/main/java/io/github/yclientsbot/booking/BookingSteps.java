@@ -44,23 +44,34 @@ public final class BookingSteps {
         }
     }
 
-    BookingOutcome.ServiceList services(int page) {
-        return new BookingOutcome.ServiceList(booking.services(), page);
+    /** The service buttons of branch {@code company} (0: the first branch). */
+    BookingOutcome.ServiceList services(long company, int page) {
+        return new BookingOutcome.ServiceList(booking(company).services(), page);
+    }
+
+    /** The calls of the draft's branch. */
+    private BookingService booking(BookingDraft d) {
+        return booking(d.company());
+    }
+
+    /** The calls of branch {@code company}; 0 (one company, or the first branch): the service as it is. */
+    BookingService booking(long company) {
+        return company == 0 ? booking : booking.forBranch(company);
     }
 
     BookingOutcome.SpecialistList specialists(long userId, BookingDraft d, int page) throws Unavailable {
-        List<BookStaff> all = call(userId, d, () -> booking.staff(d.serviceId()));
+        List<BookStaff> all = call(userId, d, () -> booking(d).staff(d.serviceId()));
         return new BookingOutcome.SpecialistList(d, all.stream()
                 .map(s -> new BookingOutcome.Specialist(s.id(), s.name(), s.specialization())).toList(), page);
     }
 
     BookingOutcome.Calendar calendar(long userId, BookingDraft d) throws Unavailable {
-        return new BookingOutcome.Calendar(d, call(userId, d, () -> booking.days(d.serviceId(), d.staffId(), d.zone())));
+        return new BookingOutcome.Calendar(d, call(userId, d, () -> booking(d).days(d.serviceId(), d.staffId(), d.zone())));
     }
 
     /** The free times of {@code day} as a draft keeps them: label, datetime, length in seconds. */
     List<List<String>> freeTimes(long userId, BookingDraft d, LocalDate day) throws Unavailable {
-        return pairs(call(userId, d, () -> booking.times(d.serviceId(), d.staffId(), day)));
+        return pairs(call(userId, d, () -> booking(d).times(d.serviceId(), d.staffId(), day)));
     }
 
     /**
@@ -74,13 +85,13 @@ public final class BookingSteps {
     /** {@link #nearest(long, BookingDraft)}, leaving out the times {@code skip} says (a moved visit's own). */
     BookingDraft nearest(long userId, BookingDraft d, Predicate<String> skip) throws Unavailable {
         LocalDate day = LocalDate.parse(d.date());
-        List<BookTime> free = call(userId, d, () -> booking.times(d.serviceId(), d.staffId(), day)).stream()
+        List<BookTime> free = call(userId, d, () -> booking(d).times(d.serviceId(), d.staffId(), day)).stream()
                 .filter(t -> !t.datetime().equals(d.datetime()) && !skip.test(t.datetime())).toList();
         LocalDate shown = day;
         if (free.isEmpty()) {
-            for (LocalDate next : call(userId, d, () -> booking.days(d.serviceId(), d.staffId(), d.zone()))) {
+            for (LocalDate next : call(userId, d, () -> booking(d).days(d.serviceId(), d.staffId(), d.zone()))) {
                 if (next.isAfter(day)) {
-                    List<BookTime> t = call(userId, d, () -> booking.times(d.serviceId(), d.staffId(), next)).stream()
+                    List<BookTime> t = call(userId, d, () -> booking(d).times(d.serviceId(), d.staffId(), next)).stream()
                             .filter(x -> !skip.test(x.datetime())).toList();
                     if (!t.isEmpty()) {
                         free = t;
@@ -94,16 +105,19 @@ public final class BookingSteps {
     }
 
     /** The name of a specialist of the service, null when YCLIENTS does not list them as bookable. */
-    String staffName(long userId, long serviceId, long staffId) throws Unavailable {
+    String staffName(long userId, long company, long serviceId, long staffId) throws Unavailable {
         // a failure here shows no form link: the draft is not made yet
-        return call(userId, BookingDraft.start(), () -> booking.staff(serviceId)).stream().filter(s -> s.id() == staffId)
+        return call(userId, BookingDraft.start().branch(company), () -> booking(company).staff(serviceId)).stream().filter(s -> s.id() == staffId)
                 .map(BookStaff::name).findFirst().orElse(null);
     }
 
-    /** The company's time zone, null when unknown (YCLIENTS down or not set up: the booking goes on without). */
-    String zone(long userId) {
+    /**
+     * The time zone of branch {@code company} (0: the first branch), null when unknown (YCLIENTS down or not set up:
+     * the booking goes on without).
+     */
+    String zone(long userId, long company) {
         try {
-            return booking.timezone();
+            return booking(company).timezone();
         } catch (YclientsException | NotReadyException e) {
             log.debug("No company time zone for the booking of user {}: {}", userId, e.getMessage());
             return null;

@@ -48,4 +48,10 @@ public final class CustomerName {
         }
         return new Checked(text, null);
     }
+
+    /** The parts that are not blank, stripped, joined by a space (a shared contact's first and last name). */
+    static String joined(String... parts) {
+        return String.join(" ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).map(String::strip)
+                .toList());
+    }
 }

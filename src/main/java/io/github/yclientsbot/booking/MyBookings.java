@@ -47,12 +47,18 @@ public final class MyBookings {
     /**
      * An upcoming booking as YCLIENTS has it now; {@code staffName} may be null, {@code services} empty;
      * {@code elsewhere}: booked elsewhere, found by the customer's verified phone. {@code canMove}, {@code canCancel}:
-     * whether 🔁 and ❌ are offered for it now.
+     * whether 🔁 and ❌ are offered for it now. {@code branch}: the branch of a chain it is at (title and address),
+     * null with one branch.
      */
     public record Upcoming(long id, String datetime, List<String> services, String staffName, Instant start,
-                           boolean elsewhere, boolean canMove, boolean canCancel) {
+                           boolean elsewhere, boolean canMove, boolean canCancel, String branch) {
         public Upcoming {
             services = List.copyOf(services);
+        }
+
+        public Upcoming(long id, String datetime, List<String> services, String staffName, Instant start,
+                        boolean elsewhere, boolean canMove, boolean canCancel) {
+            this(id, datetime, services, staffName, start, elsewhere, canMove, canCancel, null);
         }
 
         /** Cancel offered, no move (the bot before moves). */
@@ -116,16 +122,18 @@ public final class MyBookings {
      * the booked time; one gone there is left out, so a page may hold fewer.
      */
     public Listing list(long userId, int page, int pageSize) {
-        long company;
+        List<Long> served;
         try {
-            company = booking.company();
+            long first = booking.company();
+            List<Long> branches = booking.branches();
+            served = branches.isEmpty() ? List.of(first) : branches;
         } catch (NotReadyException e) {
             return new Listing.NotReady();
         }
         Instant now = booking.now();
         List<BookingReference> kept = references.forUser(userId).stream()
-                // another branch's, or already past: not read back
-                .filter(ref -> ref.companyId() == company
+                // of a branch the bot no longer serves, or already past: not read back
+                .filter(ref -> served.contains(ref.companyId())
                         && !CalendarFile.start(ref.startsAt(), null).map(s -> !s.isAfter(now)).orElse(false))
                 .sorted(Comparator.comparing((BookingReference ref) -> CalendarFile.start(ref.startsAt(), null).orElse(Instant.MAX))
                         .thenComparingLong(BookingReference::id))
@@ -137,6 +145,8 @@ public final class MyBookings {
         List<Upcoming> upcoming = new ArrayList<>();
         for (BookingReference ref : kept.subList(first, Math.min(kept.size(), first + size))) {
             try {
+                // each booking with its own branch (company), whose zone its datetime carries
+                long company = ref.companyId();
                 RecordInfo r = read(company, ref);
                 if (r == null) {
                     // booked elsewhere, and the user token needed to read it is gone: nothing to show
@@ -146,7 +156,7 @@ public final class MyBookings {
                 if (!r.deleted() && start.isPresent() && start.get().isAfter(now)) {
                     upcoming.add(new Upcoming(ref.id(), r.datetime(), r.services(), r.staffName(), start.get(),
                             ref.elsewhere(), changes.canMove(company, start.get()),
-                            changes.canCancel(company, start.get())));
+                            changes.canCancel(company, start.get()), served.size() > 1 ? branchName(company) : null));
                 }
             } catch (YclientsException e) {
                 if (e.isUnavailable()) {
@@ -203,10 +213,10 @@ public final class MyBookings {
     private Optional<Cancellation> blocked(BookingReference ref) {
         Optional<Instant> start = CalendarFile.start(ref.startsAt(), null);
         if (start.isPresent() && !changes.canCancel(ref.companyId(), start.get())) {
-            return Optional.of(new Cancellation.NotAllowed(ref.startsAt(), salonPhone()));
+            return Optional.of(new Cancellation.NotAllowed(ref.startsAt(), salonPhone(ref.companyId())));
         }
         if (ref.recordHash() == null && !booking.hasUserToken()) {
-            return Optional.of(new Cancellation.NeedsSalon(ref.startsAt(), salonPhone()));
+            return Optional.of(new Cancellation.NeedsSalon(ref.startsAt(), salonPhone(ref.companyId())));
         }
         return Optional.empty();
     }
@@ -235,7 +245,7 @@ public final class MyBookings {
             return new Cancellation.NotReady();
         } catch (YclientsException e) {
             log.info("Cancellation of record {} by user {} failed: {}", ref.recordId(), userId, e.getMessage());
-            return new Cancellation.Refused(ref.startsAt(), e.isUnavailable(), salonPhone());
+            return new Cancellation.Refused(ref.startsAt(), e.isUnavailable(), salonPhone(ref.companyId()));
         }
         references.delete(userId, ref.id());
         try {
@@ -247,10 +257,21 @@ public final class MyBookings {
         return new Cancellation.Cancelled(ref.startsAt());
     }
 
-    /** The salon's phone from the (cached) company, or "" when unknown. */
-    private String salonPhone() {
+    /** A branch of a chain as /mybookings names it (title and address of the cached company); null when unknown. */
+    private String branchName(long company) {
         try {
-            String phone = booking.companyInfo().phone();
+            io.github.yclientsbot.yclients.Company c = booking.forBranch(company).companyInfo();
+            return c.address() == null || c.address().isBlank() ? c.displayTitle() : c.displayTitle() + " — " + c.address().strip();
+        } catch (YclientsException | NotReadyException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The phone of the booking's branch from the (cached) company, or "" when unknown. */
+    private String salonPhone(long company) {
+        try {
+            BookingService branch = company == booking.company() ? booking : booking.forBranch(company);
+            String phone = branch.companyInfo().phone();
             return phone == null ? "" : phone.strip();
         } catch (YclientsException | NotReadyException | RuntimeException e) {
             return "";

@@ -91,9 +91,11 @@ public final class RecordHints {
     }
 
     private Verdict verdict(Hint hint) {
+        // an event of any branch the bot serves (with one company: that one)
         OptionalLong company = settings.companyId();
-        if (!"record".equals(hint.resource()) || company.isEmpty() || company.getAsLong() != hint.companyId()
-                || hint.resourceId() <= 0) {
+        boolean served = company.isPresent() && (company.getAsLong() == hint.companyId()
+                || settings.branchIds().contains(hint.companyId()));
+        if (!"record".equals(hint.resource()) || !served || hint.resourceId() <= 0) {
             return Verdict.IGNORED;
         }
         synchronized (seen) {

@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +44,20 @@ public final class RecordPoll {
     private final RecordsApi records;
     private final RecordPollMarks marks;
     private final RecordWatch watch;
-    private final Supplier<ZoneId> zone;
+    private final LongFunction<ZoneId> zone;
     private final Clock clock;
     private final WatchStatus status;
 
     /** @param records the records API on the background share of the YCLIENTS budget */
     public RecordPoll(Settings settings, RecordsApi records, RecordPollMarks marks, RecordWatch watch,
                       Supplier<ZoneId> zone, Clock clock, WatchStatus status) {
+        this(settings, records, marks, watch, company -> zone.get(), clock,
+                status);
+    }
+
+    /** @param zone each branch's time zone, by its company id */
+    public RecordPoll(Settings settings, RecordsApi records, RecordPollMarks marks, RecordWatch watch,
+                      LongFunction<ZoneId> zone, Clock clock, WatchStatus status) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.records = Objects.requireNonNull(records, "records");
         this.marks = Objects.requireNonNull(marks, "marks");
@@ -69,20 +78,27 @@ public final class RecordPoll {
         if (!credentials.get().hasUserToken()) {
             return status.polled(new WatchStatus.Poll(WatchStatus.Poll.Outcome.NO_USER_TOKEN, now, 0, ""));
         }
-        try {
-            int seen = poll(company.getAsLong(), credentials.get());
-            return status.polled(new WatchStatus.Poll(WatchStatus.Poll.Outcome.OK, now, seen, ""));
-        } catch (YclientsException e) {
-            log.warn("Record poll failed: {}", e.getMessage());
-            return status.polled(new WatchStatus.Poll(WatchStatus.Poll.Outcome.FAILED, now, 0, e.getMessage()));
-        } catch (RuntimeException e) {
-            log.warn("Record poll failed: {}", e.toString());
-            return status.polled(new WatchStatus.Poll(WatchStatus.Poll.Outcome.FAILED, now, 0, e.getClass().getSimpleName()));
+        // every branch, each with its own watermark; one branch's failure does not keep the others' changes back
+        List<Long> branches = settings.branchIds().isEmpty() ? List.of(company.getAsLong()) : settings.branchIds();
+        int seen = 0;
+        String failure = null;
+        for (long branch : branches) {
+            try {
+                seen += poll(branch, credentials.get());
+            } catch (YclientsException e) {
+                log.warn("Record poll of company {} failed: {}", branch, e.getMessage());
+                failure = failure == null ? e.getMessage() : failure;
+            } catch (RuntimeException e) {
+                log.warn("Record poll of company {} failed: {}", branch, e.toString());
+                failure = failure == null ? e.getClass().getSimpleName() : failure;
+            }
         }
+        return status.polled(failure == null ? new WatchStatus.Poll(WatchStatus.Poll.Outcome.OK, now, seen, "")
+                : new WatchStatus.Poll(WatchStatus.Poll.Outcome.FAILED, now, seen, failure));
     }
 
     private int poll(long company, YclientsCredentials credentials) throws YclientsException {
-        ZoneId tz = zone.get();
+        ZoneId tz = zone.apply(company);
         Optional<RecordPollMarks.Mark> mark = marks.find(company);
         Instant from = mark.map(m -> m.changedUpTo().minusSeconds(OVERLAP_SECONDS))
                 .orElse(clock.instant().minus(FIRST_LOOK_BACK));

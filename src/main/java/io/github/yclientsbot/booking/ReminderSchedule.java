@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +41,8 @@ public final class ReminderSchedule implements ReminderPlan {
     private final ReminderStore store;
     private final ReminderTimes times;
     private final FollowupTimes followups;
-    private final Supplier<ZoneId> zone;
+    /** A branch's time zone (a one-company bot: its company's). */
+    private final LongFunction<ZoneId> zone;
     private final Clock clock;
 
     public ReminderSchedule(SchedulerClient client, BookingReferences references, ReminderStore store, ReminderTimes times,
@@ -50,6 +52,12 @@ public final class ReminderSchedule implements ReminderPlan {
 
     public ReminderSchedule(SchedulerClient client, BookingReferences references, ReminderStore store, ReminderTimes times,
                             FollowupTimes followups, Supplier<ZoneId> zone, Clock clock) {
+        this(client, references, store, times, followups, (LongFunction<ZoneId>) company -> zone.get(), clock);
+    }
+
+    /** @param zone each branch's own time zone, by company id */
+    public ReminderSchedule(SchedulerClient client, BookingReferences references, ReminderStore store, ReminderTimes times,
+                            FollowupTimes followups, LongFunction<ZoneId> zone, Clock clock) {
         this.followups = followups;
         this.client = client;
         this.references = references;
@@ -106,17 +114,17 @@ public final class ReminderSchedule implements ReminderPlan {
 
     /** The kept start of a visit, in the company's zone when the kept text has no offset. */
     Optional<Instant> start(BookingReference ref) {
-        return CalendarFile.start(ref.startsAt(), zone.get().getId());
+        return CalendarFile.start(ref.startsAt(), zone.apply(ref.companyId()).getId());
     }
 
-    /** The company's time zone's id (a kept start without an offset is read in it). */
-    String zoneId() {
-        return zone.get().getId();
+    /** Branch {@code company}'s time zone's id (a kept start without an offset is read in it). */
+    String zoneId(long company) {
+        return zone.apply(company).getId();
     }
 
     /** When each offset of a visit starting at {@code start} goes (see {@link ReminderTimes}). */
-    Map<Integer, Instant> times(Instant start) {
-        return times.plan(start, zone.get());
+    Map<Integer, Instant> times(long company, Instant start) {
+        return times.plan(start, zone.apply(company));
     }
 
     private int plan(BookingReference ref, Map<Integer, ScheduledExecution<Object>> pending) {
@@ -126,7 +134,7 @@ public final class ReminderSchedule implements ReminderPlan {
             pending.values().forEach(this::cancel);
             return 0;
         }
-        Map<Integer, Instant> wanted = times(start.get());
+        Map<Integer, Instant> wanted = times(ref.companyId(), start.get());
         Set<Integer> done = store.doneOffsets(ref.companyId(), ref.recordId(), start.get());
         for (Map.Entry<Integer, ScheduledExecution<Object>> p : pending.entrySet()) {
             if (!wanted.containsKey(p.getKey()) || done.contains(p.getKey())) {
@@ -173,7 +181,7 @@ public final class ReminderSchedule implements ReminderPlan {
             }
             return 0;
         }
-        Instant at = followups.at(start.get(), zone.get()).orElseThrow();
+        Instant at = followups.at(start.get(), zone.apply(ref.companyId())).orElseThrow();
         FollowupId id = new FollowupId(ref.companyId(), ref.recordId());
         if (existing == null) {
             return client.scheduleIfNotExists(new TaskInstance<Void>(TASK, id.instance()), at.isAfter(now) ? at : now) ? 1 : 0;
@@ -186,8 +194,8 @@ public final class ReminderSchedule implements ReminderPlan {
     }
 
     /** When the follow-up of a visit ending at {@code end} goes; empty when follow-ups are off. */
-    Optional<Instant> followupAt(Instant end) {
-        return followups.at(end, zone.get());
+    Optional<Instant> followupAt(long company, Instant end) {
+        return followups.at(end, zone.apply(company));
     }
 
     /** The follow-up of a visit ending at {@code end} is too late to send now (or follow-ups are off). */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -43,11 +44,17 @@ public final class SalonChanges {
 
     private final BookingReferences references;
     private final ReminderPlan reminders;
-    private final Supplier<ZoneId> companyZone;
+    private final LongFunction<ZoneId> companyZone;
     private final Clock clock;
 
     /** @param companyZone the company's time zone, for a date-time YCLIENTS sends without an offset */
     public SalonChanges(BookingReferences references, ReminderPlan reminders, Supplier<ZoneId> companyZone, Clock clock) {
+        this(references, reminders, company -> companyZone.get(), clock);
+    }
+
+    /** @param companyZone each branch's time zone, by its company id (a chain's branches may be in several) */
+    public SalonChanges(BookingReferences references, ReminderPlan reminders,
+                        LongFunction<ZoneId> companyZone, Clock clock) {
         this.references = references;
         this.reminders = reminders;
         this.companyZone = companyZone;
@@ -64,7 +71,7 @@ public final class SalonChanges {
             return Optional.empty();
         }
         BookingReference ref = kept.get();
-        ZoneId zone = companyZone.get();
+        ZoneId zone = companyZone.apply(companyId);
         Optional<Instant> now = record.startsAt(zone);
         Optional<Instant> stored = instant(ref.startsAt(), zone);
         if (now.isEmpty() || (stored.isPresent() && stored.get().equals(now.get()))) {
@@ -89,7 +96,7 @@ public final class SalonChanges {
         }
         BookingReference ref = kept.get();
         reminders.drop(companyId, recordId);
-        if (!instant(ref.startsAt(), companyZone.get()).map(s -> s.isAfter(clock.instant())).orElse(false)) {
+        if (!instant(ref.startsAt(), companyZone.apply(companyId)).map(s -> s.isAfter(clock.instant())).orElse(false)) {
             return Optional.empty(); // the visit is over (or its time unreadable): forgotten, not announced
         }
         log.info("Record {} of user {} was cancelled by the salon", recordId, ref.userId());

@@ -1,5 +1,6 @@
 package io.github.yclientsbot.booking;
 
+import io.github.yclientsbot.company.Branches;
 import io.github.yclientsbot.company.Settings;
 import io.github.yclientsbot.storage.ServiceMapping;
 import io.github.yclientsbot.storage.ServiceMappings;
@@ -23,12 +24,64 @@ public final class ServiceMenu {
     private final ServiceMappings mappings;
     private final BookingLinkBuilder links;
     private final PriceFormat prices;
+    /** The bot's branches (their forms and titles); null: one company only. */
+    private final Branches branches;
+    /** The branch this menu lists; 0: the bot's first branch. */
+    private final long branch;
 
     public ServiceMenu(Settings settings, ServiceMappings mappings, BookingLinkBuilder links, PriceFormat prices) {
+        this(settings, mappings, links, prices, null, 0);
+    }
+
+    public ServiceMenu(Settings settings, ServiceMappings mappings, BookingLinkBuilder links, PriceFormat prices,
+                       Branches branches) {
+        this(settings, mappings, links, prices, branches, 0);
+    }
+
+    private ServiceMenu(Settings settings, ServiceMappings mappings, BookingLinkBuilder links, PriceFormat prices,
+                        Branches branches, long branch) {
         this.settings = settings;
         this.mappings = mappings;
         this.links = links;
         this.prices = prices;
+        this.branches = branches;
+        this.branch = branch;
+    }
+
+    /**
+     * The menu of one branch of a chain: its buttons, and links into its own booking form (the form YCLIENTS lists
+     * for that branch, else the bot's form with the branch's id in the link). 0: the first branch.
+     */
+    public ServiceMenu forBranch(long companyId) {
+        return companyId == branch ? this : new ServiceMenu(settings, mappings, links, prices, branches, companyId);
+    }
+
+    /** The branches the bot serves, in order (the one company of a single-company bot; none before it is set). */
+    public List<Long> branches() {
+        return settings.branchIds();
+    }
+
+    /** The company listed: this menu's branch, else the first branch. */
+    private OptionalLong company() {
+        if (branch != 0 && settings.branchIds().contains(branch)) {
+            return OptionalLong.of(branch);
+        }
+        return branch != 0 ? OptionalLong.empty() : settings.companyId();
+    }
+
+    /**
+     * The booking form of the branch: the first branch's is the bot's ({@code yclients.booking.url} or the one found);
+     * another branch's is the one YCLIENTS lists for it, else the bot's (its links name the branch's company).
+     */
+    private Optional<Settings.BookingForm> form() {
+        OptionalLong company = company();
+        Optional<Settings.BookingForm> bots = settings.bookingForm();
+        if (company.isEmpty() || branches == null || company.equals(settings.companyId())) {
+            return bots;
+        }
+        Optional<Settings.BookingForm> own = branches.find(company.getAsLong()).flatMap(Branches.Branch::form)
+                .map(url -> new Settings.BookingForm(url, "YCLIENTS"));
+        return own.or(() -> bots);
     }
 
     /** One service button: its text, the booking form link, and the mapping it stands for ({@code mappingId}). */
@@ -43,7 +96,24 @@ public final class ServiceMenu {
         }
     }
 
+    /**
+     * The branch this menu is for, as the summary names it — its title and address — when the bot has several
+     * branches; empty for a bot of one company (and the first branch's own menu, 0).
+     */
+    public Optional<String> branchName() {
+        if (branch == 0 || branches == null || settings.branchIds().size() < 2) {
+            return Optional.empty();
+        }
+        return branches.find(branch).map(b -> {
+            String title = b.title().orElse(Long.toString(b.id()));
+            return b.address().filter(a -> !a.isBlank()).map(a -> title + " — " + a.strip()).orElse(title);
+        });
+    }
+
     public Optional<String> businessName() {
+        if (branch != 0 && branches != null && !OptionalLong.of(branch).equals(settings.companyId())) {
+            return branches.find(branch).flatMap(Branches.Branch::title);
+        }
         return settings.companyTitle();
     }
 
@@ -51,8 +121,8 @@ public final class ServiceMenu {
         if (!settings.enabled()) {
             return unavailable(Unavailable.DISABLED);
         }
-        OptionalLong company = settings.companyId();
-        Optional<Settings.BookingForm> form = settings.bookingForm();
+        OptionalLong company = company();
+        Optional<Settings.BookingForm> form = form();
         if (company.isEmpty() || form.isEmpty()) {
             return unavailable(Unavailable.NOT_CONFIGURED);
         }
@@ -80,7 +150,7 @@ public final class ServiceMenu {
         if (links.isPresent()) {
             return links;
         }
-        return mappings.count(settings.companyId().getAsLong()) == 0 ? Optional.of(Unavailable.NO_SERVICES) : Optional.empty();
+        return mappings.count(company().getAsLong()) == 0 ? Optional.of(Unavailable.NO_SERVICES) : Optional.empty();
     }
 
     /** A booking link for one mapped service, as its button in the bot has it. */
@@ -91,7 +161,7 @@ public final class ServiceMenu {
         if (!settings.enabled()) {
             return Optional.of(Unavailable.DISABLED);
         }
-        if (settings.companyId().isEmpty() || settings.bookingForm().isEmpty()) {
+        if (company().isEmpty() || form().isEmpty()) {
             return Optional.of(Unavailable.NOT_CONFIGURED);
         }
         return Optional.empty();
@@ -106,7 +176,8 @@ public final class ServiceMenu {
         if (linksUnavailable().isPresent()) {
             return Optional.empty();
         }
-        List<ServiceMapping> mapped = mappings.findByService(settings.companyId().getAsLong(), serviceId);
+        long company = company().getAsLong();
+        List<ServiceMapping> mapped = mappings.findByService(company, serviceId);
         if (mapped.isEmpty()) {
             return Optional.empty();
         }
@@ -114,7 +185,7 @@ public final class ServiceMenu {
                 .or(() -> mapped.stream().filter(m -> m.staffId() == ServiceMapping.NO_STAFF).findFirst())
                 .orElse(mapped.get(0));
         long staff = staffId > 0 ? staffId : chosen.staffId();
-        String url = links.link(settings.bookingForm().get().url(), settings.companyId().getAsLong(), serviceId, staff);
+        String url = links.link(form().get().url(), company, serviceId, staff);
         return Optional.of(new ServiceLink(serviceId, staff, chosen.title(), url));
     }
 

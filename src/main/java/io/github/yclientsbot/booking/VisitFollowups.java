@@ -34,9 +34,14 @@ public final class VisitFollowups {
          * books — the first service's id and the specialist's (0 when unknown).
          */
         record Send(FollowupId id, long userId, Instant visitStart, List<String> services, String staffName,
-                    long serviceId, long staffId) implements Due {
+                    long serviceId, long staffId, long branch) implements Due {
             public Send {
                 services = List.copyOf(services);
+            }
+
+            public Send(FollowupId id, long userId, Instant visitStart, List<String> services, String staffName,
+                        long serviceId, long staffId) {
+                this(id, userId, visitStart, services, staffName, serviceId, staffId, 0);
             }
         }
 
@@ -93,7 +98,7 @@ public final class VisitFollowups {
             return skip(id, ref, kept.get(), "the visit was cancelled (or cannot be read without the user token)");
         }
         RecordInfo r = read.get();
-        Optional<Instant> start = CalendarFile.start(r.datetime(), schedule.zoneId());
+        Optional<Instant> start = CalendarFile.start(r.datetime(), schedule.zoneId(ref.companyId()));
         if (start.isEmpty()) {
             return skip(id, ref, kept.get(), "the visit's time is unreadable");
         }
@@ -103,7 +108,7 @@ public final class VisitFollowups {
             log.info("Visit of record {} moved; its follow-up follows it", ref.recordId());
         }
         Instant end = start.get().plusSeconds(Math.max(0, r.lengthSeconds()));
-        Optional<Instant> at = schedule.followupAt(end);
+        Optional<Instant> at = schedule.followupAt(ref.companyId(), end);
         if (at.isEmpty()) {
             return skip(id, ref, start.get(), "follow-ups are off");
         }
@@ -116,8 +121,10 @@ public final class VisitFollowups {
         if (r.noShow()) {
             return skip(id, ref, start.get(), "the customer did not come");
         }
+        // Book again books the visit's own branch (0: the bot's first, as a one-company bot has it)
+        long branch = booking.branches().size() > 1 ? ref.companyId() : 0;
         return new Due.Send(id, ref.userId(), start.get(), r.services(), r.staffName(),
-                r.serviceIds().isEmpty() ? 0 : r.serviceIds().get(0), r.staffId());
+                r.serviceIds().isEmpty() ? 0 : r.serviceIds().get(0), r.staffId(), branch);
     }
 
     /** The follow-up went out: noted at once. */

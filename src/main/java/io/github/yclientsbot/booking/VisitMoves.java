@@ -66,7 +66,7 @@ public final class VisitMoves {
             return refused(MoveTrouble.GONE, null);
         }
         BookingReference ref = found.get();
-        String zone = steps.zone(userId);
+        String zone = steps.zone(userId, branchOf(ref));
         if (!allowed(ref, ref.startsAt(), zone)) {
             return refused(MoveTrouble.NOT_ALLOWED, ref.startsAt());
         }
@@ -89,7 +89,7 @@ public final class VisitMoves {
             // the salon moved it meanwhile, closer than changes are allowed; or no service to offer times of
             return refused(visit.serviceId() == 0 ? MoveTrouble.NEEDS_SALON : MoveTrouble.NOT_ALLOWED, visit.datetime());
         }
-        BookingDraft d = BookingDraft.start()
+        BookingDraft d = BookingDraft.start().branch(branchOf(ref))
                 .service(visit.serviceId(), visit.serviceTitle(), null, null, visit.staffId(), true, zone)
                 .staff(visit.staffId(), visit.staffName())
                 .moving(new BookingDraft.Moving(ref.id(), visit.datetime()))
@@ -308,7 +308,7 @@ public final class VisitMoves {
             if (start.isEmpty()) {
                 return Optional.empty();
             }
-            Company company = booking.companyInfo();
+            Company company = (branchOf(ref) == 0 ? booking : booking.forBranch(ref.companyId())).companyInfo();
             byte[] ics = CalendarFile.event("yclients-" + ref.companyId() + "-" + ref.recordId() + "@yclients-telegram-bot",
                     start.get(), Duration.ofSeconds(BookingConfirmation.length(d)),
                     d.serviceTitle() + " — " + company.displayTitle(), company.address(), booking.now());
@@ -326,6 +326,15 @@ public final class VisitMoves {
             return phone == null ? "" : phone.strip();
         } catch (YclientsException | NotReadyException | RuntimeException e) {
             return "";
+        }
+    }
+
+    /** The branch of a visit as a draft names it: 0 for the first branch (a bot of one company), else its company. */
+    private long branchOf(BookingReference ref) {
+        try {
+            return ref.companyId() == booking.company() ? 0 : ref.companyId();
+        } catch (NotReadyException e) {
+            return ref.companyId();
         }
     }
 }

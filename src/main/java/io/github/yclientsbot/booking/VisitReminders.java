@@ -119,14 +119,14 @@ public final class VisitReminders {
         if (!start.get().equals(kept.get())) {
             return moved(id, ref, r.datetime(), start.get(), now);
         }
-        Map<Integer, Instant> times = schedule.times(start.get());
+        Map<Integer, Instant> times = schedule.times(ref.companyId(), start.get());
         for (Map.Entry<Integer, Instant> t : times.entrySet()) {
             if (t.getKey() < id.offsetMinutes() && !t.getValue().isAfter(now)) {
                 // a nearer reminder is due as well (the bot was down): that one alone is sent
                 return skip(id, ref, start.get(), "a nearer reminder stands in for it");
             }
         }
-        String address = address();
+        String address = address(ref.companyId());
         return new Due.Send(id, ref.userId(), ref.id(), start.get(), r.datetime(), r.services(), r.staffName(), address,
                 Duration.between(now, start.get()), attendance.possible(),
                 changes.canMove(ref.companyId(), start.get()), changes.canCancel(ref.companyId(), start.get()));
@@ -161,7 +161,7 @@ public final class VisitReminders {
     private Due moved(ReminderId id, BookingReference ref, String datetime, Instant start, Instant now) {
         references.moved(ref.id(), datetime);
         schedule.replan(ref.id());
-        Instant at = schedule.times(start).get(id.offsetMinutes());
+        Instant at = schedule.times(id.companyId(), start).get(id.offsetMinutes());
         log.info("Visit of record {} moved; reminder {} re-planned", ref.recordId(), id.instance());
         if (at == null || !at.isAfter(now)) {
             return skip(id, ref, start, "the visit moved and this reminder's time is past");
@@ -185,10 +185,13 @@ public final class VisitReminders {
         }
     }
 
-    /** The company's address as customers read it ("Москва, ул. Льва Толстого, 16"), "" when unknown. */
-    private String address() {
+    /**
+     * The address of the visit's branch as customers read it ("Москва, ул. Льва Толстого, 16"), "" when unknown; a
+     * one-company bot: its company's.
+     */
+    private String address(long company) {
         try {
-            Company c = booking.companyInfo();
+            Company c = (booking.branches().size() > 1 ? booking.forBranch(company) : booking).companyInfo();
             String address = c.address() == null ? "" : c.address().strip();
             String city = c.city() == null ? "" : c.city().strip();
             if (!city.isEmpty() && !address.isEmpty() && !address.contains(city)) {

@@ -67,7 +67,12 @@ final class BookingButtons {
     record MoveAsk(long id) implements Pressed {}
 
     /** 📅 Book again under a visit's follow-up: a new booking of YCLIENTS service {@code serviceId} with {@code staffId} (0: any). */
-    record Again(long serviceId, long staffId) implements Pressed {}
+    record Again(long serviceId, long staffId, long company) implements Pressed {
+        /** Of the bot's first branch (and the data written before branches). */
+        Again(long serviceId, long staffId) {
+            this(serviceId, staffId, 0);
+        }
+    }
 
     /** "Remind me of all my visits at the salon?" asked from /mybookings. */
     record WatchAsk() implements Pressed {}
@@ -121,7 +126,7 @@ final class BookingButtons {
             return PREFIX + "my:ok:" + c.id();
         }
         if (pressed instanceof Again a) {
-            return PREFIX + "ag:" + a.serviceId() + ":" + a.staffId();
+            return PREFIX + "ag:" + a.serviceId() + ":" + a.staffId() + (a.company() == 0 ? "" : ":" + a.company());
         }
         throw new IllegalArgumentException("no button data for " + pressed);
     }
@@ -233,7 +238,9 @@ final class BookingButtons {
             return new Come(Long.parseLong(after(rest, "my:ok:")));
         } else if (rest.startsWith("ag:")) {
             String[] ids = after(rest, "ag:").split(":");
-            return ids.length == 2 ? new Again(Long.parseLong(ids[0]), Long.parseLong(ids[1])) : new Stale();
+            return ids.length == 2 ? new Again(Long.parseLong(ids[0]), Long.parseLong(ids[1]))
+                    : ids.length == 3 ? new Again(Long.parseLong(ids[0]), Long.parseLong(ids[1]), Long.parseLong(ids[2]))
+                    : new Stale();
         }
         return new Stale();
     }

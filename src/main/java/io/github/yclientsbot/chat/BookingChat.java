@@ -45,6 +45,11 @@ public final class BookingChat {
 
     /** /book (and /start book): in a private chat the first step; in a group a link into the private chat. */
     Reply start(Context ctx) {
+        return start(ctx, 0);
+    }
+
+    /** /book at branch {@code company} of a chain (0: the first branch, the only one of a single-company bot). */
+    Reply start(Context ctx, long company) {
         if (!ctx.isPrivate()) {
             String bot = botUsername.get();
             if (bot == null || bot.isBlank()) {
@@ -53,7 +58,7 @@ public final class BookingChat {
             return Reply.of(ctx.send(ctx.t("bookflow.group"), Keyboard.builder()
                     .row(Button.url(ctx.t("bookflow.group.button"), "https://t.me/" + bot + "?start=book")).build()));
         }
-        return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.start(ctx.userId()));
+        return BookingScreens.reply(Screen.afterMessage(ctx, layout), flow.start(ctx.userId(), company));
     }
 
     /**
@@ -114,7 +119,7 @@ public final class BookingChat {
             return reminders.come(ctx, screen, come.id());
         } else if (pressed instanceof BookingButtons.Again a) {
             // a new message, so the follow-up keeps its thanks and review link
-            BookAgain.Started started = again.start(ctx.userId(), a.serviceId(), a.staffId());
+            BookAgain.Started started = again.start(ctx.userId(), a.serviceId(), a.staffId(), a.company());
             return BookingScreens.reply(Screen.afterMessage(ctx, layout), started.outcome()).before(new Action.AnswerCallback(
                     ctx.chatId(), ctx.in().callbackId(), started.same() ? null : ctx.t("followup.again.gone")));
         } else if (pressed instanceof BookingButtons.Stale) {

@@ -52,9 +52,13 @@ public final class BookingLayout {
         return s.toString();
     }
 
-    /** Service, specialist, date, time (with the company's time zone), price, name and phone. */
+    /** The branch of a chain (title, address), service, specialist, date, time (with its time zone), price, name, phone. */
     String details(Context ctx, BookingDraft d) {
         StringBuilder s = new StringBuilder();
+        Optional<String> branch = form.branch(d);
+        if (branch != null && branch.isPresent()) {
+            s.append(ctx.t("bookflow.line.branch", "branch", branch.get())).append('\n');
+        }
         s.append(ctx.t("bookflow.line.service", "service", d.serviceTitle())).append('\n');
         s.append(ctx.t("bookflow.line.staff", "staff", staffLabel(ctx, d))).append('\n');
         if (d.date() != null) {

@@ -154,6 +154,7 @@ public final class ChatBot {
             case TEXT -> text(ctx);
             case DOCUMENT -> document(ctx);
             case CONTACT -> booking.contact(ctx);
+            case LOCATION -> customer.location(ctx);
             case OTHER -> ctx.isPrivate() ? ctx.say("hint.other") : Reply.NONE;
         };
         return withStaffMenu(ctx, reply);
@@ -207,7 +208,10 @@ public final class ChatBot {
             return booking.callback(ctx);
         }
         if (data.startsWith(ServiceListView.PAGE_CALLBACK)) {
-            return customer.page(ctx, number(data, ServiceListView.PAGE_CALLBACK));
+            return customer.page(ctx, data);
+        }
+        if (data.startsWith(BranchPicker.PREFIX)) {
+            return customer.branchButton(ctx, data);
         }
         if (data.startsWith(AdminCommands.YSERVICES_PAGE) || data.startsWith(AdminCommands.YSERVICES_MAP)
                 || data.startsWith(TransferCommands.IMPORT_ANSWER)) {
@@ -224,14 +228,6 @@ public final class ChatBot {
         return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("hint.stale.button")));
     }
 
-    private static int number(String data, String prefix) {
-        try {
-            return Integer.parseInt(data.substring(prefix.length()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     /**
      * The first time an admin or support user writes in a private chat, give that chat a command menu
      * that holds their commands as well as the customer ones (a chat-scoped menu replaces the default).
@@ -245,7 +241,7 @@ public final class ChatBot {
         if (!ctx.isPrivate() || !ctx.role().atLeast(Role.SUPPORT) || !menuShown.add(ctx.chatId())) {
             return reply;
         }
-        List<String> names = new ArrayList<>(CUSTOMER_MENU);
+        List<String> names = new ArrayList<>(customerCommands());
         names.addAll(SUPPORT_MENU);
         if (ctx.role().atLeast(Role.ADMIN)) {
             names.addAll(ADMIN_MENU);
@@ -256,9 +252,19 @@ public final class ChatBot {
         return reply.then(new Action.SetChatCommands(ctx.chatId(), ctx.lang(), menu));
     }
 
+    /** The customers' commands: with more than one branch /branch after /book. */
+    private List<String> customerCommands() {
+        if (!customer.severalBranches()) {
+            return CUSTOMER_MENU;
+        }
+        List<String> names = new ArrayList<>(CUSTOMER_MENU);
+        names.add(names.indexOf("book") + 1, "branch");
+        return names;
+    }
+
     /** The default menu, for everyone, in one language. */
     public List<Action.CommandInfo> customerMenu(String lang) {
-        return CUSTOMER_MENU.stream().map(n -> new Action.CommandInfo(n, messages.get(lang, "menu." + n))).toList();
+        return customerCommands().stream().map(n -> new Action.CommandInfo(n, messages.get(lang, "menu." + n))).toList();
     }
 
     /** The short apology sent when handling an update failed unexpectedly. */

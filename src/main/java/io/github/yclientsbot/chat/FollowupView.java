@@ -33,7 +33,7 @@ public final class FollowupView {
         });
         if (s.serviceId() > 0) {
             kb.row(Button.callback(messages.get(lang, "followup.button.again"),
-                    BookingButtons.encode(new BookingButtons.Again(s.serviceId(), s.staffId()))));
+                    BookingButtons.encode(new BookingButtons.Again(s.serviceId(), s.staffId(), s.branch()))));
         }
         return Reply.of(new Action.Send(s.userId(), text.toString(), kb.build()));
     }

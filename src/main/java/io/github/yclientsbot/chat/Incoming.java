@@ -8,6 +8,7 @@ package io.github.yclientsbot.chat;
  * @param text      the message text, or the caption of a document or other media (may be null)
  * @param document  the file of a DOCUMENT, else null
  * @param contact   the shared contact of a CONTACT, else null
+ * @param location  the location a user sent (LOCATION), else null
  * @param forwarded the user forwarded this message from somewhere else (Telegram's {@code forward_origin}): what it
  *                  says is someone else's words, so it never runs a command
  */
@@ -25,9 +26,39 @@ public record Incoming(
         String callbackData,
         Document document,
         Contact contact,
-        boolean forwarded) {
+        boolean forwarded,
+        Location location) {
 
-    public enum Kind { TEXT, CALLBACK, DOCUMENT, CONTACT, OTHER }
+    public enum Kind { TEXT, CALLBACK, DOCUMENT, CONTACT, LOCATION, OTHER }
+
+    /**
+     * A location the user sent (the "send my location" button, or the attachment menu); both null when the update
+     * was replayed from the inbox, where locations are masked.
+     */
+    public record Location(Double latitude, Double longitude) {
+        public boolean known() {
+            return latitude != null && longitude != null;
+        }
+
+        /** Never prints where the user is. */
+        @Override
+        public String toString() {
+            return "Location[" + (known() ? "…" : "masked") + "]";
+        }
+    }
+
+    public Incoming(long updateId, Kind kind, long chatId, ChatType chatType, long userId, String firstName,
+                    String languageCode, int messageId, String text, String callbackId, String callbackData,
+                    Document document, Contact contact, boolean forwarded) {
+        this(updateId, kind, chatId, chatType, userId, firstName, languageCode, messageId, text, callbackId, callbackData,
+                document, contact, forwarded, null);
+    }
+
+    public static Incoming location(long updateId, long chatId, ChatType chatType, long userId, String firstName,
+                                    String languageCode, int messageId, Location location) {
+        return new Incoming(updateId, Kind.LOCATION, chatId, chatType, userId, firstName, languageCode, messageId, null,
+                null, null, null, null, false, location);
+    }
 
     /** A file the user sent: the transport's id to download it, its name and size as the sender reported them. */
     public record Document(String fileId, String fileName, long size) {}
@@ -83,7 +114,7 @@ public record Incoming(
     /** The same message, marked as forwarded from elsewhere. */
     public Incoming asForwarded() {
         return new Incoming(updateId, kind, chatId, chatType, userId, firstName, languageCode, messageId, text, callbackId,
-                callbackData, document, contact, true);
+                callbackData, document, contact, true, location);
     }
 
     /** Never prints the text: it may carry a token or a password. */

@@ -63,7 +63,8 @@ public final class MyBookingsChat {
         for (MyBookings.Upcoming u : found.upcoming()) {
             String services = u.services().isEmpty() ? ctx.t("bookflow.my.service.unknown") : String.join(", ", u.services());
             String staff = (u.staffName() == null ? "" : " · " + u.staffName())
-                    + (u.elsewhere() ? " · " + ctx.t("bookflow.my.elsewhere") : "");
+                    + (u.elsewhere() ? " · " + ctx.t("bookflow.my.elsewhere") : "")
+                    + (u.branch() == null ? "" : "\n" + ctx.t("bookflow.line.branch", "branch", u.branch()));
             text.append("\n\n").append(ctx.t("bookflow.my.item", "n", n, "when", when(ctx, u.datetime()),
                     "services", services + staff));
             List<Button> row = new ArrayList<>();

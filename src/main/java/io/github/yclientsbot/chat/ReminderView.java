@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -19,9 +20,15 @@ import java.util.function.Supplier;
  */
 public final class ReminderView {
     private final Messages messages;
-    private final Supplier<ZoneId> zone;
+    /** A branch's time zone, by company id. */
+    private final LongFunction<ZoneId> zone;
 
     public ReminderView(Messages messages, Supplier<ZoneId> zone) {
+        this(messages, (LongFunction<ZoneId>) company -> zone.get());
+    }
+
+    /** @param zone each branch's own time zone (the reminder is worded in its visit's) */
+    public ReminderView(Messages messages, LongFunction<ZoneId> zone) {
         this.messages = messages;
         this.zone = zone;
     }
@@ -33,7 +40,7 @@ public final class ReminderView {
         String what = s.staffName() == null || s.staffName().isBlank() ? services : services + " · " + s.staffName();
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", Locale.forLanguageTag(lang));
         StringBuilder text = new StringBuilder(t(lang, "reminder.text", "left", left(lang, s.left()), "what", what,
-                "when", when.format(s.visitStart().atZone(zone.get()))));
+                "when", when.format(s.visitStart().atZone(zone.apply(s.id().companyId())))));
         if (!s.address().isBlank()) {
             text.append('\n').append(t(lang, "reminder.address", "address", s.address()));
         }

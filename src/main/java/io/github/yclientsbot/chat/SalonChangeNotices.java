@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -23,9 +24,15 @@ public final class SalonChangeNotices implements RecordWatch {
     private final SalonChanges changes;
     private final Outbox outbox;
     private final Messages messages;
-    private final Supplier<ZoneId> companyZone;
+    private final LongFunction<ZoneId> companyZone;
 
     public SalonChangeNotices(SalonChanges changes, Outbox outbox, Messages messages, Supplier<ZoneId> companyZone) {
+        this(changes, outbox, messages, company -> companyZone.get());
+    }
+
+    /** @param companyZone each branch's zone by its company id (a chain's branches may be in several) */
+    public SalonChangeNotices(SalonChanges changes, Outbox outbox, Messages messages,
+                              LongFunction<ZoneId> companyZone) {
         this.changes = changes;
         this.outbox = outbox;
         this.messages = messages;
@@ -34,43 +41,40 @@ public final class SalonChangeNotices implements RecordWatch {
 
     @Override
     public synchronized void seen(long companyId, RecordDetails record) {
-        changes.seen(companyId, record).ifPresent(this::tell);
+        changes.seen(companyId, record).ifPresent(c -> tell(companyZone.apply(companyId), c));
     }
 
     @Override
     public synchronized void gone(long companyId, long recordId) {
-        changes.gone(companyId, recordId).ifPresent(this::tell);
+        changes.gone(companyId, recordId).ifPresent(c -> tell(companyZone.apply(companyId), c));
     }
 
-    private void tell(SalonChanges.Change change) {
+    /** {@code zone}: the record's branch's, for a date-time without an offset. */
+    private void tell(ZoneId zone, SalonChanges.Change change) {
         String lang = messages.fallbackLanguage();
         Action.Send send;
         if (change instanceof SalonChanges.Change.Moved moved) {
             send = new Action.Send(moved.userId(), messages.get(lang, "bookflow.salon.moved",
-                    "before", when(lang, moved.before()), "when", when(lang, moved.after())), Keyboard.NONE);
-            Optional<Instant> start = instant(moved.after());
+                    "before", when(lang, moved.before(), zone), "when", when(lang, moved.after(), zone)), Keyboard.NONE);
+            Optional<Instant> start = SalonChanges.instant(moved.after(), zone);
             if (start.isPresent()) {
                 send = send.keptUntil(start.get());
             }
         } else {
             SalonChanges.Change.Cancelled cancelled = (SalonChanges.Change.Cancelled) change;
             send = new Action.Send(cancelled.userId(), messages.get(lang, "bookflow.salon.cancelled",
-                    "when", when(lang, cancelled.startsAt())), Keyboard.NONE);
+                    "when", when(lang, cancelled.startsAt(), zone)), Keyboard.NONE);
         }
         outbox.send(Reply.of(send));
     }
 
     /** The time as the salon sees it (its own offset, else its zone): "вторник, 1 декабря 2026, 10:00". */
-    private String when(String lang, String datetime) {
+    private static String when(String lang, String datetime, ZoneId zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", Locale.forLanguageTag(lang));
         try {
             return f.format(OffsetDateTime.parse(datetime.strip()));
         } catch (RuntimeException notIsoWithOffset) {
-            return instant(datetime).map(i -> f.format(i.atZone(companyZone.get()))).orElse(datetime);
+            return SalonChanges.instant(datetime, zone).map(i -> f.format(i.atZone(zone))).orElse(datetime);
         }
-    }
-
-    private Optional<Instant> instant(String datetime) {
-        return SalonChanges.instant(datetime, companyZone.get());
     }
 }

@@ -27,8 +27,15 @@ public final class ServiceListView {
     }
 
     View render(Context ctx, int page, String intro) {
+        return render(ctx, page, intro, 0);
+    }
+
+    /** A page of branch {@code company}'s services (0: the first branch, the only one of a single-company bot). */
+    View render(Context ctx, int page, String intro, long company) {
+        ServiceMenu menu = this.menu.forBranch(company);
         ServiceMenu.Page p = menu.page(page);
         String business = menu.businessName().orElse(ctx.t("services.business.unknown"));
+        String branch = company == 0 ? "" : ":" + company;
         StringBuilder text = new StringBuilder();
         if (intro != null) {
             text.append(intro).append("\n\n");
@@ -63,11 +70,11 @@ public final class ServiceListView {
         if (p.pages() > 1) {
             List<Button> nav = new ArrayList<>();
             if (p.page() > 0) {
-                nav.add(Button.callback("‹", PAGE_CALLBACK + (p.page() - 1)));
+                nav.add(Button.callback("‹", PAGE_CALLBACK + (p.page() - 1) + branch));
             }
-            nav.add(Button.callback((p.page() + 1) + "/" + p.pages(), PAGE_CALLBACK + p.page()));
+            nav.add(Button.callback((p.page() + 1) + "/" + p.pages(), PAGE_CALLBACK + p.page() + branch));
             if (p.page() < p.pages() - 1) {
-                nav.add(Button.callback("›", PAGE_CALLBACK + (p.page() + 1)));
+                nav.add(Button.callback("›", PAGE_CALLBACK + (p.page() + 1) + branch));
             }
             kb.row(nav);
         }

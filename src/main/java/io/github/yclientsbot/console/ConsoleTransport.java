@@ -32,7 +32,8 @@ import java.util.Optional;
  * by the same {@link ChatBot} as in Telegram; replies are printed as text, inline buttons as numbered choices.
  * Typing a number presses the button (a URL button prints its link); {@code /as admin|support|customer}
  * switches the user; {@code /contact <number>} shares the user's own contact, as Telegram's "share my number" button
- * does. Returns at the end of input.
+ * does, and {@code /location <latitude> <longitude>} sends a location, as its "send my location" button does. Returns
+ * at the end of input.
  */
 public final class ConsoleTransport {
     private static final Logger log = LoggerFactory.getLogger(ConsoleTransport.class);
@@ -138,6 +139,17 @@ public final class ConsoleTransport {
             // the user's own contact, as the share-contact button sends it (Telegram verified the number)
             deliver(Incoming.contact(++updateId, user, ChatType.PRIVATE, user, "Console", lang, ++lastMessageId,
                     new Incoming.Contact(line.substring("/contact ".length()).strip(), "Console", null, user)));
+            return;
+        }
+        if (line.startsWith("/location ")) {
+            String[] at = line.substring("/location ".length()).strip().split("[\\s,]+");
+            try {
+                long user = userId();
+                deliver(Incoming.location(++updateId, user, ChatType.PRIVATE, user, "Console", lang, ++lastMessageId,
+                        new Incoming.Location(Double.parseDouble(at[0]), Double.parseDouble(at[at.length - 1]))));
+            } catch (NumberFormatException e) {
+                out.println(t("console.location.usage"));
+            }
             return;
         }
         for (ConsoleCommand command : consoleCommands) {
@@ -289,6 +301,9 @@ public final class ConsoleTransport {
     private void showButtons(int messageId, Keyboard keyboard) {
         if (keyboard != null && keyboard.contactButton() != null) {
             out.println(t("console.contact", "button", keyboard.contactButton()));
+        }
+        if (keyboard != null && keyboard.locationButton() != null) {
+            out.println(t("console.location", "button", keyboard.locationButton()));
         }
         if (keyboard == null || keyboard.rows().isEmpty()) {
             return;

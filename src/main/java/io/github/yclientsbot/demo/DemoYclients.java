@@ -21,12 +21,9 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +32,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small YCLIENTS served in-process on {@code 127.0.0.1} for {@code --console --demo}: one salon with its
- * booking form, services, specialists and free times, answering the calls the bot makes in the shapes the
+ * A small YCLIENTS served in-process on {@code 127.0.0.1} for {@code --console --demo}: one salon of two branches
+ * ({@link DemoBranches}: Moscow and Yekaterinburg) with its booking form, services, specialists and free times, answering the calls the bot makes in the shapes the
  * real API uses. Its booking form is a page of this server, so the demo's links open something real.
  * Not a test fake: it ships in the jar so a newcomer can walk every flow without a YCLIENTS account.
  */
@@ -124,6 +121,8 @@ public final class DemoYclients implements AutoCloseable {
                 .with(SettingKey.YCLIENTS_API_TOKEN, PARTNER_TOKEN, Source.CONSOLE)
                 .with(SettingKey.YCLIENTS_USER_TOKEN, USER_TOKEN, Source.CONSOLE)
                 .with(SettingKey.YCLIENTS_COMPANY_ID, Long.toString(COMPANY_ID), Source.CONSOLE)
+                // two branches, in Moscow and Yekaterinburg: customers pick theirs
+                .with(SettingKey.YCLIENTS_COMPANY_IDS, COMPANY_ID + "," + DemoBranches.SECOND_ID, Source.CONSOLE)
                 .with(SettingKey.YCLIENTS_BOOKING_URL, "", Source.CONSOLE);
     }
 
@@ -144,11 +143,16 @@ public final class DemoYclients implements AutoCloseable {
         mappings.upsert(COMPANY_ID, 9100001, 0, "Женская стрижка", false, new BigDecimal("2500"), new BigDecimal("4000"));
         mappings.upsert(COMPANY_ID, 9100002, 9200002, "Мужская стрижка", false, new BigDecimal("1800"), new BigDecimal("1800"));
         mappings.upsert(COMPANY_ID, 9100011, 0, "Маникюр с покрытием гель-лак", false, new BigDecimal("2200"), new BigDecimal("2900"));
+        mappings.upsert(DemoBranches.SECOND_ID, 9100001, 0, "Женская стрижка", false, new BigDecimal("2200"), new BigDecimal("3500"));
+        mappings.upsert(DemoBranches.SECOND_ID, 9100002, 9200002, "Мужская стрижка", false, new BigDecimal("1600"),
+                new BigDecimal("1600"));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
+            // the second branch is routed to the first one's handlers (DemoBranches)
+            DemoBranches.Routed branch = DemoBranches.route(exchange.getRequestURI().getPath());
+            String path = branch.path();
             String method = exchange.getRequestMethod();
             if (!path.startsWith(API + "/")) {
                 respond(exchange, 200, "text/html; charset=utf-8", bookingPage(exchange));
@@ -210,7 +214,7 @@ public final class DemoYclients implements AutoCloseable {
             Matcher times = TIMES.matcher(path);
             Matcher record = RECORD.matcher(path);
             if (path.equals(company)) {
-                respond(exchange, 200, resource("company.json").replace("{base}", baseUrl));
+                respond(exchange, 200, resource(branch.company()).replace("{base}", baseUrl));
             } else if (path.equals(company + "/services") || path.equals(company + "/staff")) {
                 if (!user(exchange)) {
                     respond(exchange, 401, UNAUTHORIZED);
@@ -224,9 +228,9 @@ public final class DemoYclients implements AutoCloseable {
             } else if (path.equals(API + "/book_staff/" + COMPANY_ID)) {
                 respond(exchange, 200, bookings.staff(resource("book_staff.json"), serviceId(exchange)));
             } else if (path.equals(API + "/book_dates/" + COMPANY_ID)) {
-                respond(exchange, 200, bookDates(today()));
+                respond(exchange, 200, DemoBranches.bookDates(LocalDate.now(branch.zone())));
             } else if (times.matches()) {
-                respond(exchange, 200, bookTimes(LocalDate.parse(times.group(2))));
+                respond(exchange, 200, DemoBranches.bookTimes(LocalDate.parse(times.group(2)), branch.zone()));
             } else if (record.matches()) {
                 Optional<String> found = bookings.record(Long.parseLong(record.group(1)), record.group(2));
                 respond(exchange, found.isPresent() ? 200 : 404, found.orElse(RECORD_NOT_FOUND));
@@ -325,34 +329,6 @@ public final class DemoYclients implements AutoCloseable {
         }
         Matcher m = SERVICE_ID.matcher(URLDecoder.decode(query, StandardCharsets.UTF_8));
         return m.find() ? Long.valueOf(m.group(1)) : null;
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(SALON_ZONE);
-    }
-
-    /** The next two weeks except Sundays. */
-    static String bookDates(LocalDate from) {
-        List<String> dates = new ArrayList<>();
-        for (int i = 1; i <= 14; i++) {
-            LocalDate d = from.plusDays(i);
-            if (d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                dates.add("\"" + d + "\"");
-            }
-        }
-        String list = String.join(",", dates);
-        return "{\"success\":true,\"data\":{\"booking_dates\":[" + list + "],\"working_dates\":[" + list + "]},\"meta\":[]}";
-    }
-
-    static String bookTimes(LocalDate day) {
-        List<String> slots = new ArrayList<>();
-        if (day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-            for (String time : List.of("10:00", "11:30", "15:00", "17:30")) {
-                slots.add("{\"time\":\"" + time + "\",\"seance_length\":3600,\"sum_length\":3600,\"datetime\":\""
-                        + day + "T" + time + ":00+03:00\"}");
-            }
-        }
-        return "{\"success\":true,\"data\":[" + String.join(",", slots) + "],\"meta\":[]}";
     }
 
     private String bookingPage(HttpExchange exchange) {

@@ -227,6 +227,28 @@ public final class HttpEndpoints implements AutoCloseable {
                 return error(400, "bad_staff_id", "staff must be a positive number");
             }
         }
+        // a chain: which branch's link (its form, its company); without ?branch= only a bot of one branch answers
+        Optional<String> branchText;
+        try {
+            branchText = queryParameter(request.rawQuery(), "branch");
+        } catch (IllegalArgumentException e) {
+            return error(400, "bad_query", "the query string is malformed: " + e.getMessage());
+        }
+        ServiceMenu menu = this.menu;
+        List<Long> branches = menu.branches();
+        if (branchText.isPresent()) {
+            OptionalLong branch = Values.parsePositiveLong(branchText.get());
+            if (branch.isEmpty()) {
+                return error(400, "bad_branch_id", "branch must be a positive number (a YCLIENTS company id)");
+            }
+            if (!branches.contains(branch.getAsLong())) {
+                return error(404, "unknown_branch", "the bot serves no branch " + branch.getAsLong());
+            }
+            menu = menu.forBranch(branch.getAsLong());
+        } else if (branches.size() > 1) {
+            return error(400, "branch_required", "the bot serves several branches: add ?branch=<company id>, one of "
+                    + branches);
+        }
         Optional<ServiceMenu.Unavailable> unavailable = menu.linksUnavailable();
         if (unavailable.isPresent()) {
             return error(503, "booking_unavailable", unavailable.get() == ServiceMenu.Unavailable.DISABLED

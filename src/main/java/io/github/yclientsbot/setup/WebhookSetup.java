@@ -126,6 +126,11 @@ public final class WebhookSetup {
         Outcome run(YclientsCredentials credentials, long company) throws YclientsException;
     }
 
+    /**
+     * Runs {@code call} for every branch (each company has its own webhook settings; one company: that one). The
+     * outcomes are summed up: "already" only when it was so everywhere, the other addresses counted over all branches;
+     * the first failure stops there and names its branch when there are several.
+     */
     private Outcome withSettings(Call call) {
         Optional<YclientsCredentials> credentials = settings.credentials();
         OptionalLong company = settings.companyId();
@@ -135,10 +140,28 @@ public final class WebhookSetup {
         if (!credentials.get().hasUserToken()) {
             return new Outcome.NoUserToken();
         }
-        try {
-            return call.run(credentials.get(), company.getAsLong());
-        } catch (YclientsException e) {
-            return new Outcome.Failed(e.apiMessage() == null || e.apiMessage().isBlank() ? e.getMessage() : e.apiMessage());
+        List<Long> branches = settings.branchIds().isEmpty() ? List.of(company.getAsLong()) : settings.branchIds();
+        Outcome sum = null;
+        for (long branch : branches) {
+            Outcome one;
+            try {
+                one = call.run(credentials.get(), branch);
+            } catch (YclientsException e) {
+                String message = e.apiMessage() == null || e.apiMessage().isBlank() ? e.getMessage() : e.apiMessage();
+                return new Outcome.Failed(branches.size() > 1 ? branch + ": " + message : message);
+            }
+            sum = sum == null ? one : sum(sum, one);
         }
+        return sum;
+    }
+
+    private static Outcome sum(Outcome a, Outcome b) {
+        if (a instanceof Outcome.Registered x && b instanceof Outcome.Registered y) {
+            return new Outcome.Registered(x.url(), x.already() && y.already(), x.otherUrls() + y.otherUrls());
+        }
+        if (a instanceof Outcome.Removed x && b instanceof Outcome.Removed y) {
+            return new Outcome.Removed(x.wasThere() || y.wasThere(), x.otherUrls() + y.otherUrls());
+        }
+        return a;
     }
 }

@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final ContentRestore restore;
     private final BookingStates bookingStates;
     private final BookingConsents bookingConsents;
+    private final CustomerBranches customerBranches;
     private final BookingReferences bookingReferences;
     private final BookingLimitEvents bookingLimitEvents;
     private final RecordPollMarks recordPollMarks;
@@ -54,6 +55,7 @@ public final class Database implements AutoCloseable {
         this.restore = new ContentRestore(sessionFactory, clock, serviceMappings::changed);
         this.bookingStates = new BookingStates(sessionFactory, clock, BOOKING_IDLE_TIMEOUT);
         this.bookingConsents = new BookingConsents(sessionFactory, clock);
+        this.customerBranches = new CustomerBranches(sessionFactory, clock);
         this.bookingReferences = new BookingReferences(sessionFactory, clock);
         this.bookingLimitEvents = new BookingLimitEvents(sessionFactory, clock);
         this.recordPollMarks = new RecordPollMarks(sessionFactory, clock);
@@ -165,6 +167,11 @@ public final class Database implements AutoCloseable {
     /** Customers' consent to the privacy policy. */
     public BookingConsents bookingConsents() {
         return bookingConsents;
+    }
+
+    /** The branch each customer of a chain chose. */
+    public CustomerBranches customerBranches() {
+        return customerBranches;
     }
 
     /** The counted events behind the booking limits (SMS sent, bookings made, wrong codes). */

@@ -131,7 +131,8 @@ final class DatabaseSetup {
                 .addAnnotatedClasses(BotSettingEntity.class, ServiceMappingEntity.class, AuditEntryEntity.class,
                         BotAdminEntity.class, BookingStateEntity.class, BookingConsentEntity.class,
                         BookingReferenceEntity.class, BookingLimitEventEntity.class, CustomerContactEntity.class,
-                        VerifiedPhoneEntity.class, VisitWatchConsentEntity.class, RecordPollEntity.class)
+                        VerifiedPhoneEntity.class, VisitWatchConsentEntity.class, RecordPollEntity.class,
+                        CustomerBranchEntity.class)
                 .setProperty(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                 .setProperty(JdbcSettings.SHOW_SQL, false)
                 .setProperty(JdbcSettings.FORMAT_SQL, false)

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  *   <li>in any other text or caption that is not a command, every run of digits (with spaces, brackets, dots or
  *       dashes between) that holds 7 digits or more: a typed phone number, whatever step the customer is at;
  *   <li>a shared contact's {@code phone_number} and {@code vcard};
+ *   <li>a sent location: its {@code latitude} and {@code longitude} become 0 (the Bot API needs both; 0,0 reads as
+ *       "masked") and every other field of it (accuracy, heading) goes — the nearest branch is found from the
+ *       original, and the location is never stored;
  *   <li>the whole text and caption of the bot's own messages echoed in an update (the message whose button was
  *       pressed, a message replied to): the booking summary shows the customer's phone and name, and handling
  *       never reads them.
@@ -92,6 +95,14 @@ public final class InboxMasking {
                 }
             }
         }
+        JsonNode location = o.get("location");
+        if (location instanceof ObjectNode l && !isMaskedLocation(l)) {
+            // the Bot API's Location needs both coordinates: 0,0 (in the ocean) stands for "masked"
+            l.removeAll();
+            l.put("latitude", 0.0);
+            l.put("longitude", 0.0);
+            changed = true;
+        }
         for (String field : List.of("phone_number", "vcard")) {
             JsonNode v = o.get(field);
             if (v != null && v.isTextual() && !v.asText().isEmpty() && !HIDDEN.equals(v.asText())) {
@@ -100,6 +111,15 @@ public final class InboxMasking {
             }
         }
         return changed;
+    }
+
+    private static boolean isMaskedLocation(ObjectNode l) {
+        return l.size() == 2 && l.path("latitude").asDouble(1) == 0 && l.path("longitude").asDouble(1) == 0;
+    }
+
+    /** Where a masked location says the user is: nowhere — the update was replayed and the location is gone. */
+    static boolean masked(Double latitude, Double longitude) {
+        return latitude == null || longitude == null || latitude == 0 && longitude == 0;
     }
 
     /** A text or caption a user wrote, masked: a secret command's arguments, else the phone numbers in it. */

@@ -13,11 +13,14 @@ final class KeyboardMarkup {
     private KeyboardMarkup() {
     }
 
-    /** A new message's markup: inline buttons, a share-contact reply keyboard, or the removal of one. */
+    /** A new message's markup: inline buttons, a share-contact or send-location reply keyboard, or the removal of one. */
     static org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard forSend(Keyboard keyboard) {
-        if (keyboard != null && keyboard.contactButton() != null) {
-            var button = org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton.builder()
-                    .text(keyboard.contactButton()).requestContact(true).build();
+        if (keyboard != null && (keyboard.contactButton() != null || keyboard.locationButton() != null)) {
+            var button = keyboard.contactButton() != null
+                    ? org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton.builder()
+                            .text(keyboard.contactButton()).requestContact(true).build()
+                    : org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton.builder()
+                            .text(keyboard.locationButton()).requestLocation(true).build();
             return org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup.builder()
                     .keyboardRow(new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow(List.of(button)))
                     .resizeKeyboard(true)

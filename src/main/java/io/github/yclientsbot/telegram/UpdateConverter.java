@@ -60,6 +60,14 @@ final class UpdateConverter {
                         from.getLanguageCode(), m.getMessageId(),
                         new Incoming.Contact(c.getPhoneNumber(), c.getFirstName(), c.getLastName(), c.getUserId())));
             }
+            if (m.hasLocation()) {
+                // a live location's later updates come as edited messages, which are not read: only the first point counts
+                var l = m.getLocation();
+                Incoming.Location where = InboxMasking.masked(l.getLatitude(), l.getLongitude())
+                        ? new Incoming.Location(null, null) : new Incoming.Location(l.getLatitude(), l.getLongitude());
+                return Optional.of(Incoming.location(updateId, m.getChatId(), type, from.getId(), from.getFirstName(),
+                        from.getLanguageCode(), m.getMessageId(), where));
+            }
             if (isServiceMessage(m)) {
                 return Optional.empty();
             }

@@ -58,6 +58,7 @@ class BookingButtonsTest {
         m.put("bk:all:n", new BookingButtons.WatchAnswer(false));
         m.put("bk:my:ok:42", new BookingButtons.Come(42));
         m.put("bk:ag:13700211:2290341", new BookingButtons.Again(13700211, 2290341));
+        m.put("bk:ag:13700211:2290341:611205", new BookingButtons.Again(13700211, 2290341, 611205));
         return m;
     }
 
@@ -96,7 +97,7 @@ class BookingButtonsTest {
             "bk:stp:-", "bk:m:2026-13", "bk:m:december", "bk:d:2026-02-30", "bk:d:tomorrow", "bk:t:3", "bk:t:20261201",
             "bk:t:20261201:", "bk:t:20261201:-1", "bk:t:2026-12-01:0", "bk:t:20261301:0", "bk:t:20261201:1:2",
             "bk:tp:", "bk:okay", "bk:rm:maybe", "bk:my:", "bk:my:c:", "bk:my:c:x", "bk:my:y:1.5", "bk:my:nope", "bk:my:p:", "bk:my:p:x",
-            "bk:my:mv:", "bk:my:mv:x", "bk:my:mv:1:2", "bk:ag:", "bk:ag:1", "bk:ag:1:x", "bk:ag:1:2:3",
+            "bk:my:mv:", "bk:my:mv:x", "bk:my:mv:1:2", "bk:ag:", "bk:ag:1", "bk:ag:1:x", "bk:ag:1:2:3:4", "bk:ag:1:2:x",
             "bk:agree:1", "bk:b:", "BK:x"})
     void anythingElseIsStale(String data) {
         assertEquals(new BookingButtons.Stale(), BookingButtons.decode(data));

@@ -40,6 +40,14 @@ class BranchesScenarioTest extends ScenarioBase {
         return bot.database().serviceMappings();
     }
 
+    /** The service links a customer gets after picking {@code branch} (several branches start with the picker). */
+    private List<String> servicesAt(long branch) {
+        bot.database().customerBranches().delete(CUSTOMER);
+        Outgoing picker = ask(CUSTOMER, "/services");
+        assertTrue(picker.text().contains("Выберите город"), picker.text());
+        return press(CUSTOMER, picker.messageId(), "br:b:" + branch + ":s").message().buttonUrls();
+    }
+
     /** A bot of its own with {@code extra} in its environment (and the partner token). */
     private void botWith(Map<String, String> extra) throws Exception {
         Path dir = newDir();
@@ -198,8 +206,8 @@ class BranchesScenarioTest extends ScenarioBase {
         assertEquals(Source.CHAT, settings().branchSelection().source());
         assertEquals(List.of(COMPANY, EKB, Salon.BRANCH_ARBAT), settings().branchIds());
 
-        // customers see no change: the first branch's button, as before
-        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+        // customers pick their branch first (BranchPickerScenarioTest); the first branch has its button, as before
+        assertEquals(List.of(link(FORM, 13700211, 0)), servicesAt(COMPANY));
         // and a customer cannot set a chain
         assertTrue(ask(CUSTOMER, "/setchain " + CHAIN).text().contains("только для администраторов"));
     }
@@ -251,8 +259,11 @@ class BranchesScenarioTest extends ScenarioBase {
         assertTrue(ask(ADMIN, "/setservice 13700211 branch=" + EKB).text().contains("Женская стрижка"));
         assertEquals(2, mappings().count(EKB));
 
-        // customers still book the first branch: only its button
-        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+        // a customer of the first branch sees only its button; of Yekaterinburg, that branch's two, in its own form
+        assertEquals(List.of(link(FORM, 13700211, 0)), servicesAt(COMPANY));
+        List<String> ekb = servicesAt(EKB);
+        assertEquals(2, ekb.size(), ekb.toString());
+        assertTrue(ekb.stream().allMatch(u -> u.startsWith("https://n611301.yclients.com/company/" + EKB + "/")), ekb.toString());
 
         // /yservices per branch: ✅ for the branch's own buttons, and its ➕ buttons carry the branch
         Outgoing list = ask(ADMIN, "/yservices branch=" + EKB);
@@ -303,7 +314,7 @@ class BranchesScenarioTest extends ScenarioBase {
         assertEquals(1, mappings().count(COMPANY));
         assertEquals(2, mappings().count(EKB));
         assertEquals("Стрижка на Ленина", mappings().find(EKB, 13700211, 0).orElseThrow().title());
-        assertEquals(List.of(link(FORM, 13700211, 0)), ask(CUSTOMER, "/services").buttonUrls());
+        assertEquals(List.of(link(FORM, 13700211, 0)), servicesAt(COMPANY));
 
         // WHEN a file from before branches (format 1, no company_id) is imported: its buttons are the first branch's
         String old = json.replace("\"version\" : 2", "\"version\" : 1")
