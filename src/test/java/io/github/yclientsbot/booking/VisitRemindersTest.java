@@ -121,6 +121,19 @@ class VisitRemindersTest {
     }
 
     @Test
+    void aChainsReminderIsWordedInItsOwnBranchsZone() throws Exception {
+        keep("h4sh");
+        f.clock.set(DAY_BEFORE.plus(Duration.ofMinutes(70)));
+        VisitReminders.Due.Send s = assertInstanceOf(VisitReminders.Due.Send.class, visits.prepare(DAY));
+        // the visit's company is Yekaterinburg's here, another branch Vladivostok's
+        ReminderView chain = new ReminderView(new Messages("ru"), (java.util.function.LongFunction<ZoneId>) company ->
+                company == BookingFixture.COMPANY ? ZoneId.of("Asia/Yekaterinburg") : ZoneId.of("Asia/Vladivostok"));
+        Action.Send sent = (Action.Send) chain.render(s).actions().get(0);
+        assertTrue(sent.text().contains("вторник, 1 декабря 2026, 12:00"), "10:00 in Moscow is 12:00 in Yekaterinburg: "
+                + sent.text());
+    }
+
+    @Test
     void aVisitKeptWithoutAHashIsReadWithTheUserTokenAndSkippedQuietlyWithoutOne() throws Exception {
         keep("");
         f.clock.set(DAY_BEFORE);
