@@ -39,12 +39,14 @@ import io.github.yclientsbot.chat.AdminRosterCommands;
 import io.github.yclientsbot.chat.BookingChat;
 import io.github.yclientsbot.chat.BookingLayout;
 import io.github.yclientsbot.chat.BranchCommands;
+import io.github.yclientsbot.chat.BranchQuestions;
 import io.github.yclientsbot.chat.ChatBot;
 import io.github.yclientsbot.chat.CustomerCommands;
 import io.github.yclientsbot.chat.DocumentDownloader;
 import io.github.yclientsbot.chat.MyBookingsChat;
 import io.github.yclientsbot.chat.ReminderView;
 import io.github.yclientsbot.chat.RemindersChat;
+import io.github.yclientsbot.chat.ServiceButtonCommands;
 import io.github.yclientsbot.chat.ServiceListView;
 import io.github.yclientsbot.chat.StatusCommand;
 import io.github.yclientsbot.chat.TransferCommands;
@@ -187,14 +189,16 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 changes, reminderSchedule), layout, elsewhereChat, moves);
         BookingChat bookingChat = new BookingChat(flow, mine, layout, botUsername, new WaitingTurn(bookingService, drafts),
                 elsewhereChat, remindersChat, new BookAgain(bookingService, drafts, steps));
+        // "which branch?" questions are kept in memory only: a restart forgets them (their buttons say "send again")
+        BranchCommands branchCommands = new BranchCommands(new BranchSetup(core.settings(), branchesForAdmins, forAdmins,
+                database.serviceMappings(), database.auditLog()), branchesForAdmins, new BranchQuestions(core.clock()));
         ChatBot bot = new ChatBot(core.messages(), roles, botUsername,
                 new CustomerCommands(menu, new ServiceListView(menu, bookingService::mode, botUsername), claim,
                         bookingChat, mine, remindersChat,
                         new BranchChoice(core.branches(), database.customerBranches(), customers)),
                 new AdminCommands(new TokenSetup(core.settings(), forAdmins, database.auditLog()), companySetup,
-                        new ServiceSetup(forAdmins, database.serviceMappings(), database.auditLog()), prices,
-                        new BranchCommands(new BranchSetup(core.settings(), branchesForAdmins, forAdmins,
-                                database.serviceMappings(), database.auditLog()), branchesForAdmins)),
+                        new ServiceButtonCommands(new ServiceSetup(forAdmins, database.serviceMappings(),
+                                database.auditLog()), prices, branchCommands), branchCommands),
                 new AdminRosterCommands(new AdminRoster(roles, database.admins(), database.auditLog())),
                 new TransferCommands(new ExportImport(core.settings(), database.serviceMappings(), database.admins(),
                         database.restore(), database.auditLog(), forAdmins, roles, core.mapper(), core.clock(),

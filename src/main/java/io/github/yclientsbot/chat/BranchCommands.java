@@ -15,16 +15,24 @@ import java.util.stream.Collectors;
 
 import static io.github.yclientsbot.chat.CustomerCommands.simple;
 
-/** /setchain, /addbranch, /delbranch, and the {@code branch=<id>} of the service-button commands. */
+/**
+ * /setchain, /addbranch, /delbranch, and the branch of the service-button commands: {@code branch=<id>}, or — with
+ * several branches and none named — asked with one button per branch ({@link BranchQuestions} keeps the command).
+ */
 public final class BranchCommands {
     static final String BRANCH_ARG = "branch=";
+    /** The data of a button under "which branch?": {@code abr:<ticket>:<branch id>}. */
+    static final String BRANCH_ANSWER = "abr:";
+    private static final int LABEL_MAX = 60;
 
     private final BranchSetup setup;
     private final Branches branches;
+    private final BranchQuestions questions;
 
-    public BranchCommands(BranchSetup setup, Branches branches) {
+    public BranchCommands(BranchSetup setup, Branches branches, BranchQuestions questions) {
         this.setup = setup;
         this.branches = branches;
+        this.questions = questions;
     }
 
     List<Command> commands() {
@@ -127,10 +135,20 @@ public final class BranchCommands {
 
     /**
      * The arguments of a service-button command without its {@code branch=<id>}, and the branch it names: with one
-     * branch none is needed ({@link ServiceSetup#FIRST_BRANCH}); with several it must be given and be one of them —
-     * otherwise {@code error} is the usage line naming the branches.
+     * branch none is needed ({@link ServiceSetup#FIRST_BRANCH}); with several, one of them, or none at all — then
+     * {@code missing} and the command {@link #ask}s. A malformed or unknown {@code branch=}: {@code error} is the
+     * usage line naming the branches.
      */
-    record BranchArg(List<String> rest, long branch, Optional<Reply> error) {}
+    record BranchArg(List<String> rest, long branch, Optional<Reply> error, boolean missing) {
+        BranchArg(List<String> rest, long branch, Optional<Reply> error) {
+            this(rest, branch, error, false);
+        }
+
+        /** The branch pressed under the question. */
+        static BranchArg chosen(List<String> rest, long branch) {
+            return new BranchArg(rest, branch, Optional.empty());
+        }
+    }
 
     BranchArg branchArg(Context ctx, List<String> args) {
         List<String> rest = new ArrayList<>();
@@ -140,8 +158,8 @@ public final class BranchCommands {
         }
         List<Long> ids = branches.ids();
         if (given.isEmpty()) {
-            return ids.size() > 1 ? new BranchArg(rest, 0, Optional.of(branchUsage(ctx)))
-                    : new BranchArg(rest, ServiceSetup.FIRST_BRANCH, Optional.empty());
+            // several branches and none named: the command asks which (missing)
+            return new BranchArg(rest, ServiceSetup.FIRST_BRANCH, Optional.empty(), ids.size() > 1);
         }
         OptionalLong id = given.size() == 1 ? Values.parsePositiveLong(given.get(0).substring(BRANCH_ARG.length()))
                 : OptionalLong.empty();
@@ -172,5 +190,41 @@ public final class BranchCommands {
                 .map(b -> "branch=" + b.id() + b.title().map(t -> " «" + t + "»").orElse(""))
                 .collect(Collectors.joining(", "));
         return ctx.say("branches.which", "list", list.isEmpty() ? "—" : list);
+    }
+
+    /**
+     * "Which branch for /{@code command} …?" with one button per branch (its title and city); the command waits in
+     * {@link BranchQuestions} for the asking admin's press ({@link #pressed}).
+     */
+    Reply ask(Context ctx, String command, List<String> rest) {
+        List<Branches.Branch> list = branches.list();
+        long ticket = questions.ask(ctx.userId(), ctx.chatId(), command, rest, list.stream().map(Branches.Branch::id).toList());
+        Keyboard.Builder kb = Keyboard.builder();
+        for (Branches.Branch b : list) {
+            String label = b.title().orElse(Long.toString(b.id())) + b.city().map(c -> ", " + c).orElse("");
+            kb.row(Button.callback(label.length() > LABEL_MAX ? label.substring(0, LABEL_MAX - 1) + "…" : label,
+                    BRANCH_ANSWER + ticket + ":" + b.id()));
+        }
+        String line = ("/" + command + " " + String.join(" ", rest)).strip();
+        return Reply.of(ctx.send(ctx.t("branches.ask", "command", line), kb.build()));
+    }
+
+    /** A press under "which branch?": the command to run for that branch, or why not. */
+    BranchQuestions.Pressed pressed(Context ctx, String data) {
+        String[] parts = data.substring(BRANCH_ANSWER.length()).split(":", -1);
+        OptionalLong ticket = parts.length == 2 ? Values.parsePositiveLong(parts[0]) : OptionalLong.empty();
+        OptionalLong branch = parts.length == 2 ? Values.parsePositiveLong(parts[1]) : OptionalLong.empty();
+        if (ticket.isEmpty() || branch.isEmpty()) {
+            return new BranchQuestions.Pressed.Stale();
+        }
+        return questions.press(ticket.getAsLong(), ctx.userId(), ctx.chatId(), branch.getAsLong(),
+                branches.ids().contains(branch.getAsLong()));
+    }
+
+    /** The short answer to a press that runs nothing: out of date, another admin's question, already done. */
+    static Reply notRun(Context ctx, BranchQuestions.Pressed p) {
+        String key = p instanceof BranchQuestions.Pressed.NotYours ? "branches.ask.other"
+                : p instanceof BranchQuestions.Pressed.AlreadyAnswered ? "branches.ask.done" : "branches.ask.stale";
+        return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t(key)));
     }
 }

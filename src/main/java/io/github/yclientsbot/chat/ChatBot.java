@@ -213,8 +213,7 @@ public final class ChatBot {
         if (data.startsWith(BranchPicker.PREFIX)) {
             return customer.branchButton(ctx, data);
         }
-        if (data.startsWith(AdminCommands.YSERVICES_PAGE) || data.startsWith(AdminCommands.YSERVICES_MAP)
-                || data.startsWith(TransferCommands.IMPORT_ANSWER)) {
+        if (AdminCommands.ownsButton(data) || data.startsWith(TransferCommands.IMPORT_ANSWER)) {
             if (!ctx.role().atLeast(Role.ADMIN)) {
                 log.warn("Refused admin button from user {} in chat {}", ctx.userId(), ctx.chatId());
                 return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("refused.admin")));
@@ -222,7 +221,7 @@ public final class ChatBot {
             if (data.startsWith(TransferCommands.IMPORT_ANSWER)) {
                 return transfer.answer(ctx, data);
             }
-            return admin.yservicesButton(ctx, data);
+            return admin.button(ctx, data);
         }
         // a button from an older version of the bot, or a forged one
         return Reply.of(new Action.AnswerCallback(ctx.chatId(), ctx.in().callbackId(), ctx.t("hint.stale.button")));

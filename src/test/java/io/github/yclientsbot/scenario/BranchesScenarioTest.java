@@ -238,17 +238,17 @@ class BranchesScenarioTest extends ScenarioBase {
     }
 
     @Test
-    void buttonsBelongToABranchAndSeveralBranchesNeedBranchEquals() {
+    void buttonsBelongToABranchAndSeveralBranchesNameTheBranch() {
         setUpCompany();
         mapHaircut();
         assertTrue(ask(ADMIN, "/addbranch " + EKB).text().contains("добавлен"));
 
-        // with two branches, a service command without branch= names the branches
-        String which = ask(ADMIN, "/setservice 13700215").text();
+        // with two branches, a service command without branch= asks which (BranchAskScenarioTest); an unknown one names them
+        String which = ask(ADMIN, "/setservice 13700215 branch=42").text();
         assertTrue(which.contains("branch=502817 «Студия «Лён»»") && which.contains("branch=611205"), which);
-        assertTrue(ask(ADMIN, "/setservice 13700215 branch=42").text().contains("укажите филиал"));
-        assertTrue(ask(ADMIN, "/yservices").text().contains("укажите филиал"));
-        assertTrue(ask(ADMIN, "/delservice 13700211").text().contains("укажите филиал"));
+        assertTrue(ask(ADMIN, "/yservices branch=x").text().contains("укажите филиал"));
+        assertTrue(ask(ADMIN, "/delservice 13700211 branch=1 branch=2").text().contains("укажите филиал"));
+        assertTrue(ask(ADMIN, "/setservice 13700215").text().contains("Для какого филиала"));
         assertEquals(1, mappings().all().size(), "nothing saved");
 
         // a button of the Yekaterinburg branch, checked against its catalog
