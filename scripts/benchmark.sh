@@ -11,8 +11,8 @@
 #   BENCH_CUSTOMERS=50 BENCH_WORKERS=100 BENCH_LATENCY=300 scripts/benchmark.sh booking
 # The reminders benchmark of issue 11: N visits booked in the chat, all reminded at the same minute, against the fake
 # Telegram (100 ms a call, 30/s with 429s) and the fake YCLIENTS (5/s, 200/min with 429s) reading each visit back:
-#   scripts/benchmark.sh reminders       (or BENCH_ONLY=reminders) 300 visits; BENCH_REMINDER_VISITS=100,
-#                                         BENCH_REMINDER_CANCELLED=10 (cancelled by the salon: no reminder may go)
+#   scripts/benchmark.sh reminders       (or BENCH_ONLY=reminders; not in the full run) 300 visits, about 15 minutes;
+#   BENCH_REMINDER_VISITS=100 BENCH_REMINDER_CANCELLED=10 scripts/benchmark.sh reminders   (10 cancelled by the salon)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
