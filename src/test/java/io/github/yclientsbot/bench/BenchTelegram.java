@@ -54,6 +54,8 @@ final class BenchTelegram implements AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger(1);
     private final AtomicLong firstServedNanos = new AtomicLong();
     private final ConcurrentHashMap<Long, Integer> chatIndex = new ConcurrentHashMap<>();
+    /** Hands out no updates at all: the bot writes first (the reminders benchmark); the chats only count its messages. */
+    private volatile boolean silent;
     static final long FIRST_CHAT = 700_000_000L;
 
     BenchTelegram(String token, int chats, long delayMillis, int limitPerSecond) throws IOException {
@@ -94,6 +96,30 @@ final class BenchTelegram implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** No chat sends anything: getUpdates stays empty, and only what the bot sends on its own is counted. */
+    BenchTelegram silent() {
+        silent = true;
+        return this;
+    }
+
+    /** Messages accepted per chat (index from {@link #FIRST_CHAT}). */
+    int[] repliesPerChat() {
+        int[] out = new int[replies.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = replies[i].get();
+        }
+        return out;
+    }
+
+    /** When each chat's first message was accepted ({@link System#nanoTime}; 0: none). */
+    long[] firstReplyNanos() {
+        return repliedAtNanos.clone();
+    }
+
+    int tooManyRequests() {
+        return tooManyRequests.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -120,7 +146,7 @@ final class BenchTelegram implements AutoCloseable {
         int limit = body.path("limit").asInt(100);
         ArrayNode result = mapper.createArrayNode();
         long now = System.nanoTime();
-        for (int i = (int) Math.max(0, offset - 1); i < updates.length && result.size() < limit; i++) {
+        for (int i = (int) Math.max(0, offset - 1); !silent && i < updates.length && result.size() < limit; i++) {
             result.add(updates[i]);
             synchronized (this) {
                 if (servedAtNanos[i] == 0) {

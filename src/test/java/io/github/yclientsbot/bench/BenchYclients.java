@@ -55,6 +55,8 @@ final class BenchYclients implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger tooMany = new AtomicInteger();
     private final AtomicLong records = new AtomicLong(900_000_000L);
+    /** Visits known by id, read back by {@code GET /book_record/{company}/{id}/{hash}} (the reminders benchmark). */
+    private final Map<Long, Visit> visits = new ConcurrentHashMap<>();
     private final long started = System.nanoTime();
 
     BenchYclients(int staffCount, int dayCount, int timesPerDay, long latencyMillis, LocalDate firstDay) {
@@ -82,6 +84,13 @@ final class BenchYclients implements AutoCloseable {
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
+
+    /** A visit booked in the chat before: readable by its id and hash; {@code deleted}: the salon cancelled it. */
+    void visit(long recordId, String hash, String datetime, boolean deleted) {
+        visits.put(recordId, new Visit(hash, datetime, deleted));
+    }
+
+    private record Visit(String hash, String datetime, boolean deleted) {}
 
     int slots() {
         return staff.size() * days.size() * times.size();
@@ -133,6 +142,7 @@ final class BenchYclients implements AutoCloseable {
                 case "GET book_staff" -> new Result(200, staffJson());
                 case "GET book_dates" -> new Result(200, datesJson(query));
                 case "GET book_times" -> new Result(200, timesJson(Long.parseLong(parts[5]), LocalDate.parse(parts[6])));
+                case "GET book_record" -> visitJson(Long.parseLong(parts[5]), parts[6]);
                 case "POST book_check" -> book(mapper.readTree(body).path("appointments").path(0), false);
                 case "POST book_record" -> book(mapper.readTree(body).path("appointments").path(0), true);
                 default -> new Result(404, "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"no route\"}}");
@@ -185,6 +195,17 @@ final class BenchYclients implements AutoCloseable {
         long id = records.incrementAndGet();
         return new Result(201, "{\"success\":true,\"data\":[{\"id\":1,\"record_id\":" + id + ",\"record_hash\":\"h"
                 + Long.toHexString(id) + "\"}],\"meta\":[]}");
+    }
+
+    private Result visitJson(long recordId, String hash) {
+        Visit v = visits.get(recordId);
+        if (v == null || !v.hash().equals(hash)) {
+            return new Result(404, "{\"success\":false,\"data\":null,\"meta\":{\"message\":\"Not found\"}}");
+        }
+        return new Result(200, "{\"success\":true,\"data\":{\"id\":" + recordId + ",\"datetime\":\"" + v.datetime()
+                + "\",\"seance_length\":3600,\"services\":[{\"id\":" + SERVICE + ",\"title\":\"Женская стрижка\"}],"
+                + "\"staff\":{\"id\":" + staff.get(0) + ",\"name\":\"" + NAMES.get(0) + "\"},\"deleted\":" + v.deleted()
+                + "},\"meta\":[]}");
     }
 
     private boolean offered(String datetime) {

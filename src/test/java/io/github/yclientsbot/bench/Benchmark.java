@@ -28,6 +28,10 @@ public final class Benchmark {
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
         System.out.printf("JVM options of each run (as in the Dockerfile): %s%n%n", String.join(" ", DOCKER_JVM_OPTIONS));
         String only = System.getProperty("bench.only", "");
+        if (only.equals("reminders")) {
+            runReminders();
+            return;
+        }
         List<String> lines = new ArrayList<>();
         if (only.isEmpty() || only.equals("limited")) {
             lines.add(run("bot", chats, delay, 30, 30));
@@ -93,6 +97,36 @@ public final class Benchmark {
             throw new IllegalStateException(mode + " run failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
         }
         return result;
+    }
+
+    /** The reminders benchmark (issue 11) in its own JVM with the Dockerfile's options; its lines as it prints them. */
+    private static void runReminders() throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + "/bin/java");
+        cmd.addAll(DOCKER_JVM_OPTIONS);
+        cmd.add("-Dorg.jboss.logging.provider=slf4j");
+        cmd.add("-Dsun.net.httpserver.nodelay=true");
+        cmd.add("-Dlogback.configurationFile=logback-bench.xml");
+        for (String p : List.of("bench.reminder.visits", "bench.reminder.cancelled", "bench.delay", "bench.latency",
+                "bench.quiet", "bench.sql")) {
+            if (System.getProperty(p) != null && !System.getProperty(p).isEmpty()) {
+                cmd.add("-D" + p + "=" + System.getProperty(p));
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ReminderBench.class.getName());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                System.out.println(line);
+            }
+        }
+        if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the reminders run failed");
+        }
     }
 
     private static String row(String result) {
