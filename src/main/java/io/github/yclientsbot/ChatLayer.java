@@ -105,7 +105,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
      * ({@link ReminderScheduler}) is built with the transport's outbox.
      */
     public record Reminders(ReminderSchedule schedule, VisitReminders visits, ReminderView view, VisitFollowups followups,
-                            FollowupView followupView) {}
+                            FollowupView followupView, CallerScope callers) {}
 
     private static final Logger log = LoggerFactory.getLogger(ChatLayer.class);
 
@@ -170,7 +170,7 @@ public record ChatLayer(ChatBot bot, ServiceMenu menu, CompanySetup companySetup
                 new ReminderView(core.messages(), branchZone),
                 new VisitFollowups(database.bookingReferences(), database.reminders(), bookingService, reminderSchedule,
                         core.stats()::followup, core.clock()),
-                new FollowupView(core.messages(), config.followup().reviewUrl()));
+                new FollowupView(core.messages(), config.followup().reviewUrl()), customers);
         AcceptedBookings accepted = new AcceptedBookings(drafts, quotas, database.bookingReferences(), reminderSchedule);
         VisitMoves moves = new VisitMoves(bookingService, drafts, database.bookingReferences(), steps, changes,
                 reminderSchedule);

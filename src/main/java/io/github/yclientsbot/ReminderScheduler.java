@@ -16,6 +16,7 @@ import io.github.yclientsbot.booking.ReminderSchedule;
 import io.github.yclientsbot.chat.FollowupDelivery;
 import io.github.yclientsbot.chat.Outbox;
 import io.github.yclientsbot.chat.ReminderDelivery;
+import io.github.yclientsbot.ratelimit.Caller;
 import io.github.yclientsbot.storage.ReminderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,9 @@ public final class ReminderScheduler implements AutoCloseable {
         FollowupDelivery followups = new FollowupDelivery(chat.reminders().followups(), chat.reminders().followupView(),
                 outbox);
         return build(core.database().dataSource(), core.database().reminders(), chat.reminders().schedule(),
-                instance -> FollowupDelivery.handles(instance) ? followups.run(instance) : delivery.run(instance),
+                // their read-backs go on the reminders' own lane of the YCLIENTS budget (not the background's 20/min)
+                instance -> chat.reminders().callers().call(Caller.REMINDERS,
+                        () -> FollowupDelivery.handles(instance) ? followups.run(instance) : delivery.run(instance)),
                 instance -> {
                     if (FollowupDelivery.handles(instance)) {
                         followups.failed(instance);

@@ -11,11 +11,17 @@ public record Caller(Kind kind, long id) {
         /** An admin or support command (a share kept for them). */
         ADMIN,
         /** What the bot does on its own: catalog refresh, form discovery, record polls (a capped share). */
-        BACKGROUND
+        BACKGROUND,
+        /**
+         * Reminders and follow-ups reading their visits back right before they go: a lane of their own in turn with
+         * the customers, capped apart from the background's so a morning's rush of reminders is not held to its pace.
+         */
+        REMINDERS
     }
 
     public static final Caller ADMIN = new Caller(Kind.ADMIN, 0);
     public static final Caller BACKGROUND = new Caller(Kind.BACKGROUND, 0);
+    public static final Caller REMINDERS = new Caller(Kind.REMINDERS, 0);
 
     public Caller {
         if (kind == null || (kind != Kind.CUSTOMER && id != 0)) {

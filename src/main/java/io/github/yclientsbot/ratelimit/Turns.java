@@ -22,6 +22,7 @@ final class Turns {
     private final RequestLimiter allButAdmins;
     private final Lane admins;
     private final Lane background;
+    private final Lane reminders;
     private final Map<Long, Lane> customers = new HashMap<>();
     /** Lanes of customers and background work with a request waiting, in the order of their turns. */
     private final ArrayDeque<Lane> turns = new ArrayDeque<>();
@@ -40,6 +41,7 @@ final class Turns {
         this.allButAdmins = limiter(shares.allButAdmins());
         this.admins = new Lane(Caller.ADMIN, limiter(shares.admins()));
         this.background = new Lane(Caller.BACKGROUND, limiter(shares.background()));
+        this.reminders = new Lane(Caller.REMINDERS, limiter(shares.reminders()));
         this.longestWindow = total.windows().stream().mapToLong(RequestLimiter.Window::windowNanos).max().orElse(0);
     }
 
@@ -247,6 +249,7 @@ final class Turns {
         return switch (caller.kind()) {
             case ADMIN -> admins;
             case BACKGROUND -> background;
+            case REMINDERS -> reminders;
             case CUSTOMER -> customers.get(caller.id());
         };
     }

@@ -142,6 +142,27 @@ class FairSchedulerTest {
     }
 
     @Test
+    void remindersHaveALaneOfTheirOwnBeyondTheBackgroundsCapAndDelayNoCustomer() throws Exception {
+        // the background's twenty of the minute are used up…
+        for (int i = 0; i < 20; i++) {
+            assertTrue(scheduler.acquire(Caller.BACKGROUND));
+        }
+        long start = now.get();
+        // …and reminders still read their visits back, two a second, up to sixty a minute
+        for (int i = 0; i < 60; i++) {
+            assertTrue(scheduler.acquire(Caller.REMINDERS));
+        }
+        assertTrue(now.get() - start < 31 * SECOND, "two a second: " + (now.get() - start) / SECOND + " s");
+
+        Turns.Ticket more = scheduler.enqueue(Caller.REMINDERS);
+        Turns.Ticket ann = scheduler.enqueue(ANN);
+        now.addAndGet(SECOND);
+        scheduler.grant(now.get());
+        assertEquals(Turns.State.GRANTED, ann.state(), "a customer goes at once");
+        assertEquals(Turns.State.WAITING, more.state(), "the 61st reminder of the minute waits");
+    }
+
+    @Test
     void givesUpAtOnceWhenNoSlotCanComeWithinTheWait() throws Exception {
         for (int i = 0; i < 30; i++) {
             scheduler.acquire(ANN);
