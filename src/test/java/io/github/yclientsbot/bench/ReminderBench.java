@@ -50,11 +50,11 @@ public final class ReminderBench {
     private static final String VISIT = "2026-12-01T12:00:00+03:00";
     private static final long FIRST_RECORD = 800_000_000L;
     /**
-     * What a reminder's read-back may use (it runs outside any update, so as background work): production's budget with
-     * its margin, less the admins' part, within the background share — read from the bot's own settings, so the floor
+     * What a reminder's read-back may use (it runs on the reminders' own lane of the budget): production's budget with
+     * its margin, less the admins' part, within the reminders' cap — read from the bot's own settings, so the floor
      * follows them.
      */
-    static final List<RequestLimiter.Window> BACKGROUND = windows(Shares.YCLIENTS.background());
+    static final List<RequestLimiter.Window> BACKGROUND = windows(Shares.YCLIENTS.reminders());
     /** The same with the customers' and background work's part of the budget instead (no background cap). */
     static final List<RequestLimiter.Window> ALL_BUT_ADMINS = windows(List.of());
 
@@ -247,9 +247,9 @@ public final class ReminderBench {
                 yclients.tooMany() - yclientsTooManyBefore);
         System.out.printf(Locale.ROOT, "YCLIENTS calls: %d %s, %.2f per reminder%n", total, calls,
                 visits == 0 ? 0 : (double) total / visits);
-        System.out.printf(Locale.ROOT, "floor for these %d calls: %.1f s on the background share (1/s, 20/min, within the"
+        System.out.printf(Locale.ROOT, "floor for these %d calls: %.1f s on the reminders' lane (2/s, 60/min, within the"
                         + " bot's margin; %.1f s for the %d read-backs alone), %.1f s at YCLIENTS's own 5/s and 200/min,"
-                        + " %.1f s within the bot's margin without the background cap; the last reminder came at %.0f %% of"
+                        + " %.1f s within the bot's margin without the reminders' cap; the last reminder came at %.0f %% of"
                         + " the first%n", total, floorBackground, floorReadBacks, visits, floorExact, floorShared,
                 100 * last / Math.max(0.001, floorBackground));
         Map<String, Long> metrics = reminderMetrics(metricsPort);
