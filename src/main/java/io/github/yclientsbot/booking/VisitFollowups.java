@@ -1,11 +1,9 @@
 package io.github.yclientsbot.booking;
 
-import io.github.yclientsbot.company.NotReadyException;
 import io.github.yclientsbot.storage.BookingReference;
 import io.github.yclientsbot.storage.BookingReferences;
 import io.github.yclientsbot.storage.ReminderStore;
 import io.github.yclientsbot.yclients.RecordInfo;
-import io.github.yclientsbot.yclients.YclientsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +91,7 @@ public final class VisitFollowups {
         if (!store.choice(ref.userId()).map(ReminderStore.Choice::enabled).orElse(true)) {
             return skip(id, ref, kept.get(), "the customer turned reminders off");
         }
-        Optional<RecordInfo> read = readBack(ref);
+        Optional<RecordInfo> read = VisitReminders.readBack(booking, ref);
         if (read.isEmpty() || read.get().deleted()) {
             return skip(id, ref, kept.get(), "the visit was cancelled (or cannot be read without the user token)");
         }
@@ -150,21 +148,5 @@ public final class VisitFollowups {
         counted.accept("skipped");
         log.info("Follow-up {} skipped: {}", id.instance(), why);
         return new Due.Skip(why);
-    }
-
-    private Optional<RecordInfo> readBack(BookingReference ref) {
-        try {
-            if (ref.recordHash() == null || ref.recordHash().isBlank()) {
-                return booking.staffRecord(ref.companyId(), ref.recordId());
-            }
-            return Optional.of(booking.record(ref.companyId(), ref.recordId(), ref.recordHash()));
-        } catch (YclientsException e) {
-            if (e.isNotFound()) {
-                return Optional.empty();
-            }
-            throw new VisitReminders.NotNow("record " + ref.recordId() + " not readable now: " + e.getMessage(), e);
-        } catch (NotReadyException e) {
-            throw new VisitReminders.NotNow("YCLIENTS is not set up", e);
-        }
     }
 }

@@ -103,7 +103,7 @@ public final class VisitReminders {
         if (!store.choice(ref.userId()).map(ReminderStore.Choice::enabled).orElse(true)) {
             return skip(id, ref, kept.get(), "the customer turned reminders off");
         }
-        Optional<RecordInfo> read = readBack(ref);
+        Optional<RecordInfo> read = readBack(booking, ref);
         if (read.isEmpty()) {
             return skip(id, ref, kept.get(), "the visit cannot be read back (cancelled, or no user token)");
         }
@@ -169,7 +169,13 @@ public final class VisitReminders {
         return new Due.Later(at);
     }
 
-    private Optional<RecordInfo> readBack(BookingReference ref) {
+    /**
+     * A kept visit as YCLIENTS has it now — by its hash, or with the user token for a visit kept without one (empty
+     * without that token); empty when YCLIENTS no longer knows it.
+     *
+     * @throws NotNow when YCLIENTS cannot be asked now
+     */
+    static Optional<RecordInfo> readBack(BookingService booking, BookingReference ref) {
         try {
             if (ref.recordHash() == null || ref.recordHash().isBlank()) {
                 return booking.staffRecord(ref.companyId(), ref.recordId());
