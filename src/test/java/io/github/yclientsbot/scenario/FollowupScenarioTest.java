@@ -45,6 +45,10 @@ class FollowupScenarioTest extends InChatBookingBase {
         return bot.dueReminders();
     }
 
+    private static boolean thanked(Turn turn) {
+        return turn.messages().stream().anyMatch(m -> m.text().contains("Спасибо, что были у нас"));
+    }
+
     private boolean followupPending() {
         return bot.core().database().reminders().instances("visit-reminder", "502817-784512093-").stream()
                 .anyMatch(i -> FollowupId.parse(i).isPresent());
@@ -207,11 +211,11 @@ class FollowupScenarioTest extends InChatBookingBase {
         mapHaircut();
         bookVisit();
         serveVisit("2026-12-02T10:00:00+03:00", false, 0);
-        assertTrue(at(DUE).isEmpty(), "read back: the visit is tomorrow now");
+        // the moved visit's own reminders may go meanwhile (one late, as after downtime): only the thanks is checked
+        assertFalse(thanked(at(DUE)), "read back: the visit is tomorrow now");
         assertEquals("2026-12-02T10:00:00+03:00", bot.database().bookingReferences().forUser(CUSTOMER).get(0).startsAt());
-        assertTrue(at(DUE.plusSeconds(24 * 3600 - 60)).isEmpty());
-        Outgoing thanks = at(DUE.plusSeconds(24 * 3600)).message();
-        assertTrue(thanks.text().contains("Спасибо, что были у нас"), thanks.text());
+        assertFalse(thanked(at(DUE.plusSeconds(24 * 3600 - 60))));
+        assertTrue(thanked(at(DUE.plusSeconds(24 * 3600))), "thanked after the new end");
     }
 
     @Test
