@@ -29,6 +29,24 @@ public final class ChildBotProcess {
     private ChildBotProcess() {
     }
 
+    /**
+     * Starts the bot in a child JVM on the database in {@code dir} ({@code env}: the settings and the test's markers,
+     * as {@code KEY=value} arguments), its output to {@code log}.
+     */
+    static Process start(Path dir, Map<String, String> env, Path log) throws java.io.IOException {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Dorg.jboss.logging.provider=slf4j");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ChildBotProcess.class.getName());
+        command.add(dir.toString());
+        env.forEach((k, v) -> command.add(k + "=" + v));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> env = new HashMap<>();
         for (String arg : java.util.Arrays.asList(args).subList(1, args.length)) {

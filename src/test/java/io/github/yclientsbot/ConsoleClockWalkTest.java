@@ -1,17 +1,10 @@
 package io.github.yclientsbot;
 
-import io.github.yclientsbot.config.BotConfig;
-import io.github.yclientsbot.config.ConfigLoader;
 import io.github.yclientsbot.console.ConsoleClock;
-import io.github.yclientsbot.i18n.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -20,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,38 +28,41 @@ class ConsoleClockWalkTest {
 
     @TempDir
     Path dir;
-    BotApplication app;
+    ConsoleDemo demo;
+    ConsoleClock clock;
 
     @AfterEach
     void tearDown() {
-        if (app != null) {
-            app.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
     private String talk(String... lines) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        app.runConsole(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), dir, null);
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertFalse(Messages.isMissingMarker(text), "a message key is missing: " + text);
-        return text;
+        return demo.talk(lines);
     }
 
-    @Test
-    void clockMovesTheBotsTimeAndTheReminderThatCameDueIsPrinted() throws Exception {
-        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
-        ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
-        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC())
-                .withClock(clock), true, true);
-        // the demo's first free day (tomorrow in Moscow, not a Sunday), its first time: 10:00
+    /**
+     * Starts the demo on a clock the console moves and books its first visit (Moscow branch, the first service and
+     * specialist, the first free day — tomorrow in Moscow, not a Sunday — at its first time, 10:00); returns when that
+     * visit starts and, in {@code booked}, what the booking printed.
+     */
+    private Instant bookTheFirstVisit(StringBuilder booked) throws Exception {
+        clock = new ConsoleClock(Clock.systemUTC());
+        demo = ConsoleDemo.start(dir, clock);
         LocalDate day = LocalDate.now(MOSCOW).plusDays(1);
         if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
         }
-        Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
-        String booked = talk("/book", "1", "1", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
-        assertTrue(booked.contains("Номер записи: 900001"), booked);
+        booked.append(talk("/book", "1", "1", "1", "2", "1", "1", "1", "+79161234567", "1", "2"));
+        return day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
+    }
+
+    @Test
+    void clockMovesTheBotsTimeAndTheReminderThatCameDueIsPrinted() throws Exception {
+        StringBuilder booked = new StringBuilder();
+        Instant visit = bookTheFirstVisit(booked);
+        assertTrue(booked.toString().contains("Номер записи: 900001"), booked.toString());
 
         long minutes = Duration.between(clock.instant(), visit.minus(Duration.ofHours(23))).toMinutes() + 1;
         String walk = talk("/clock", "/clock +" + minutes + "m", "/reminders", "/clock", "3");
@@ -85,16 +80,7 @@ class ConsoleClockWalkTest {
 
     @Test
     void illComeUnderTheReminderIsRecordedInTheDemoYclientsAndAnotherTimeStartsTheMove() throws Exception {
-        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
-        ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
-        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC())
-                .withClock(clock), true, true);
-        LocalDate day = LocalDate.now(MOSCOW).plusDays(1);
-        if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
-        talk("/book", "1", "1", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
+        Instant visit = bookTheFirstVisit(new StringBuilder());
         long minutes = Duration.between(clock.instant(), visit.minus(Duration.ofHours(23))).toMinutes() + 1;
 
         // I'll come: the demo YCLIENTS (it has a user token) takes the attendance; a second tap asks it nothing new
@@ -111,16 +97,7 @@ class ConsoleClockWalkTest {
 
     @Test
     void pastTheVisitTheFollowUpIsPrintedAndBookAgainStartsTheSameServiceAndSpecialist() throws Exception {
-        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
-        ConsoleClock clock = new ConsoleClock(Clock.systemUTC());
-        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC())
-                .withClock(clock), true, true);
-        LocalDate day = LocalDate.now(MOSCOW).plusDays(1);
-        if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        Instant visit = day.atTime(LocalTime.of(10, 0)).atZone(MOSCOW).toInstant();
-        talk("/book", "1", "1", "1", "2", "1", "1", "1", "+79161234567", "1", "2");
+        Instant visit = bookTheFirstVisit(new StringBuilder());
         // the visit is 10:00–11:00; booking.followup's 3h after its end is 14:00 in Moscow
         long minutes = Duration.between(clock.instant(), visit.plus(Duration.ofHours(4))).toMinutes() + 1;
         String walk = talk("/clock +" + minutes + "m", "1");

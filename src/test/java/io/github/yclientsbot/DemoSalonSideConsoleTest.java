@@ -1,22 +1,12 @@
 package io.github.yclientsbot;
 
-import io.github.yclientsbot.config.BotConfig;
-import io.github.yclientsbot.config.ConfigLoader;
-import io.github.yclientsbot.i18n.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,26 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoSalonSideConsoleTest {
     @TempDir
     Path dir;
-    BotApplication app;
+    ConsoleDemo demo;
 
     @AfterEach
     void tearDown() {
-        if (app != null) {
-            app.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
+    /** A new demo bot, and the lines typed into it. */
     private String converse(String... lines) throws Exception {
-        BotConfig config = new ConfigLoader(Map.of(), dir).load(null, false);
-        app = BotApplication.startConsole(config, BotApplication.Options.unpaced(1, Duration.ofMinutes(5), Clock.systemUTC()),
-                true, true);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String input = String.join("\n", lines) + "\n";
-        app.runConsole(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), dir, null);
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertFalse(Messages.isMissingMarker(text), "a message key is missing: " + text);
-        return text;
+        demo = ConsoleDemo.start(dir);
+        return demo.talk(lines);
     }
 
     @Test

@@ -146,17 +146,7 @@ class ReminderCrashEndToEndTest extends EndToEndBase {
     }
 
     private Process startChild(Map<String, String> env, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Dorg.jboss.logging.provider=slf4j");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ChildBotProcess.class.getName());
-        command.add(dir.toString());
-        env.forEach((k, v) -> command.add(k + "=" + v));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = ChildBotProcess.start(dir, env, log);
         children.add(p);
         return p;
     }
